@@ -1,0 +1,48 @@
+namespace RectifyFlows.Domain.Measures;
+
+/// <summary>One rectification measure (整改措施) as the ledger tracks it: its definition and its live state.</summary>
+public sealed record Measure
+{
+    public required string Id { get; init; }
+    public required string PlanId { get; init; }
+    public required string CategoryId { get; init; }
+    public required string ProblemId { get; init; }
+    public required int Number { get; init; }
+    public required string Text { get; init; }
+    public required MeasureKind Kind { get; init; }
+    public required string LeadOfficialId { get; init; }
+    public required string LeadUnitId { get; init; }
+    public IReadOnlyList<string> ResponsibleUnitIds { get; init; } = [];
+
+    /// <summary>When work on the measure could start: the plan's feedback date. The linear plan runs from here.</summary>
+    public required DateOnly StartDate { get; init; }
+    public required DateOnly DueDate { get; init; }
+
+    /// <summary>For long-term measures: months between re-verifications.</summary>
+    public int? ReviewEveryMonths { get; init; }
+
+    public MeasureStatus Status { get; init; } = MeasureStatus.NotStarted;
+
+    /// <summary>Reported progress, 0–100.</summary>
+    public int Progress { get; init; }
+    public DateTimeOffset? LastActivityAt { get; init; }
+
+    /// <summary>For long-term measures: the date of the next re-verification, set each time one is accepted.</summary>
+    public DateOnly? NextReview { get; init; }
+    public DateOnly? LastVerifiedOn { get; init; }
+
+    /// <summary>Monotonic version, bumped on every state change; projections use it to ignore stale copies.</summary>
+    public long Version { get; init; }
+
+    /// <summary>The lead unit and every responsible unit, each once.</summary>
+    public IEnumerable<string> UnitIds => ResponsibleUnitIds.Prepend(LeadUnitId).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The date the measure is judged against: a long-term measure's next review once it has one.</summary>
+    public DateOnly EffectiveDueDate => Kind == MeasureKind.LongTerm && NextReview is { } review ? review : DueDate;
+
+    /// <summary>Overdue: the due date has passed and the measure is not signed off.</summary>
+    public bool IsOverdue(DateOnly today) => Status != MeasureStatus.SignedOff && today > EffectiveDueDate;
+
+    /// <summary>Whether the unit may act on this measure (it leads it or is responsible for it).</summary>
+    public bool Involves(string unitId) => UnitIds.Contains(unitId, StringComparer.Ordinal);
+}

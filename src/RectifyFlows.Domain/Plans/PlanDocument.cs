@@ -1,0 +1,131 @@
+namespace RectifyFlows.Domain.Plans;
+
+// The plan file format (docs/plan-format.md, seeds/plan.schema.json) as it is read: every field nullable and
+// every enum or date a string, so that validation can name each problem at once instead of failing on the first.
+#pragma warning disable CA1002, CA2227 // DTOs of a JSON format: mutable lists are what the serializer fills.
+
+/// <summary>A plan file as read from JSON, before validation.</summary>
+public sealed class PlanDocument
+{
+    public int? FormatVersion { get; set; }
+    public string? PlanId { get; set; }
+    public string? Title { get; set; }
+    public string? DistrictId { get; set; }
+    public string? DistrictName { get; set; }
+    public string? FeedbackDate { get; set; }
+    public List<string>? Assumptions { get; set; }
+    public List<UnitDocument?>? Units { get; set; }
+    public List<OfficialDocument?>? Officials { get; set; }
+    public List<CadreDocument?>? Cadres { get; set; }
+    public List<SupervisionTeamDocument?>? SupervisionTeams { get; set; }
+    public List<CategoryDocument?>? Categories { get; set; }
+}
+
+/// <summary>A unit in a plan file.</summary>
+public sealed class UnitDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
+    public string? ParentId { get; set; }
+    public bool? PoorVillage { get; set; }
+    public bool? Synthetic { get; set; }
+    public List<ContactDocument?>? Contacts { get; set; }
+}
+
+/// <summary>A contact in a plan file.</summary>
+public sealed class ContactDocument
+{
+    public string? Name { get; set; }
+    public string? Title { get; set; }
+    public string? Email { get; set; }
+    public string? Mobile { get; set; }
+    public string? WeComRobotKey { get; set; }
+    public string? DingTalkRobotToken { get; set; }
+    public bool? Synthetic { get; set; }
+}
+
+/// <summary>A leading official in a plan file.</summary>
+public sealed class OfficialDocument
+{
+    public string? Id { get; set; }
+    public string? Role { get; set; }
+    public string? Name { get; set; }
+    public string? UnitId { get; set; }
+    public bool? Synthetic { get; set; }
+    public ContactDocument? Contact { get; set; }
+}
+
+/// <summary>A village cadre in a plan file.</summary>
+public sealed class CadreDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Role { get; set; }
+    public string? UnitId { get; set; }
+    public bool? Synthetic { get; set; }
+}
+
+/// <summary>A supervision team in a plan file.</summary>
+public sealed class SupervisionTeamDocument
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public List<string>? Members { get; set; }
+    public bool? Synthetic { get; set; }
+    public ContactDocument? Contact { get; set; }
+}
+
+/// <summary>A category in a plan file.</summary>
+public sealed class CategoryDocument
+{
+    public string? Id { get; set; }
+    public string? Title { get; set; }
+    public bool? Inferred { get; set; }
+    public List<ProblemDocument?>? Problems { get; set; }
+}
+
+/// <summary>A problem in a plan file.</summary>
+public sealed class ProblemDocument
+{
+    public string? Id { get; set; }
+    public string? Number { get; set; }
+    public string? Title { get; set; }
+    public string? Finding { get; set; }
+    public bool? LongTerm { get; set; }
+    public List<MeasureDocument?>? Measures { get; set; }
+}
+
+/// <summary>A measure in a plan file.</summary>
+public sealed class MeasureDocument
+{
+    public string? Id { get; set; }
+    public int? Number { get; set; }
+    public string? Text { get; set; }
+    public string? LeadOfficialId { get; set; }
+    public string? LeadUnitId { get; set; }
+    public List<string>? ResponsibleUnitIds { get; set; }
+    public string? Kind { get; set; }
+    public string? DueDate { get; set; }
+    public string? DueDateSource { get; set; }
+    public string? DueDateNote { get; set; }
+    public int? ReviewEveryMonths { get; set; }
+    public List<EvidenceDocument?>? Evidence { get; set; }
+}
+
+/// <summary>A recorded result (整改成效) in a plan file.</summary>
+public sealed class EvidenceDocument
+{
+    public string? Text { get; set; }
+    public string? EffectiveDate { get; set; }
+    public string? EffectiveDateSource { get; set; }
+    public List<AttachmentDocument?>? Attachments { get; set; }
+}
+
+/// <summary>An attachment in a plan file.</summary>
+public sealed class AttachmentDocument
+{
+    public string? Name { get; set; }
+    public string? Url { get; set; }
+}
+#pragma warning restore CA1002, CA2227

@@ -1,0 +1,655 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Domain.Time;
+using RectifyFlows.Domain.Units;
+
+namespace RectifyFlows.Domain.Plans;
+
+/// <summary>
+/// Reads a plan file (docs/plan-format.md) into a validated <see cref="Plan"/>, or names every problem it has:
+/// broken JSON, missing fields, duplicate ids, references to unknown units or officials, bad dates.
+/// </summary>
+public static partial class PlanReader
+{
+    public const int SupportedFormatVersion = 1;
+
+    /// <summary>Who is recorded as submitting the evidence a plan file carries.</summary>
+    public const string ImportActor = "plan-import";
+
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        AllowTrailingCommas = false,
+        ReadCommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 32,
+    };
+
+    /// <summary>Parses and validates UTF-8 JSON.</summary>
+    public static PlanReadResult Read(ReadOnlySpan<byte> utf8Json)
+    {
+        PlanDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<PlanDocument>(utf8Json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            var errors = new ValidationErrors();
+            errors.Add(string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path.TrimStart('$', '.'),
+                $"is not valid JSON for a plan: {FirstSentence(ex.Message)}");
+            return PlanReadResult.Invalid(errors);
+        }
+
+        if (document is null)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("$", "the plan must be a JSON object.");
+            return PlanReadResult.Invalid(errors);
+        }
+
+        return Validate(document);
+    }
+
+    /// <summary>Validates an already deserialized document.</summary>
+    public static PlanReadResult Validate(PlanDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var errors = new ValidationErrors();
+
+        if (document.FormatVersion != SupportedFormatVersion)
+        {
+            errors.Add("formatVersion", $"must be {SupportedFormatVersion}.");
+        }
+
+        RequiredId(errors, "planId", document.PlanId);
+        errors.Required("title", document.Title);
+        RequiredId(errors, "districtId", document.DistrictId);
+        errors.Required("districtName", document.DistrictName);
+        var feedbackDate = RequiredDate(errors, "feedbackDate", document.FeedbackDate);
+
+        var units = ReadUnits(errors, document);
+        var officials = ReadOfficials(errors, document, units);
+        var cadres = ReadCadres(errors, document, units);
+        var teams = ReadTeams(errors, document);
+        var (categories, problems, measures, evidence) = ReadLedger(errors, document, units, officials, feedbackDate);
+
+        if (errors.HasErrors)
+        {
+            return PlanReadResult.Invalid(errors);
+        }
+
+        return PlanReadResult.Valid(new Plan
+        {
+            Id = document.PlanId!,
+            Title = document.Title!.Trim(),
+            DistrictId = document.DistrictId!,
+            DistrictName = document.DistrictName!.Trim(),
+            FeedbackDate = feedbackDate!.Value,
+            Assumptions = document.Assumptions ?? [],
+            Categories = categories,
+            Problems = problems,
+            Measures = measures,
+            Evidence = evidence,
+            Units = [.. units.Values],
+            Officials = [.. officials.Values],
+            Cadres = cadres,
+            SupervisionTeams = teams,
+        });
+    }
+
+    private static Dictionary<string, Unit> ReadUnits(ValidationErrors errors, PlanDocument document)
+    {
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        if (document.Units is not { Count: > 0 })
+        {
+            errors.Add("units", "must list at least the district's own unit.");
+            return units;
+        }
+
+        var parents = new List<(string Path, string ParentId, UnitKind Kind)>();
+        for (var i = 0; i < document.Units.Count; i++)
+        {
+            var path = $"units[{i}]";
+            if (document.Units[i] is not { } unit)
+            {
+                errors.Add(path, "must be an object.");
+                continue;
+            }
+
+            var idOk = RequiredId(errors, $"{path}.id", unit.Id);
+            errors.Required($"{path}.name", unit.Name);
+            var kind = RequiredEnum<UnitKind>(errors, $"{path}.kind", unit.Kind);
+            var contacts = ReadContacts(errors, $"{path}.contacts", unit.Contacts);
+            if (!idOk || kind is null || string.IsNullOrWhiteSpace(unit.Name))
+            {
+                continue;
+            }
+
+            if (units.ContainsKey(unit.Id!))
+            {
+                errors.Add($"{path}.id", $"duplicate unit id '{unit.Id}'.");
+                continue;
+            }
+
+            if (unit.ParentId is not null)
+            {
+                parents.Add(($"{path}.parentId", unit.ParentId, kind.Value));
+            }
+            else if (kind is UnitKind.Village)
+            {
+                errors.Add($"{path}.parentId", "a village must name its township.");
+            }
+
+            units[unit.Id!] = new Unit
+            {
+                Id = unit.Id!,
+                Name = unit.Name!.Trim(),
+                Kind = kind.Value,
+                DistrictId = document.DistrictId ?? string.Empty,
+                ParentId = unit.ParentId,
+                PoorVillage = unit.PoorVillage ?? false,
+                Synthetic = unit.Synthetic ?? false,
+                Contacts = contacts,
+            };
+        }
+
+        foreach (var (path, parentId, kind) in parents)
+        {
+            if (!units.TryGetValue(parentId, out var parent))
+            {
+                errors.Add(path, $"unknown unit '{parentId}'.");
+            }
+            else if (kind is UnitKind.Village && parent.Kind is not UnitKind.Township)
+            {
+                errors.Add(path, $"a village's parent must be a township, '{parentId}' is a {parent.Kind}.");
+            }
+        }
+
+        if (document.DistrictId is { } districtId)
+        {
+            if (!units.TryGetValue(districtId, out var district))
+            {
+                errors.Add("districtId", $"no unit with id '{districtId}' and kind 'district' is listed in units.");
+            }
+            else if (district.Kind is not UnitKind.District)
+            {
+                errors.Add("districtId", $"unit '{districtId}' must have kind 'district'.");
+            }
+        }
+
+        return units;
+    }
+
+    private static Dictionary<string, Official> ReadOfficials(
+        ValidationErrors errors, PlanDocument document, Dictionary<string, Unit> units)
+    {
+        var officials = new Dictionary<string, Official>(StringComparer.Ordinal);
+        foreach (var (official, i) in (document.Officials ?? []).Select((o, i) => (o, i)))
+        {
+            var path = $"officials[{i}]";
+            if (official is null)
+            {
+                errors.Add(path, "must be an object.");
+                continue;
+            }
+
+            var idOk = RequiredId(errors, $"{path}.id", official.Id);
+            var roleOk = errors.Required($"{path}.role", official.Role);
+            var unitOk = KnownUnit(errors, $"{path}.unitId", official.UnitId, units, required: true);
+            var contact = official.Contact is null ? null : ReadContact(errors, $"{path}.contact", official.Contact);
+            if (!idOk || !roleOk || !unitOk)
+            {
+                continue;
+            }
+
+            if (!officials.TryAdd(official.Id!, new Official
+            {
+                Id = official.Id!,
+                Role = official.Role!.Trim(),
+                Name = official.Name,
+                UnitId = official.UnitId!,
+                Contact = contact,
+                Synthetic = official.Synthetic ?? false,
+            }))
+            {
+                errors.Add($"{path}.id", $"duplicate official id '{official.Id}'.");
+            }
+        }
+
+        return officials;
+    }
+
+    private static List<Cadre> ReadCadres(ValidationErrors errors, PlanDocument document, Dictionary<string, Unit> units)
+    {
+        var cadres = new List<Cadre>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (cadre, i) in (document.Cadres ?? []).Select((c, i) => (c, i)))
+        {
+            var path = $"cadres[{i}]";
+            if (cadre is null)
+            {
+                errors.Add(path, "must be an object.");
+                continue;
+            }
+
+            var idOk = RequiredId(errors, $"{path}.id", cadre.Id);
+            var nameOk = errors.Required($"{path}.name", cadre.Name);
+            var role = RequiredEnum<CadreRole>(errors, $"{path}.role", cadre.Role);
+            var unitOk = KnownUnit(errors, $"{path}.unitId", cadre.UnitId, units, required: true);
+            if (unitOk && units[cadre.UnitId!].Kind is not UnitKind.Village)
+            {
+                errors.Add($"{path}.unitId", $"cadres are stationed in villages; '{cadre.UnitId}' is a {units[cadre.UnitId!].Kind}.");
+                unitOk = false;
+            }
+
+            if (idOk && !seen.Add(cadre.Id!))
+            {
+                errors.Add($"{path}.id", $"duplicate cadre id '{cadre.Id}'.");
+                continue;
+            }
+
+            if (idOk && nameOk && role is not null && unitOk)
+            {
+                cadres.Add(new Cadre
+                {
+                    Id = cadre.Id!,
+                    Name = cadre.Name!.Trim(),
+                    Role = role.Value,
+                    UnitId = cadre.UnitId!,
+                    Synthetic = cadre.Synthetic ?? false,
+                });
+            }
+        }
+
+        return cadres;
+    }
+
+    private static List<SupervisionTeam> ReadTeams(ValidationErrors errors, PlanDocument document)
+    {
+        var teams = new List<SupervisionTeam>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (team, i) in (document.SupervisionTeams ?? []).Select((t, i) => (t, i)))
+        {
+            var path = $"supervisionTeams[{i}]";
+            if (team is null)
+            {
+                errors.Add(path, "must be an object.");
+                continue;
+            }
+
+            var idOk = RequiredId(errors, $"{path}.id", team.Id);
+            var nameOk = errors.Required($"{path}.name", team.Name);
+            var contact = team.Contact is null ? null : ReadContact(errors, $"{path}.contact", team.Contact);
+            if (idOk && !seen.Add(team.Id!))
+            {
+                errors.Add($"{path}.id", $"duplicate team id '{team.Id}'.");
+                continue;
+            }
+
+            if (idOk && nameOk)
+            {
+                teams.Add(new SupervisionTeam
+                {
+                    Id = team.Id!,
+                    Name = team.Name!.Trim(),
+                    DistrictId = document.DistrictId ?? string.Empty,
+                    Members = team.Members ?? [],
+                    Contact = contact,
+                    Synthetic = team.Synthetic ?? false,
+                });
+            }
+        }
+
+        return teams;
+    }
+
+    private static (List<Category>, List<Problem>, List<Measure>, List<Evidence>) ReadLedger(
+        ValidationErrors errors,
+        PlanDocument document,
+        Dictionary<string, Unit> units,
+        Dictionary<string, Official> officials,
+        DateOnly? feedbackDate)
+    {
+        List<Category> categories = [];
+        List<Problem> problems = [];
+        List<Measure> measures = [];
+        List<Evidence> evidence = [];
+        var categoryIds = new HashSet<string>(StringComparer.Ordinal);
+        var problemIds = new HashSet<string>(StringComparer.Ordinal);
+        var measureIds = new HashSet<string>(StringComparer.Ordinal);
+
+        if (document.Categories is not { Count: > 0 })
+        {
+            errors.Add("categories", "must list at least one category.");
+            return (categories, problems, measures, evidence);
+        }
+
+        for (var c = 0; c < document.Categories.Count; c++)
+        {
+            var cPath = $"categories[{c}]";
+            if (document.Categories[c] is not { } category)
+            {
+                errors.Add(cPath, "must be an object.");
+                continue;
+            }
+
+            var categoryOk = RequiredId(errors, $"{cPath}.id", category.Id) & errors.Required($"{cPath}.title", category.Title);
+            if (categoryOk && !categoryIds.Add(category.Id!))
+            {
+                errors.Add($"{cPath}.id", $"duplicate category id '{category.Id}'.");
+            }
+            else if (categoryOk)
+            {
+                categories.Add(new Category(category.Id!, category.Title!.Trim(), category.Inferred ?? false));
+            }
+
+            if (category.Problems is not { Count: > 0 })
+            {
+                errors.Add($"{cPath}.problems", "must list at least one problem.");
+                continue;
+            }
+
+            for (var p = 0; p < category.Problems.Count; p++)
+            {
+                var pPath = $"{cPath}.problems[{p}]";
+                if (category.Problems[p] is not { } problem)
+                {
+                    errors.Add(pPath, "must be an object.");
+                    continue;
+                }
+
+                var problemOk = RequiredId(errors, $"{pPath}.id", problem.Id)
+                    & errors.Required($"{pPath}.number", problem.Number)
+                    & errors.Required($"{pPath}.title", problem.Title)
+                    & errors.Required($"{pPath}.finding", problem.Finding);
+                if (problemOk && !problemIds.Add(problem.Id!))
+                {
+                    errors.Add($"{pPath}.id", $"duplicate problem id '{problem.Id}'.");
+                    problemOk = false;
+                }
+
+                if (problemOk && categoryOk)
+                {
+                    problems.Add(new Problem(problem.Id!, category.Id!, problem.Number!.Trim(), problem.Title!.Trim(),
+                        problem.Finding!.Trim(), problem.LongTerm ?? false));
+                }
+
+                if (problem.Measures is not { Count: > 0 })
+                {
+                    errors.Add($"{pPath}.measures", "must list at least one measure.");
+                    continue;
+                }
+
+                for (var m = 0; m < problem.Measures.Count; m++)
+                {
+                    var mPath = $"{pPath}.measures[{m}]";
+                    if (problem.Measures[m] is not { } measure)
+                    {
+                        errors.Add(mPath, "must be an object.");
+                        continue;
+                    }
+
+                    var read = ReadMeasure(errors, mPath, measure, units, officials, feedbackDate);
+                    if (read is not null && !measureIds.Add(read.Id))
+                    {
+                        errors.Add($"{mPath}.id", $"duplicate measure id '{read.Id}'.");
+                        continue;
+                    }
+
+                    if (read is not null && problemOk && categoryOk && feedbackDate is { } start)
+                    {
+                        measures.Add(read with
+                        {
+                            PlanId = document.PlanId ?? string.Empty,
+                            CategoryId = category.Id!,
+                            ProblemId = problem.Id!,
+                            StartDate = start,
+                        });
+                        evidence.AddRange(ReadEvidence(errors, $"{mPath}.evidence", read.Id, measure.Evidence));
+                    }
+                }
+            }
+        }
+
+        return (categories, problems, measures, evidence);
+    }
+
+    private static Measure? ReadMeasure(
+        ValidationErrors errors,
+        string path,
+        MeasureDocument measure,
+        Dictionary<string, Unit> units,
+        Dictionary<string, Official> officials,
+        DateOnly? feedbackDate)
+    {
+        var ok = RequiredId(errors, $"{path}.id", measure.Id);
+        if (measure.Number is not > 0)
+        {
+            errors.Add($"{path}.number", "is required and must be a positive integer.");
+            ok = false;
+        }
+
+        ok &= errors.Required($"{path}.text", measure.Text);
+        ok &= KnownUnit(errors, $"{path}.leadUnitId", measure.LeadUnitId, units, required: true);
+        var responsible = measure.ResponsibleUnitIds ?? [];
+        for (var r = 0; r < responsible.Count; r++)
+        {
+            ok &= KnownUnit(errors, $"{path}.responsibleUnitIds[{r}]", responsible[r], units, required: true);
+        }
+
+        if (errors.Required($"{path}.leadOfficialId", measure.LeadOfficialId) && !officials.ContainsKey(measure.LeadOfficialId!))
+        {
+            errors.Add($"{path}.leadOfficialId", $"unknown official '{measure.LeadOfficialId}'.");
+            ok = false;
+        }
+
+        var kind = RequiredEnum<MeasureKind>(errors, $"{path}.kind", measure.Kind);
+        var due = RequiredDate(errors, $"{path}.dueDate", measure.DueDate);
+        if (due is { } d && feedbackDate is { } f && d < f)
+        {
+            errors.Add($"{path}.dueDate", $"{d:yyyy-MM-dd} is before the feedback date {f:yyyy-MM-dd}.");
+            ok = false;
+        }
+
+        if (measure.ReviewEveryMonths is { } months && (months < 1 || months > 24))
+        {
+            errors.Add($"{path}.reviewEveryMonths", "must be between 1 and 24.");
+            ok = false;
+        }
+
+        if (!ok || kind is null || due is null)
+        {
+            return null;
+        }
+
+        return new Measure
+        {
+            Id = measure.Id!,
+            PlanId = string.Empty,
+            CategoryId = string.Empty,
+            ProblemId = string.Empty,
+            Number = measure.Number!.Value,
+            Text = measure.Text!.Trim(),
+            Kind = kind.Value,
+            LeadOfficialId = measure.LeadOfficialId!,
+            LeadUnitId = measure.LeadUnitId!,
+            ResponsibleUnitIds = [.. responsible.Distinct(StringComparer.Ordinal)],
+            StartDate = feedbackDate ?? due.Value,
+            DueDate = due.Value,
+            ReviewEveryMonths = kind is MeasureKind.LongTerm ? measure.ReviewEveryMonths ?? 3 : null,
+        };
+    }
+
+    private static List<Evidence> ReadEvidence(ValidationErrors errors, string path, string measureId, List<EvidenceDocument?>? items)
+    {
+        var evidence = new List<Evidence>();
+        foreach (var (item, i) in (items ?? []).Select((e, i) => (e, i)))
+        {
+            var ePath = $"{path}[{i}]";
+            if (item is null)
+            {
+                errors.Add(ePath, "must be an object.");
+                continue;
+            }
+
+            var textOk = errors.Required($"{ePath}.text", item.Text);
+            var date = RequiredDate(errors, $"{ePath}.effectiveDate", item.EffectiveDate);
+            var attachments = new List<Attachment>();
+            foreach (var (attachment, a) in (item.Attachments ?? []).Select((x, a) => (x, a)))
+            {
+                var aPath = $"{ePath}.attachments[{a}]";
+                if (attachment is null
+                    || !errors.Required($"{aPath}.name", attachment.Name)
+                    || !errors.Required($"{aPath}.url", attachment.Url))
+                {
+                    continue;
+                }
+
+                attachments.Add(new Attachment(attachment.Name!, attachment.Url!));
+            }
+
+            if (textOk && date is { } effective)
+            {
+                evidence.Add(new Evidence
+                {
+                    MeasureId = measureId,
+                    Text = item.Text!.Trim(),
+                    EffectiveDate = effective,
+                    Attachments = attachments,
+                    SubmittedBy = ImportActor,
+                    // Deterministic, so that importing the same file twice yields the same ledger.
+                    SubmittedAt = new DateTimeOffset(effective.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Zone.BaseUtcOffset),
+                });
+            }
+        }
+
+        return evidence;
+    }
+
+    private static List<Contact> ReadContacts(ValidationErrors errors, string path, List<ContactDocument?>? contacts)
+    {
+        var result = new List<Contact>();
+        foreach (var (contact, i) in (contacts ?? []).Select((c, i) => (c, i)))
+        {
+            if (contact is null)
+            {
+                errors.Add($"{path}[{i}]", "must be an object.");
+                continue;
+            }
+
+            result.Add(ReadContact(errors, $"{path}[{i}]", contact));
+        }
+
+        return result;
+    }
+
+    private static Contact ReadContact(ValidationErrors errors, string path, ContactDocument contact)
+    {
+        if (contact.Email is not null && !EmailPattern().IsMatch(contact.Email))
+        {
+            errors.Add($"{path}.email", "is not an email address.");
+        }
+
+        if (contact.Mobile is not null && !MobilePattern().IsMatch(contact.Mobile))
+        {
+            errors.Add($"{path}.mobile", "must be an 11-digit mainland mobile number, optionally with +86.");
+        }
+
+        return new Contact
+        {
+            Name = contact.Name,
+            Title = contact.Title,
+            Email = contact.Email,
+            Mobile = contact.Mobile,
+            WeComRobotKey = contact.WeComRobotKey,
+            DingTalkRobotToken = contact.DingTalkRobotToken,
+            Synthetic = contact.Synthetic ?? false,
+        };
+    }
+
+    private static bool RequiredId(ValidationErrors errors, string field, string? value)
+    {
+        if (!errors.Required(field, value))
+        {
+            return false;
+        }
+
+        if (!Identifiers.IsValid(value))
+        {
+            errors.Add(field, $"'{value}' is not a valid id: use lowercase letters, digits and '-', at most {Identifiers.MaxLength} characters.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool KnownUnit(ValidationErrors errors, string field, string? unitId, Dictionary<string, Unit> units, bool required)
+    {
+        if (unitId is null)
+        {
+            if (required)
+            {
+                errors.Add(field, "is required.");
+            }
+
+            return !required;
+        }
+
+        if (!units.ContainsKey(unitId))
+        {
+            errors.Add(field, $"unknown unit '{unitId}'.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static DateOnly? RequiredDate(ValidationErrors errors, string field, string? value)
+    {
+        if (!errors.Required(field, value))
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.Add(field, $"'{value}' is not a date in the form yyyy-MM-dd.");
+            return null;
+        }
+
+        return date;
+    }
+
+    private static TEnum? RequiredEnum<TEnum>(ValidationErrors errors, string field, string? value)
+        where TEnum : struct, Enum
+    {
+        if (!errors.Required(field, value))
+        {
+            return null;
+        }
+
+        // Names only: Enum.TryParse would also accept "2" or "1,2".
+        var match = Enum.GetNames<TEnum>().FirstOrDefault(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
+        {
+            var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
+            errors.Add(field, $"'{value}' is not one of: {allowed}.");
+            return null;
+        }
+
+        return Enum.Parse<TEnum>(match);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^(\+86)?1\d{10}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MobilePattern();
+}

@@ -1,0 +1,13 @@
+namespace RectifyFlows.Domain.Units;
+
+/// <summary>How to reach a person or a unit. <see cref="Synthetic"/> marks data the source document did not give.</summary>
+public sealed record Contact
+{
+    public string? Name { get; init; }
+    public string? Title { get; init; }
+    public string? Email { get; init; }
+    public string? Mobile { get; init; }
+    public string? WeComRobotKey { get; init; }
+    public string? DingTalkRobotToken { get; init; }
+    public bool Synthetic { get; init; }
+}

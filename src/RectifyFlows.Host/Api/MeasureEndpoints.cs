@@ -1,0 +1,375 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Time;
+using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage.Ledger;
+
+namespace RectifyFlows.Host.Api;
+
+/// <summary>The ledger's measure routes of api.md: list, read with history, progress, evidence, sign-off.</summary>
+public static class MeasureEndpoints
+{
+    public const int MaxNoteLength = 2000;
+    public const int MaxEvidenceLength = 8000;
+    public const int MaxAttachments = 20;
+
+    public static IEndpointRouteBuilder MapMeasureEndpoints(this IEndpointRouteBuilder app)
+    {
+        var measures = app.MapGroup("/api/measures").WithTags("Measures");
+        measures.MapGet("/", ListAsync).RequireAuthorization(Policies.AnyKey);
+        measures.MapGet("/{measureId}", GetAsync).RequireAuthorization(Policies.AnyKey);
+        measures.MapPost("/{measureId}/progress", ProgressAsync).RequireAuthorization(Policies.Unit);
+        measures.MapPost("/{measureId}/evidence", EvidenceAsync).RequireAuthorization(Policies.Unit);
+        measures.MapPost("/{measureId}/signoff", SignOffAsync).RequireAuthorization(Policies.Reviewer);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
+        string? planId, string? unitId, string? status, string? colour, string? overdue, string? asOf)
+    {
+        var errors = new ValidationErrors();
+        if (planId is not null && !Identifiers.IsValid(planId))
+        {
+            errors.Add("planId", "is not a valid id.");
+        }
+
+        if (unitId is not null && !Identifiers.IsValid(unitId))
+        {
+            errors.Add("unitId", "is not a valid id.");
+        }
+
+        var statusFilter = ParseEnum<MeasureStatus>(errors, "status", status);
+        var colourFilter = ParseEnum<Colour>(errors, "colour", colour);
+        bool? overdueFilter = overdue switch
+        {
+            null => null,
+            "true" => true,
+            "false" => false,
+            _ => Fail<bool?>(errors, "overdue", "must be true or false."),
+        };
+        var today = ChinaTime.Today(time);
+        if (asOf is not null)
+        {
+            if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                today = date;
+            }
+            else
+            {
+                errors.Add("asOf", "must be a date in the form yyyy-MM-dd.");
+            }
+        }
+
+        var ownUnit = context.User.UnitId();
+        if (ownUnit is not null && unitId is not null && unitId != ownUnit)
+        {
+            return Problems.Forbidden($"This key belongs to unit '{ownUnit}' and cannot read unit '{unitId}'.");
+        }
+
+        unitId ??= ownUnit;
+        if (planId is null && unitId is null && overdueFilter != true)
+        {
+            errors.Add("planId", "give planId, unitId, or overdue=true (all overdue measures).");
+        }
+
+        if (errors.HasErrors)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var source = unitId is not null ? repository.ListByUnitAsync(unitId, planId, context.RequestAborted)
+            : planId is not null ? repository.ListByPlanAsync(planId, context.RequestAborted)
+            : repository.ListOverdueAsync(today, context.RequestAborted);
+        var items = new List<MeasureResponse>();
+        await foreach (var measure in source)
+        {
+            var response = MeasureResponse.From(measure, today, colours.Value);
+            if ((statusFilter is null || measure.Status == statusFilter)
+                && (colourFilter is null || response.Colour == MeasureResponse.Camel(colourFilter.Value.ToString()))
+                && (overdueFilter is null || response.Overdue == overdueFilter))
+            {
+                items.Add(response);
+            }
+        }
+
+        items.Sort((a, b) => string.CompareOrdinal(a.PlanId, b.PlanId) is var byPlan and not 0 ? byPlan
+            : string.CompareOrdinal(a.ProblemId, b.ProblemId) is var byProblem and not 0 ? byProblem
+            : a.Number.CompareTo(b.Number));
+        return TypedResults.Ok(new { asOf = today, count = items.Count, items });
+    }
+
+    private static async Task<IResult> GetAsync(
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    {
+        if (!Identifiers.IsValid(measureId))
+        {
+            return Problems.NotFound("Measure", measureId);
+        }
+
+        var found = await repository.GetWithHistoryAsync(measureId, context.RequestAborted);
+        if (found is null)
+        {
+            return Problems.NotFound("Measure", measureId);
+        }
+
+        if (Denied(context.User, found.Measure) is { } denied)
+        {
+            return denied;
+        }
+
+        return TypedResults.Ok(new MeasureDetailResponse(
+            MeasureResponse.From(found.Measure, ChinaTime.Today(time), colours.Value),
+            [.. found.History.Select(HistoryEntry.From)],
+            found.Evidence));
+    }
+
+    private static async Task<IResult> ProgressAsync(
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ProgressRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new ValidationErrors();
+        if (body!.Percent is not { } percent || percent < 0 || percent > 100)
+        {
+            errors.Add("percent", "is required and must be an integer from 0 to 100.");
+        }
+
+        CheckLength(errors, "note", body.Note, MaxNoteLength);
+        if (errors.HasErrors)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        return await ChangeAsync(measureId, context, repository, time, colours,
+            measure => new MeasureChange(MeasureLifecycle.ReportProgress(measure, body.Percent!.Value, time.GetUtcNow()), "progress", body.Note));
+    }
+
+    private static async Task<IResult> EvidenceAsync(
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<EvidenceRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new ValidationErrors();
+        errors.Required("text", body!.Text);
+        CheckLength(errors, "text", body.Text, MaxEvidenceLength);
+        var today = ChinaTime.Today(time);
+        var effective = ParseDate(errors, "effectiveDate", body.EffectiveDate, required: true);
+        if (effective > today)
+        {
+            errors.Add("effectiveDate", $"{effective:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+        }
+
+        var attachments = ReadAttachments(errors, body.Attachments);
+        if (errors.HasErrors)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var actor = context.User.PrincipalId();
+        return await ChangeAsync(measureId, context, repository, time, colours, measure =>
+        {
+            var now = time.GetUtcNow();
+            var evidence = new Evidence
+            {
+                MeasureId = measure.Id, Text = body.Text!.Trim(), EffectiveDate = effective!.Value, Attachments = attachments,
+                SubmittedBy = actor, SubmittedAt = now,
+            };
+            return new MeasureChange(MeasureLifecycle.SubmitEvidence(measure, now), "evidence", null, evidence);
+        });
+    }
+
+    private static async Task<IResult> SignOffAsync(
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<SignOffRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new ValidationErrors();
+        var accept = body!.Decision switch
+        {
+            "accept" => true,
+            "return" => false,
+            null => Fail<bool>(errors, "decision", "is required: accept or return."),
+            _ => Fail<bool>(errors, "decision", "must be accept or return."),
+        };
+        CheckLength(errors, "comment", body.Comment, MaxNoteLength);
+        var newDueDate = ParseDate(errors, "newDueDate", body.NewDueDate, required: false);
+        if (accept && newDueDate is not null)
+        {
+            errors.Add("newDueDate", "only a return can set a new due date.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var comment = body.Comment?.Trim() ?? string.Empty;
+        return await ChangeAsync(measureId, context, repository, time, colours, measure =>
+        {
+            var today = ChinaTime.Today(time);
+            var now = time.GetUtcNow();
+            return accept
+                ? new MeasureChange(MeasureLifecycle.Accept(measure, today, now, comment), "signoff", comment)
+                : new MeasureChange(MeasureLifecycle.Return(measure, today, newDueDate, now, comment), "return", comment);
+        });
+    }
+
+    /// <summary>The shared path of every change: find, check the unit's scope, apply, map domain refusals to 409.</summary>
+    private static async Task<IResult> ChangeAsync(
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
+        Func<Measure, MeasureChange> decide)
+    {
+        if (!Identifiers.IsValid(measureId))
+        {
+            return Problems.NotFound("Measure", measureId);
+        }
+
+        var current = await repository.GetAsync(measureId, context.RequestAborted);
+        if (current is null)
+        {
+            return Problems.NotFound("Measure", measureId);
+        }
+
+        if (Denied(context.User, current) is { } denied)
+        {
+            return denied;
+        }
+
+        try
+        {
+            var updated = await repository.UpdateAsync(measureId, context.User.PrincipalId(), decide, context.RequestAborted);
+            return updated is null
+                ? Problems.NotFound("Measure", measureId)
+                : TypedResults.Ok(MeasureResponse.From(updated, ChinaTime.Today(time), colours.Value));
+        }
+        catch (IllegalTransitionException ex)
+        {
+            return Problems.Conflict("当前状态不允许此操作", ex.Detail, "illegal-transition", new Dictionary<string, object?>
+            {
+                ["measureId"] = ex.MeasureId,
+                ["status"] = MeasureResponse.Camel(ex.Status.ToString()),
+                ["action"] = ex.Action,
+            });
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            return Problems.Conflict("数据正被他人修改，请重试", ex.Message, "concurrency-conflict");
+        }
+    }
+
+    /// <summary>A unit key may only touch measures its unit leads or is responsible for.</summary>
+    private static IResult? Denied(ClaimsPrincipal user, Measure measure)
+    {
+        var unit = user.UnitId();
+        return unit is not null && !measure.Involves(unit)
+            ? Problems.Forbidden($"Measure '{measure.Id}' does not involve unit '{unit}'.")
+            : null;
+    }
+
+    private static List<Attachment> ReadAttachments(ValidationErrors errors, List<AttachmentRequest?>? items)
+    {
+        var attachments = new List<Attachment>();
+        if (items is { Count: > MaxAttachments })
+        {
+            errors.Add("attachments", $"at most {MaxAttachments} attachments.");
+            return attachments;
+        }
+
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var path = $"attachments[{i}]";
+            if (items![i] is not { } item)
+            {
+                errors.Add(path, "must be an object.");
+                continue;
+            }
+
+            var nameOk = errors.Required($"{path}.name", item.Name) && CheckLength(errors, $"{path}.name", item.Name, 200);
+            var urlOk = errors.Required($"{path}.url", item.Url);
+            if (urlOk && (!Uri.TryCreate(item.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || item.Url!.Length > 2000))
+            {
+                errors.Add($"{path}.url", "must be an absolute http(s) URL of at most 2000 characters.");
+                urlOk = false;
+            }
+
+            if (nameOk && urlOk)
+            {
+                attachments.Add(new Attachment(item.Name!.Trim(), item.Url!));
+            }
+        }
+
+        return attachments;
+    }
+
+    private static bool CheckLength(ValidationErrors errors, string field, string? value, int max)
+    {
+        if (value is { Length: var length } && length > max)
+        {
+            errors.Add(field, $"is {length} characters long; at most {max} are allowed.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static DateOnly? ParseDate(ValidationErrors errors, string field, string? value, bool required)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(field, "is required (yyyy-MM-dd).");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, $"'{value}' is not a date in the form yyyy-MM-dd.");
+        return null;
+    }
+
+    private static TEnum? ParseEnum<TEnum>(ValidationErrors errors, string field, string? value)
+        where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            errors.Add(field, $"must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(MeasureResponse.Camel))}.");
+            return null;
+        }
+
+        return Enum.Parse<TEnum>(name);
+    }
+
+    private static T? Fail<T>(ValidationErrors errors, string field, string message)
+    {
+        errors.Add(field, message);
+        return default;
+    }
+}

@@ -1,0 +1,63 @@
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Time;
+using RectifyFlows.Storage.Audit;
+
+namespace RectifyFlows.Host.Api;
+
+/// <summary>A measure as the API shows it, with its colour and overdue days computed for today (China Standard Time).</summary>
+public sealed record MeasureResponse(
+    string Id,
+    string PlanId,
+    string CategoryId,
+    string ProblemId,
+    int Number,
+    string Text,
+    string Kind,
+    string LeadOfficialId,
+    string LeadUnitId,
+    IReadOnlyList<string> ResponsibleUnitIds,
+    DateOnly StartDate,
+    DateOnly DueDate,
+    string Status,
+    int Progress,
+    string Colour,
+    bool Overdue,
+    int DaysOverdue,
+    DateTimeOffset? LastActivityAt,
+    DateOnly? NextReview,
+    DateOnly? LastVerifiedOn,
+    long Version)
+{
+    public static MeasureResponse From(Measure measure, DateOnly today, ColourOptions colours)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var overdue = measure.IsOverdue(today);
+        return new(
+            measure.Id, measure.PlanId, measure.CategoryId, measure.ProblemId, measure.Number, measure.Text,
+            Camel(measure.Kind.ToString()), measure.LeadOfficialId, measure.LeadUnitId, measure.ResponsibleUnitIds,
+            measure.StartDate, measure.EffectiveDueDate, Camel(measure.Status.ToString()), measure.Progress,
+            Camel(ColourRule.Evaluate(measure, today, colours).ToString()), overdue,
+            overdue ? today.DayNumber - measure.EffectiveDueDate.DayNumber : 0,
+            measure.LastActivityAt is { } at ? ChinaTime.ToChinaTime(at) : null, measure.NextReview, measure.LastVerifiedOn, measure.Version);
+    }
+
+    internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}
+
+/// <summary>A measure with its audit history and evidence.</summary>
+public sealed record MeasureDetailResponse(MeasureResponse Measure, IReadOnlyList<HistoryEntry> History, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>One audit event of a measure.</summary>
+public sealed record HistoryEntry(
+    DateTimeOffset At, string Actor, string Action, string? FromStatus, string? ToStatus, string? Reason,
+    IReadOnlyDictionary<string, string?[]> Changes)
+{
+    public static HistoryEntry From(AuditEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(ChinaTime.ToChinaTime(e.At), e.Actor, e.Action,
+            e.FromStatus is null ? null : MeasureResponse.Camel(e.FromStatus),
+            e.ToStatus is null ? null : MeasureResponse.Camel(e.ToStatus), e.Reason, e.Changes);
+    }
+}

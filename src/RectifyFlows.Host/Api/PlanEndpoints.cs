@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Time;
+using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage.Plans;
+
+namespace RectifyFlows.Host.Api;
+
+/// <summary>Plan import and read (api.md, "Plan and ledger").</summary>
+public static class PlanEndpoints
+{
+    /// <summary>A province-sized plan file is a few MB; anything much larger is a mistake or an attack.</summary>
+    public const long MaxPlanBytes = 16 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/api/plans").WithTags("Plans");
+        plans.MapPost("/", ImportAsync).RequireAuthorization(Policies.Operator);
+        plans.MapGet("/{planId}", GetAsync).RequireAuthorization(Policies.AnyKey);
+        return app;
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext context, PlanImporter importer)
+    {
+        var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxPlanBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var read = PlanReader.Read(body);
+        if (!read.IsValid)
+        {
+            return Problems.Validation(read.Errors.ToDictionary(), $"The plan has {read.Errors.Count} problem(s); nothing was imported.");
+        }
+
+        try
+        {
+            var result = await importer.ImportAsync(read.Plan!, context.User.PrincipalId(), context.RequestAborted);
+            var response = new
+            {
+                planId = result.PlanId,
+                outcome = MeasureResponse.Camel(result.Outcome.ToString()),
+                result.MeasuresCreated,
+                result.MeasuresUpdated,
+                result.UnitsWritten,
+                result.MeasuresNotInFile,
+            };
+            return result.Outcome == PlanImportOutcome.Created
+                ? TypedResults.Created($"/api/plans/{result.PlanId}", response)
+                : TypedResults.Ok(response);
+        }
+        catch (PlanConflictException ex)
+        {
+            return Problems.Conflict("方案与已有数据冲突", ex.Message, "plan-conflict",
+                new Dictionary<string, object?> { ["errors"] = ex.Errors });
+        }
+    }
+
+    private static async Task<IResult> GetAsync(
+        string planId, HttpContext context, PlanRepository plans, TimeProvider time, IOptions<ColourOptions> colours)
+    {
+        if (!Identifiers.IsValid(planId))
+        {
+            return Problems.NotFound("Plan", planId);
+        }
+
+        var plan = await plans.GetAsync(planId, context.RequestAborted);
+        if (plan is null)
+        {
+            return Problems.NotFound("Plan", planId);
+        }
+
+        var today = ChinaTime.Today(time);
+        var measuresByProblem = plan.Measures.ToLookup(m => m.ProblemId, StringComparer.Ordinal);
+        var problemsByCategory = plan.Problems.ToLookup(p => p.CategoryId, StringComparer.Ordinal);
+        return TypedResults.Ok(new
+        {
+            id = plan.Id,
+            plan.Title,
+            plan.DistrictId,
+            plan.DistrictName,
+            plan.FeedbackDate,
+            importedAt = ChinaTime.ToChinaTime(plan.ImportedAt),
+            plan.Assumptions,
+            problemCount = plan.Problems.Count,
+            measureCount = plan.Measures.Count,
+            categories = plan.Categories.Select(c => new
+            {
+                c.Id,
+                c.Title,
+                c.Inferred,
+                problems = problemsByCategory[c.Id].Select(p => new
+                {
+                    p.Id,
+                    p.Number,
+                    p.Title,
+                    p.Finding,
+                    p.LongTerm,
+                    measures = measuresByProblem[p.Id].Select(m => MeasureResponse.From(m, today, colours.Value)),
+                }),
+            }),
+        });
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
+using RectifyFlows.DevServices;
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Host.Api;
+using RectifyFlows.Host.Auth;
+using RectifyFlows.Host.Startup;
+using RectifyFlows.Storage;
+
+namespace RectifyFlows.Host;
+
+/// <summary>Wires the standalone host: dev services, storage, API keys, the HTTP API.</summary>
+public static partial class HostComposition
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>Dev services and storage: what both the web host and the command-line verbs need.</summary>
+    public static IHostApplicationBuilder AddRectifyFlowsCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DevServicesOptions>().BindConfiguration(DevServicesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // First hosted service: Azurite must be up before anything below touches storage.
+        builder.Services.AddHostedService<DevServicesHostedService>();
+        builder.AddRectifyFlowsStorage();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddRectifyFlowsHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddRectifyFlowsCore();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        builder.Services.AddOptions<ColourOptions>().BindConfiguration(ColourOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<LedgerInitializer>();
+
+        builder.Services.AddMemoryCache();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.AnyKey, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Operator, policy => policy.RequireRole(Roles.Operator))
+            .AddPolicy(Policies.Reviewer, policy => policy.RequireRole(Roles.Operator, Roles.Leader))
+            .AddPolicy(Policies.Unit, policy => policy.RequireRole(Roles.Unit));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            // Chinese text stays readable in responses instead of \uXXXX escapes; HTML-sensitive characters are still escaped.
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = PlanEndpoints.MaxPlanBytes + 1;
+        });
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
+
+    public static WebApplication UseRectifyFlowsHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapPlanEndpoints();
+        app.MapMeasureEndpoints();
+        app.MapUnitEndpoints();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                LogServing(logger, url);
+            }
+        });
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "RectifyFlows serves {Url} (health: /healthz, API: /api/...)")]
+    private static partial void LogServing(ILogger logger, string url);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage.Auth;
+using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Tables;
+
+namespace RectifyFlows.Host.Startup;
+
+/// <summary>On start: creates the tables, registers configured API keys (hashed) and imports the seed plan.</summary>
+public sealed partial class LedgerInitializer(
+    LedgerTables tables,
+    ApiKeyStore keys,
+    PlanImporter importer,
+    IOptions<AuthOptions> auth,
+    IOptions<SeedOptions> seed,
+    ILogger<LedgerInitializer> logger) : IHostedService
+{
+    public const string SeedActor = "seed";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await tables.CreateIfNotExistsAsync(cancellationToken);
+
+        if (auth.Value.BootstrapOperatorKey is { } bootstrap)
+        {
+            await keys.RegisterAsync(bootstrap, "bootstrap-operator", Roles.Operator, null, "RectifyFlows:Auth:BootstrapOperatorKey", cancellationToken);
+        }
+
+        foreach (var key in auth.Value.Keys)
+        {
+            await keys.RegisterAsync(key.Key, key.PrincipalId, key.Role, key.UnitId, "RectifyFlows:Auth:Keys", cancellationToken);
+        }
+
+        if (seed.Value.Enabled)
+        {
+            await ImportSeedAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ImportSeedAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.IsPathRooted(seed.Value.PlanFile) ? seed.Value.PlanFile : Path.Combine(AppContext.BaseDirectory, seed.Value.PlanFile);
+        if (!File.Exists(path))
+        {
+            LogSeedMissing(path);
+            return;
+        }
+
+        var read = PlanReader.Read(await File.ReadAllBytesAsync(path, cancellationToken));
+        if (!read.IsValid)
+        {
+            throw new InvalidOperationException($"The seed plan {path} is invalid: " +
+                string.Join("; ", read.Errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        }
+
+        var result = await importer.ImportAsync(read.Plan!, SeedActor, cancellationToken);
+        LogSeedImported(result.PlanId, result.Outcome, read.Plan!.Measures.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed plan file {Path} not found; skipping the seed import")]
+    private partial void LogSeedMissing(string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed plan {PlanId}: {Outcome} ({MeasureCount} measures)")]
+    private partial void LogSeedImported(string planId, PlanImportOutcome outcome, int measureCount);
+}

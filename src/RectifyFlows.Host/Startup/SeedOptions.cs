@@ -1,0 +1,13 @@
+namespace RectifyFlows.Host.Startup;
+
+/// <summary>The plan imported at start; bound from <c>RectifyFlows:Seed</c>.</summary>
+public sealed class SeedOptions
+{
+    public const string SectionName = "RectifyFlows:Seed";
+
+    /// <summary>Import the seed plan on start (idempotent: an unchanged plan costs one read).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Relative to the app folder (the seeds ship with it) or absolute.</summary>
+    public string PlanFile { get; set; } = "seeds/ganxian-2017.plan.json";
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage.Auth;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Tables;
+
+namespace RectifyFlows.Host.Verbs;
+
+/// <summary>
+/// Command-line verbs of the host. They read the same configuration as the web host (so the same storage), and start
+/// Azurite themselves when development storage is configured and it is not running.
+/// </summary>
+public static class HostVerbs
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["import"] = ImportAsync,
+        ["generate"] = GenerateAsync,
+        ["reindex"] = ReindexAsync,
+        ["keys"] = KeysAsync,
+        ["help"] = _ => Task.FromResult(Usage()),
+    };
+
+    public static bool IsVerb(string[] args) => args is [var first, ..] && Verbs.ContainsKey(first);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            return await Verbs[args[0]](args[1..]);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return Usage();
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Usage: dotnet run --project src/RectifyFlows.Host -- <verb> [options]
+              (no verb)                           serve the API
+              import <file.json|folder>           import plan file(s), idempotently
+              generate [--districts N] [--out DIR] [--seed FILE]
+                                                  write N synthetic districts scaled from the seed plan (default 100)
+              reindex <planId>                    rebuild the by-unit and by-due-date projections of a plan
+              keys issue --role R [--unit U] [--principal P]
+                                                  issue an API key (printed once, stored hashed)
+            """);
+        return 2;
+    }
+
+    private static async Task<int> ImportAsync(string[] args)
+    {
+        var path = args is [var p, ..] ? p : throw new ArgumentException("import needs a file or folder.");
+        var files = Directory.Exists(path)
+            ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(path) ? [path] : throw new ArgumentException($"'{path}' is neither a file nor a folder.");
+
+        var plans = new List<Plan>();
+        var invalid = 0;
+        foreach (var file in files)
+        {
+            var read = PlanReader.Read(await File.ReadAllBytesAsync(file));
+            if (read.IsValid)
+            {
+                plans.Add(read.Plan!);
+                continue;
+            }
+
+            invalid++;
+            await Console.Error.WriteLineAsync($"{file}: {read.Errors.Count} problem(s), not imported:");
+            foreach (var (field, messages) in read.Errors.ToDictionary())
+            {
+                await Console.Error.WriteLineAsync($"  {field}: {string.Join(" ", messages)}");
+            }
+        }
+
+        if (invalid > 0)
+        {
+            return 2;
+        }
+
+        return await WithStorageAsync(args[1..], async services =>
+        {
+            var importer = services.GetRequiredService<PlanImporter>();
+            foreach (var plan in plans)
+            {
+                try
+                {
+                    var result = await importer.ImportAsync(plan, "cli-import", CancellationToken.None);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{result.PlanId}: {result.Outcome} ({result.MeasuresCreated} measures created, {result.MeasuresUpdated} updated, {result.UnitsWritten} units written)"));
+                }
+                catch (PlanConflictException ex)
+                {
+                    await Console.Error.WriteLineAsync($"{plan.Id}: {ex.Message} {string.Join("; ", ex.Errors.SelectMany(e => e.Value))}");
+                    return 1;
+                }
+            }
+
+            return 0;
+        });
+    }
+
+    private static async Task<int> GenerateAsync(string[] args)
+    {
+        var districts = int.Parse(Option(args, "--districts") ?? "100", CultureInfo.InvariantCulture);
+        var output = Option(args, "--out") ?? "province";
+        var seedFile = Option(args, "--seed") ?? Path.Combine(AppContext.BaseDirectory, "seeds", "ganxian-2017.plan.json");
+        var seed = JsonSerializer.Deserialize<PlanDocument>(await File.ReadAllBytesAsync(seedFile), PlanReader.JsonOptions)
+            ?? throw new ArgumentException($"{seedFile} is not a plan file.");
+        Directory.CreateDirectory(output);
+        var options = new JsonSerializerOptions(PlanReader.JsonOptions)
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+        var count = 0;
+        foreach (var plan in SyntheticPlanGenerator.Generate(seed, districts))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(output, $"{plan.DistrictId}.plan.json"), JsonSerializer.SerializeToUtf8Bytes(plan, options));
+            count++;
+        }
+
+        Console.WriteLine($"Wrote {count} synthetic district plan(s) to {Path.GetFullPath(output)}; import them with: import {output}");
+        return 0;
+    }
+
+    private static Task<int> ReindexAsync(string[] args)
+    {
+        var planId = args is [var p, ..] ? p : throw new ArgumentException("reindex needs a plan id.");
+        return WithStorageAsync(args[1..], async services =>
+        {
+            var count = await services.GetRequiredService<MeasureProjector>().RebuildPlanAsync(planId, CancellationToken.None);
+            Console.WriteLine($"{planId}: projections of {count} measure(s) rebuilt.");
+            return 0;
+        });
+    }
+
+    private static Task<int> KeysAsync(string[] args)
+    {
+        if (args is not ["issue", ..])
+        {
+            throw new ArgumentException("keys supports: issue.");
+        }
+
+        var role = Option(args, "--role") ?? throw new ArgumentException("keys issue needs --role.");
+        var unit = Option(args, "--unit");
+        if (!Roles.All.Contains(role) || (role == Roles.Unit && unit is null))
+        {
+            throw new ArgumentException($"--role must be one of {string.Join(", ", Roles.All)}; role unit needs --unit.");
+        }
+
+        var principal = Option(args, "--principal") ?? (unit is null ? role : $"{role}-{unit}");
+        return WithStorageAsync([], async services =>
+        {
+            var key = ApiKeyStore.NewKey();
+            await services.GetRequiredService<ApiKeyStore>().RegisterAsync(key, principal, role, unit, "keys issue", CancellationToken.None);
+            Console.WriteLine(key);
+            await Console.Error.WriteLineAsync($"Issued a {role} key for {principal}; it is shown once and stored only as a hash.");
+            return 0;
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> with storage ready (Azurite started if needed, tables created).</summary>
+    private static async Task<int> WithStorageAsync(string[] configurationArgs, Func<IServiceProvider, Task<int>> work)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configurationArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.AddRectifyFlowsCore();
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            await host.Services.GetRequiredService<LedgerTables>().CreateIfNotExistsAsync(CancellationToken.None);
+            return await work(host.Services);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
+
+namespace RectifyFlows.Storage.Plans;
+
+/// <summary>
+/// The plan's header row (RK <c>plan</c>). Written last by an import, with the fingerprint of the file it came
+/// from: a re-import of the same content is recognised with one read and writes nothing.
+/// </summary>
+public sealed class PlanEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+    public string DistrictId { get; set; } = string.Empty;
+    public string DistrictName { get; set; } = string.Empty;
+    public string FeedbackDate { get; set; } = string.Empty;
+    public string Assumptions { get; set; } = "[]";
+    public string Fingerprint { get; set; } = string.Empty;
+    public int MeasureCount { get; set; }
+    public int ProblemCount { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public IReadOnlyList<string> AssumptionList() => JsonSerializer.Deserialize<string[]>(Assumptions) ?? [];
+
+    public DateOnly Feedback() => TableDates.Parse(FeedbackDate);
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RectifyFlows.Storage;
+
+/// <summary>Where the ledger lives; bound from <c>RectifyFlows:Storage</c>.</summary>
+public sealed class StorageOptions : IValidatableObject
+{
+    public const string SectionName = "RectifyFlows:Storage";
+
+    /// <summary>"UseDevelopmentStorage=true" (Azurite) in development; a real connection string in production.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Table endpoint for managed identity (<c>https://{account}.table.core.windows.net</c>); when set, the
+    /// connection string is ignored and DefaultAzureCredential is used.
+    /// </summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>Prepended to every table name, so tests and several environments can share one account.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{0,20}$|^$")]
+    public string TablePrefix { get; set; } = string.Empty;
+
+    /// <summary>How many times an update that lost an ETag race is retried before it is reported as a conflict.</summary>
+    [Range(1, 100)]
+    public int ConcurrencyRetries { get; set; } = 20;
+
+    /// <summary>True when the connection string points at the local emulator.</summary>
+    public bool UsesDevelopmentStorage =>
+        TableServiceUri is null && ConnectionString is { } cs && cs.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TableServiceUri is null && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult(
+                "Set RectifyFlows:Storage:ConnectionString or RectifyFlows:Storage:TableServiceUri.",
+                [nameof(ConnectionString), nameof(TableServiceUri)]);
+        }
+    }
+}

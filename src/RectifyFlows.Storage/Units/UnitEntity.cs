@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using RectifyFlows.Domain.Units;
+
+namespace RectifyFlows.Storage.Units;
+
+/// <summary>A unit's profile row (PK unit id, RK <c>profile</c>) with its contacts as JSON.</summary>
+public sealed class UnitEntity : ITableEntity
+{
+    public const string ProfileRow = "profile";
+
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = ProfileRow;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+    public string Kind { get; set; } = string.Empty;
+    public string DistrictId { get; set; } = string.Empty;
+    public string? ParentId { get; set; }
+    public bool PoorVillage { get; set; }
+    public bool Synthetic { get; set; }
+    public string Contacts { get; set; } = "[]";
+
+    /// <summary>Hash of everything the last import wrote to this partition; equal means nothing to write.</summary>
+    public string Fingerprint { get; set; } = string.Empty;
+
+    public static UnitEntity From(Unit unit, string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return new UnitEntity
+        {
+            PartitionKey = unit.Id,
+            Name = unit.Name,
+            Kind = unit.Kind.ToString(),
+            DistrictId = unit.DistrictId,
+            ParentId = unit.ParentId,
+            PoorVillage = unit.PoorVillage,
+            Synthetic = unit.Synthetic,
+            Contacts = JsonSerializer.Serialize(unit.Contacts),
+            Fingerprint = fingerprint,
+        };
+    }
+
+    public Unit ToUnit() => new()
+    {
+        Id = PartitionKey,
+        Name = Name,
+        Kind = Enum.Parse<UnitKind>(Kind),
+        DistrictId = DistrictId,
+        ParentId = ParentId,
+        PoorVillage = PoorVillage,
+        Synthetic = Synthetic,
+        Contacts = JsonSerializer.Deserialize<Contact[]>(Contacts) ?? [],
+    };
+}

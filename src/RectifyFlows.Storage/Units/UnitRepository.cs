@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Units;
+using RectifyFlows.Storage.Audit;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Tables;
+
+namespace RectifyFlows.Storage.Units;
+
+/// <summary>Units and the people in them. One partition per unit; a listing per district.</summary>
+public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
+{
+    public const string AuditKind = "unit";
+
+    /// <summary>A unit with its members: one partition query.</summary>
+    public async Task<UnitDetails?> GetAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var profile = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(
+            unitId, UnitEntity.ProfileRow, cancellationToken: cancellationToken);
+        if (!profile.HasValue)
+        {
+            return null;
+        }
+
+        var cadres = new List<Cadre>();
+        var officials = new List<Official>();
+        var teams = new List<SupervisionTeam>();
+        await foreach (var member in tables.Units.QueryAsync<UnitMemberEntity>(
+            $"PartitionKey eq '{LedgerKeys.Escape(unitId)}' and RowKey ge 'cadre|' and RowKey lt 'team}}' and RowKey ne '{UnitEntity.ProfileRow}'", cancellationToken: cancellationToken))
+        {
+            if (member.RowKey.StartsWith(UnitMemberEntity.CadrePrefix, StringComparison.Ordinal))
+            {
+                cadres.Add(new Cadre
+                {
+                    Id = member.MemberId, Name = member.Name ?? string.Empty, Role = Enum.Parse<CadreRole>(member.Role),
+                    UnitId = unitId, Synthetic = member.Synthetic,
+                });
+            }
+            else if (member.RowKey.StartsWith(UnitMemberEntity.OfficialPrefix, StringComparison.Ordinal))
+            {
+                officials.Add(new Official
+                {
+                    Id = member.MemberId, Name = member.Name, Role = member.Role, UnitId = unitId, Synthetic = member.Synthetic,
+                    Contact = member.Contact is null ? null : JsonSerializer.Deserialize<Contact>(member.Contact),
+                });
+            }
+            else if (member.RowKey.StartsWith(UnitMemberEntity.TeamPrefix, StringComparison.Ordinal))
+            {
+                teams.Add(new SupervisionTeam
+                {
+                    Id = member.MemberId, Name = member.Name ?? string.Empty, DistrictId = unitId, Synthetic = member.Synthetic,
+                    Members = member.Members is null ? [] : JsonSerializer.Deserialize<string[]>(member.Members) ?? [],
+                    Contact = member.Contact is null ? null : JsonSerializer.Deserialize<Contact>(member.Contact),
+                });
+            }
+        }
+
+        return new UnitDetails(profile.Value!.ToUnit(), cadres, officials, teams);
+    }
+
+    /// <summary>The units of a district: one partition.</summary>
+    public async Task<IReadOnlyList<UnitsByDistrictEntity>> ListByDistrictAsync(string districtId, CancellationToken cancellationToken)
+    {
+        var units = new List<UnitsByDistrictEntity>();
+        await foreach (var row in tables.UnitsByDistrict.QueryAsync<UnitsByDistrictEntity>(
+            $"PartitionKey eq '{LedgerKeys.Escape(districtId)}'", cancellationToken: cancellationToken))
+        {
+            units.Add(row);
+        }
+
+        return units;
+    }
+
+    /// <summary>
+    /// Writes the plan's units and their members. A unit whose partition already holds exactly this content
+    /// (same fingerprint) is left alone; otherwise its rows and an audit row commit in one transaction.
+    /// Returns the number of units written.
+    /// </summary>
+    public async Task<int> ImportAsync(Plan plan, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var cadresByUnit = plan.Cadres.ToLookup(c => c.UnitId, StringComparer.Ordinal);
+        var officialsByUnit = plan.Officials.ToLookup(o => o.UnitId, StringComparer.Ordinal);
+        var written = 0;
+        var now = time.GetUtcNow();
+
+        await Parallel.ForEachAsync(plan.Units, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (unit, ct) =>
+            {
+                var members = cadresByUnit[unit.Id].Select(CadreRow)
+                    .Concat(officialsByUnit[unit.Id].Select(OfficialRow))
+                    .Concat(unit.Id == plan.DistrictId ? plan.SupervisionTeams.Select(TeamRow) : [])
+                    .Select(row => { row.PartitionKey = unit.Id; return row; })
+                    .ToList();
+                var fingerprint = Fingerprints.Of(new { unit, members = members.Select(m => new { m.RowKey, m.Name, m.Role, m.Synthetic, m.Contact, m.Members }) });
+                var existing = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(unit.Id, UnitEntity.ProfileRow, cancellationToken: ct);
+                if (existing.HasValue && existing.Value!.Fingerprint == fingerprint)
+                {
+                    return;
+                }
+
+                var before = existing.HasValue ? existing.Value!.ToUnit() : null;
+                var audit = new AuditEvent
+                {
+                    EntityKind = AuditKind,
+                    EntityId = unit.Id,
+                    Action = before is null ? "import.created" : "import.updated",
+                    Actor = actor,
+                    At = now,
+                    Reason = $"plan {plan.Id}",
+                    Changes = before is null
+                        ? new Dictionary<string, string?[]>()
+                        : new Dictionary<string, string?[]> { ["unit"] = [JsonSerializer.Serialize(before), JsonSerializer.Serialize(unit)] },
+                };
+                var actions = new List<TableTransactionAction>
+                {
+                    new(TableTransactionActionType.UpsertReplace, UnitEntity.From(unit, fingerprint)),
+                    new(TableTransactionActionType.Add, AuditEntity.From(audit, unit.Id,
+                        LedgerKeys.Audit(AuditKind, unit.Id, now, 0, 0))),
+                };
+                actions.AddRange(members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, m)));
+                await TableBatches.SubmitAsync(tables.Units, actions, ct, parallelism: 1);
+                Interlocked.Increment(ref written);
+            });
+
+        var listing = plan.Units.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new UnitsByDistrictEntity
+            {
+                PartitionKey = plan.DistrictId, RowKey = unit.Id, Name = unit.Name, Kind = unit.Kind.ToString(),
+                ParentId = unit.ParentId, PoorVillage = unit.PoorVillage,
+            }));
+        if (written > 0)
+        {
+            await TableBatches.SubmitAsync(tables.UnitsByDistrict, listing, cancellationToken);
+        }
+
+        return written;
+    }
+
+    private static UnitMemberEntity CadreRow(Cadre cadre) => new()
+    {
+        RowKey = UnitMemberEntity.CadrePrefix + cadre.Id, MemberId = cadre.Id, Name = cadre.Name,
+        Role = cadre.Role.ToString(), Synthetic = cadre.Synthetic,
+    };
+
+    private static UnitMemberEntity OfficialRow(Official official) => new()
+    {
+        RowKey = UnitMemberEntity.OfficialPrefix + official.Id, MemberId = official.Id, Name = official.Name,
+        Role = official.Role, Synthetic = official.Synthetic,
+        Contact = official.Contact is null ? null : JsonSerializer.Serialize(official.Contact),
+    };
+
+    private static UnitMemberEntity TeamRow(SupervisionTeam team) => new()
+    {
+        RowKey = UnitMemberEntity.TeamPrefix + team.Id, MemberId = team.Id, Name = team.Name,
+        Role = "supervisionTeam", Synthetic = team.Synthetic,
+        Contact = team.Contact is null ? null : JsonSerializer.Serialize(team.Contact),
+        Members = JsonSerializer.Serialize(team.Members),
+    };
+}
