@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<StorageHealthProbe>();
         return services;
     }
 

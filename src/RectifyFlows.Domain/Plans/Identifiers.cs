@@ -13,6 +13,6 @@ public static partial class Identifiers
 
     public static bool IsValid(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

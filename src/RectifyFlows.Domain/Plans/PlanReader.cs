@@ -647,9 +647,9 @@ public static partial class PlanReader
         return end < 0 ? message : message[..(end + 1)];
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^(\+86)?1\d{10}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\+86)?1[0-9]{10}\z", RegexOptions.CultureInvariant)]
     private static partial Regex MobilePattern();
 }

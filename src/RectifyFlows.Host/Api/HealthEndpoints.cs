@@ -1,4 +1,3 @@
-using Azure;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Host.Api;
@@ -12,19 +11,8 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(LedgerTables tables, HttpContext context)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            // A point read of a row that never exists: one cheap round trip that proves the table answers.
-            await tables.Ledger.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("healthz", "healthz", cancellationToken: timeout.Token);
-            return TypedResults.Ok(new { status = "healthy", storage = "ok" });
-        }
-        catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException or AggregateException)
-        {
-            return TypedResults.Json(new { status = "unhealthy", storage = ex.GetType().Name }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    private static async Task<IResult> CheckAsync(StorageHealthProbe probe, HttpContext context) =>
+        await probe.FindProblemAsync(context.RequestAborted) is { } problem
+            ? TypedResults.Json(new { status = "unhealthy", storage = problem }, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(new { status = "healthy", storage = "ok" });
 }

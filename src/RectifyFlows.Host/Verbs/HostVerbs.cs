@@ -47,7 +47,7 @@ public static class HostVerbs
         Console.Error.WriteLine("""
             Usage: dotnet run --project src/RectifyFlows.Host -- <verb> [options]
               (no verb)                           serve the API
-              import <file.json|folder>           import plan file(s), idempotently
+              import <file|folder>                import a plan file, or every *.plan.json in a folder; idempotent
               generate [--districts N] [--out DIR] [--seed FILE]
                                                   write N synthetic districts scaled from the seed plan (default 100)
               reindex <planId>                    rebuild the by-unit and by-due-date projections of a plan
@@ -61,7 +61,7 @@ public static class HostVerbs
     {
         var path = args is [var p, ..] ? p : throw new ArgumentException("import needs a file or folder.");
         var files = Directory.Exists(path)
-            ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray()
+            ? Directory.GetFiles(path, "*.plan.json").Order(StringComparer.Ordinal).ToArray()
             : File.Exists(path) ? [path] : throw new ArgumentException($"'{path}' is neither a file nor a folder.");
 
         var plans = new List<Plan>();

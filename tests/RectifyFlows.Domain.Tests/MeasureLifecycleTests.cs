@@ -1,0 +1,117 @@
+using RectifyFlows.Domain.Measures;
+
+namespace RectifyFlows.Domain.Tests;
+
+[TestClass]
+public sealed class MeasureLifecycleTests
+{
+    private static readonly DateTimeOffset Now = new(2017, 3, 15, 2, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2017, 3, 15);
+
+    internal static Measure NewMeasure(MeasureKind kind = MeasureKind.Deadline, MeasureStatus status = MeasureStatus.NotStarted) => new()
+    {
+        Id = "p1-m1",
+        PlanId = "plan",
+        CategoryId = "a",
+        ProblemId = "p1",
+        Number = 1,
+        Text = "整改措施",
+        Kind = kind,
+        LeadOfficialId = "off-1",
+        LeadUnitId = "dept-a",
+        ResponsibleUnitIds = ["dept-a", "tw-b"],
+        StartDate = new DateOnly(2016, 10, 31),
+        DueDate = new DateOnly(2017, 3, 31),
+        ReviewEveryMonths = kind == MeasureKind.LongTerm ? 3 : null,
+        Status = status,
+        Version = 1,
+    };
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void ReportProgress_StartsWork_FromNotStarted()
+    {
+        var outcome = MeasureLifecycle.ReportProgress(NewMeasure(), 40, Now);
+
+        Assert.AreEqual(MeasureStatus.InProgress, outcome.Measure.Status);
+        Assert.AreEqual(40, outcome.Measure.Progress);
+        Assert.AreEqual(2, outcome.Measure.Version);
+        Assert.AreEqual(new StatusTransition(MeasureStatus.NotStarted, MeasureStatus.InProgress, "progress reported"), outcome.Transitions.Single());
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void SubmitEvidence_RecordsBothSteps_FromNotStarted()
+    {
+        var outcome = MeasureLifecycle.SubmitEvidence(NewMeasure(), Now);
+
+        Assert.AreEqual(MeasureStatus.EvidenceSubmitted, outcome.Measure.Status);
+        CollectionAssert.AreEqual(
+            new[] { (MeasureStatus.NotStarted, MeasureStatus.InProgress), (MeasureStatus.InProgress, MeasureStatus.EvidenceSubmitted) },
+            outcome.Transitions.Select(t => (t.From, t.To)).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    [DataRow(MeasureStatus.NotStarted)]
+    [DataRow(MeasureStatus.InProgress)]
+    [DataRow(MeasureStatus.Returned)]
+    [DataRow(MeasureStatus.SignedOff)]
+    public void Accept_Refuses_WithoutSubmittedEvidence(MeasureStatus status)
+    {
+        var measure = NewMeasure(status: status);
+        var refused = Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.Accept(measure, Today, Now, "ok"));
+        Assert.AreEqual(status, refused.Status);
+        Assert.AreEqual("signoff", refused.Action);
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    [DataRow(MeasureStatus.EvidenceSubmitted)]
+    [DataRow(MeasureStatus.SignedOff)]
+    public void ReportProgress_Refuses_UnderReviewOrClosed(MeasureStatus status)
+    {
+        Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.ReportProgress(NewMeasure(status: status), 50, Now));
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void Accept_SignsOff_ADeadlineMeasure()
+    {
+        var outcome = MeasureLifecycle.Accept(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, Now, "成效属实");
+        Assert.AreEqual(MeasureStatus.SignedOff, outcome.Measure.Status);
+        Assert.IsFalse(outcome.Measure.IsOverdue(new DateOnly(2018, 1, 1)));
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void Accept_NeverSignsOff_ALongTermMeasure_ButSchedulesTheNextReview()
+    {
+        var outcome = MeasureLifecycle.Accept(NewMeasure(MeasureKind.LongTerm, MeasureStatus.EvidenceSubmitted), Today, Now, "阶段性成效");
+
+        Assert.AreEqual(MeasureStatus.InProgress, outcome.Measure.Status);
+        Assert.AreEqual(new DateOnly(2017, 6, 15), outcome.Measure.NextReview);
+        Assert.AreEqual(new DateOnly(2017, 6, 15), outcome.Measure.EffectiveDueDate);
+        Assert.AreEqual(Today, outcome.Measure.LastVerifiedOn);
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void Return_MovesTheDueDate_AndWorkResumesWithProgress()
+    {
+        var returned = MeasureLifecycle.Return(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 4, 30), Now, "证据不足").Measure;
+        Assert.AreEqual(MeasureStatus.Returned, returned.Status);
+        Assert.AreEqual(new DateOnly(2017, 4, 30), returned.DueDate);
+
+        var resumed = MeasureLifecycle.ReportProgress(returned, 60, Now);
+        Assert.AreEqual((MeasureStatus.Returned, MeasureStatus.InProgress), (resumed.Transitions[0].From, resumed.Transitions[0].To));
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void Return_Refuses_ANewDueDateInThePast()
+    {
+        Assert.ThrowsExactly<IllegalTransitionException>(() =>
+            MeasureLifecycle.Return(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 3, 1), Now, "x"));
+    }
+}

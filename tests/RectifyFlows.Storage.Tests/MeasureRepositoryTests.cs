@@ -1,0 +1,106 @@
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Tables;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Storage.Tests;
+
+[TestClass]
+public sealed class MeasureRepositoryTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(180000)]
+    public async Task UpdateAsync_LosesNothing_WhenTwentyWritersRaceOnOneMeasure()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var document = TestPlans.District(1);
+        await ledger.Get<PlanImporter>().ImportAsync(TestPlans.Read(document), "test", TestContext.CancellationToken);
+        var repository = ledger.Get<MeasureRepository>();
+        var id = TestPlans.FirstMeasure(document).Id!;
+
+        var writers = Enumerable.Range(1, 20).Select(percent => Task.Run(() => repository.UpdateAsync(
+            id, $"writer-{percent}", m => new MeasureChange(MeasureLifecycle.ReportProgress(m, percent, DateTimeOffset.UtcNow), "progress"),
+            TestContext.CancellationToken)));
+        var results = await Task.WhenAll(writers);
+
+        var found = (await repository.GetWithHistoryAsync(id, TestContext.CancellationToken))!;
+        Assert.IsTrue(results.All(r => r is not null));
+        Assert.AreEqual(1 + 20, found.Measure.Version, "every update was applied exactly once");
+        var progressEvents = found.History.Where(e => e.Action == "progress").ToList();
+        Assert.AreEqual(20, progressEvents.Count);
+        CollectionAssert.AreEquivalent(
+            Enumerable.Range(1, 20).Select(p => $"writer-{p}").ToArray(), progressEvents.Select(e => e.Actor).ToArray());
+        Assert.AreEqual(1, progressEvents.Count(e => e.FromStatus == "NotStarted"), "only the first writer started the work");
+        Assert.AreEqual(progressEvents[^1].Changes["progress"][1], found.Measure.Progress.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task UpdateAsync_ChangesNothing_WhenTheTransitionIsIllegal()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var document = TestPlans.District(1);
+        await ledger.Get<PlanImporter>().ImportAsync(TestPlans.Read(document), "test", TestContext.CancellationToken);
+        var repository = ledger.Get<MeasureRepository>();
+        var id = TestPlans.FirstMeasure(document).Id!;
+        var before = await ledger.SnapshotAsync();
+
+        await Assert.ThrowsExactlyAsync<IllegalTransitionException>(() => repository.UpdateAsync(id, "office",
+            m => new MeasureChange(MeasureLifecycle.Accept(m, new DateOnly(2017, 3, 1), DateTimeOffset.UtcNow, "ok"), "signoff"),
+            TestContext.CancellationToken));
+
+        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync()).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ListByUnitAsync_ReadsOnePartition_InOneRequest()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await ledger.Get<PlanImporter>().ImportAsync(TestPlans.Read(TestPlans.SeedDocument()), "test", TestContext.CancellationToken);
+        var repository = ledger.Get<MeasureRepository>();
+
+        List<Measure> measures;
+        int requests;
+        using (var counter = StorageRequestCounter.Begin())
+        {
+            measures = await PlanImporterTests.ToListAsync(repository.ListByUnitAsync("dept-fupin", null, TestContext.CancellationToken));
+            requests = counter.Requests;
+        }
+
+        Assert.AreEqual(1, requests);
+        var plan = TestPlans.Read(TestPlans.SeedDocument());
+        CollectionAssert.AreEquivalent(
+            plan.Measures.Where(m => m.Involves("dept-fupin")).Select(m => m.Id).ToArray(),
+            measures.Select(m => m.Id).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ListOverdueAsync_DropsASignedOffMeasure_AndFollowsAReturnsNewDueDate()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await ledger.Get<PlanImporter>().ImportAsync(TestPlans.Read(TestPlans.SeedDocument()), "test", TestContext.CancellationToken);
+        var repository = ledger.Get<MeasureRepository>();
+        var asOf = new DateOnly(2017, 4, 1);
+        var overdue = await PlanImporterTests.ToListAsync(repository.ListOverdueAsync(asOf, TestContext.CancellationToken));
+        Assert.AreEqual(26, overdue.Count, "all 33 measures but the 7 long-term ones are due by 2017-03-31");
+
+        var today = new DateOnly(2017, 4, 1);
+        await repository.UpdateAsync("p1-m1", "office", m => new MeasureChange(MeasureLifecycle.Accept(m, today, DateTimeOffset.UtcNow, "ok"), "signoff"),
+            TestContext.CancellationToken);
+        await repository.UpdateAsync("p1-m2", "office",
+            m => new MeasureChange(MeasureLifecycle.Return(m, today, new DateOnly(2017, 5, 31), DateTimeOffset.UtcNow, "redo"), "return"),
+            TestContext.CancellationToken);
+
+        var ids = (await PlanImporterTests.ToListAsync(repository.ListOverdueAsync(asOf, TestContext.CancellationToken))).Select(m => m.Id).ToList();
+        Assert.AreEqual(24, ids.Count);
+        CollectionAssert.DoesNotContain(ids, "p1-m1");
+        CollectionAssert.DoesNotContain(ids, "p1-m2");
+        var june = await PlanImporterTests.ToListAsync(repository.ListOverdueAsync(new DateOnly(2017, 6, 1), TestContext.CancellationToken));
+        Assert.AreEqual(MeasureStatus.Returned, june.Single(m => m.Id == "p1-m2").Status);
+    }
+}

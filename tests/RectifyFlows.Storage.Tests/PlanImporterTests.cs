@@ -1,0 +1,109 @@
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Plans;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Storage.Tests;
+
+[TestClass]
+public sealed class PlanImporterTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ImportAsync_WritesNothing_WhenTheSameFileIsImportedAgain()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var importer = ledger.Get<PlanImporter>();
+        var plan = TestPlans.Read(TestPlans.SeedDocument());
+
+        var first = await importer.ImportAsync(plan, "test", TestContext.CancellationToken);
+        var before = await ledger.SnapshotAsync();
+        var second = await importer.ImportAsync(TestPlans.Read(TestPlans.SeedDocument()), "test", TestContext.CancellationToken);
+        var after = await ledger.SnapshotAsync();
+
+        Assert.AreEqual(PlanImportOutcome.Created, first.Outcome);
+        Assert.AreEqual(33, first.MeasuresCreated);
+        Assert.AreEqual(PlanImportOutcome.Unchanged, second.Outcome);
+        CollectionAssert.AreEqual(before.ToArray(), after.ToArray(), "a re-import changed stored rows or ETags");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ImportAsync_RecordsTheReportsEvidence_AsSubmittedWithHistory()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await ledger.Get<PlanImporter>().ImportAsync(TestPlans.Read(TestPlans.SeedDocument()), "test", TestContext.CancellationToken);
+
+        var found = await ledger.Get<MeasureRepository>().GetWithHistoryAsync("p1-m1", TestContext.CancellationToken);
+
+        Assert.IsNotNull(found);
+        Assert.AreEqual(MeasureStatus.EvidenceSubmitted, found.Measure.Status);
+        StringAssert.Contains(found.Evidence.Single().Text, "追回资金");
+        CollectionAssert.AreEqual(
+            new[] { "import.created", "evidence", "evidence" },
+            found.History.Select(e => e.Action).ToArray());
+        Assert.AreEqual("EvidenceSubmitted", found.History[^1].ToStatus);
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ImportAsync_UpdatesAChangedMeasure_KeepingItsStateAndAuditingTheChange()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var importer = ledger.Get<PlanImporter>();
+        var measures = ledger.Get<MeasureRepository>();
+        var document = TestPlans.District(1);
+        await importer.ImportAsync(TestPlans.Read(document), "test", TestContext.CancellationToken);
+        var id = TestPlans.FirstMeasure(document).Id!;
+        await measures.UpdateAsync(id, "unit", m => new MeasureChange(MeasureLifecycle.ReportProgress(m, 30, DateTimeOffset.UtcNow), "progress"),
+            TestContext.CancellationToken);
+
+        var originalDue = TestPlans.FirstMeasure(document).DueDate;
+        var changed = TestPlans.Clone(document);
+        TestPlans.FirstMeasure(changed).DueDate = "2017-06-30";
+        var result = await importer.ImportAsync(TestPlans.Read(changed), "office", TestContext.CancellationToken);
+
+        Assert.AreEqual(PlanImportOutcome.Updated, result.Outcome);
+        Assert.AreEqual(1, result.MeasuresUpdated);
+        Assert.AreEqual(0, result.MeasuresCreated);
+        var found = (await measures.GetWithHistoryAsync(id, TestContext.CancellationToken))!;
+        Assert.AreEqual(new DateOnly(2017, 6, 30), found.Measure.DueDate);
+        Assert.AreEqual(30, found.Measure.Progress, "the live state survives a re-import");
+        var update = found.History.Single(e => e.Action == "import.updated");
+        Assert.AreEqual("office", update.Actor);
+        CollectionAssert.AreEqual(new[] { originalDue, "2017-06-30" }, update.Changes["dueDate"]);
+        var overdueAfterApril = await ToListAsync(measures.ListOverdueAsync(new DateOnly(2017, 4, 15), TestContext.CancellationToken));
+        Assert.IsFalse(overdueAfterApril.Any(m => m.Id == id), "the due-date index follows the new due date");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ImportAsync_RefusesAMeasureIdOfAnotherPlan_AndWritesNothing()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var importer = ledger.Get<PlanImporter>();
+        await importer.ImportAsync(TestPlans.Read(TestPlans.District(1)), "test", TestContext.CancellationToken);
+        var before = await ledger.SnapshotAsync();
+
+        var other = TestPlans.District(2);
+        TestPlans.FirstMeasure(other).Id = TestPlans.FirstMeasure(TestPlans.District(1)).Id;
+        var refused = await Assert.ThrowsExactlyAsync<PlanConflictException>(
+            () => importer.ImportAsync(TestPlans.Read(other), "test", TestContext.CancellationToken));
+
+        StringAssert.Contains(refused.Errors.Values.Single()[0], "d001-p1-m1");
+        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync()).ToArray());
+    }
+
+    internal static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RectifyFlows.Storage;
+using RectifyFlows.Storage.Tables;
+
+namespace RectifyFlows.Testing;
+
+/// <summary>
+/// The storage services over tables unique to one test (random prefix), created on start and deleted on dispose, so
+/// tests run in parallel on one Azurite without seeing each other's rows.
+/// </summary>
+public sealed class LedgerFixture : IAsyncDisposable
+{
+    private LedgerFixture(ServiceProvider services, string prefix, string connectionString)
+    {
+        Services = services;
+        Prefix = prefix;
+        ConnectionString = connectionString;
+    }
+
+    public ServiceProvider Services { get; }
+    public string Prefix { get; }
+    public string ConnectionString { get; }
+    public LedgerTables Tables => Services.GetRequiredService<LedgerTables>();
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<LedgerFixture> CreateAsync(TimeProvider? time = null)
+    {
+        var connectionString = await TestStorage.ConnectionStringAsync();
+        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.Configure<StorageOptions>(options =>
+        {
+            options.ConnectionString = connectionString;
+            options.TablePrefix = prefix;
+        });
+        services.AddRectifyFlowsStorageServices();
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<LedgerTables>().CreateIfNotExistsAsync(CancellationToken.None);
+        return new LedgerFixture(provider, prefix, connectionString);
+    }
+
+    /// <summary>Every row of every table, as "table/PK/RK/ETag": equal snapshots mean nothing was written.</summary>
+    public async Task<IReadOnlyList<string>> SnapshotAsync()
+    {
+        var rows = new List<string>();
+        foreach (var table in Tables.All)
+        {
+            await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                rows.Add($"{table.Name}/{entity.PartitionKey}/{entity.RowKey}/{entity.ETag}");
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var table in Tables.All)
+        {
+            await table.DeleteAsync();
+        }
+
+        await Services.DisposeAsync();
+    }
+}
