@@ -7,7 +7,10 @@ public sealed class DevServicesOptions
 {
     public const string SectionName = "RectifyFlows:DevServices";
 
-    /// <summary>Start Azurite/MailDev when development storage is configured and nothing listens on their ports.</summary>
+    /// <summary>
+    /// Start Azurite when the storage connection string is the emulator's (on the ports it names) and nothing listens
+    /// there, and MailDev when nothing listens on the SMTP port.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Run <c>npm ci</c> when the packages are missing.</summary>
@@ -19,15 +22,6 @@ public sealed class DevServicesOptions
     /// <summary>Azurite's disk persistence, relative to the working directory (gitignored).</summary>
     [Required]
     public string DataDirectory { get; set; } = ".data/azurite";
-
-    [Range(1, 65535)]
-    public int BlobPort { get; set; } = 10000;
-
-    [Range(1, 65535)]
-    public int QueuePort { get; set; } = 10001;
-
-    [Range(1, 65535)]
-    public int TablePort { get; set; } = 10002;
 
     public bool StartMailDev { get; set; } = true;
 

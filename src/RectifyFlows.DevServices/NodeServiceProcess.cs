@@ -113,8 +113,31 @@ public sealed class NodeServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the service: SIGTERM first, so Azurite flushes its database files to disk (a SIGKILL loses the writes of
+    /// its last autosave interval), then the whole process tree is killed if it has not exited within 10 s.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            if (!_process.HasExited && !OperatingSystem.IsWindows())
+            {
+                using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await terminate.WaitForExitAsync();
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await _process.WaitForExitAsync(grace.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // It ignored SIGTERM; the kill below ends it.
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
         try
         {
             if (!_process.HasExited)

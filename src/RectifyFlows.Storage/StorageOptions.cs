@@ -24,10 +24,6 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 100)]
     public int ConcurrencyRetries { get; set; } = 20;
 
-    /// <summary>True when the connection string points at the local emulator.</summary>
-    public bool UsesDevelopmentStorage =>
-        TableServiceUri is null && ConnectionString is { } cs && cs.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TableServiceUri is null && string.IsNullOrWhiteSpace(ConnectionString))

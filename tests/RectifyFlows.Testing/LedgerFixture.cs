@@ -26,10 +26,14 @@ public sealed class LedgerFixture : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<LedgerFixture> CreateAsync(TimeProvider? time = null)
+    /// <summary>A fresh table prefix, valid as a Table Storage name prefix.</summary>
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Services over the tables of <paramref name="prefix"/> (a new one when null), created if missing.</summary>
+    public static async Task<LedgerFixture> CreateAsync(TimeProvider? time = null, string? prefix = null)
     {
         var connectionString = await TestStorage.ConnectionStringAsync();
-        var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        prefix ??= NewPrefix();
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

@@ -263,7 +263,7 @@ public static class MeasureEndpoints
             return Problems.Conflict("当前状态不允许此操作", ex.Detail, "illegal-transition", new Dictionary<string, object?>
             {
                 ["measureId"] = ex.MeasureId,
-                ["status"] = MeasureResponse.Camel(ex.Status.ToString()),
+                ["measureStatus"] = MeasureResponse.Camel(ex.Status.ToString()),
                 ["action"] = ex.Action,
             });
         }

@@ -21,17 +21,17 @@ public sealed partial class DevServicesHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.Enabled || !storage.Value.UsesDevelopmentStorage)
+        if (!settings.Enabled || DevelopmentStorage.Ports(storage.Value.ConnectionString) is not { } ports)
         {
             return;
         }
 
         var project = NodeProject.Locate(settings.WorkingDirectory, environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
-        var needAzurite = !await PortProbe.IsListeningAsync(settings.TablePort, cancellationToken);
+        var needAzurite = !await PortProbe.IsListeningAsync(ports.Table, cancellationToken);
         var needMailDev = settings.StartMailDev && !await PortProbe.IsListeningAsync(settings.SmtpPort, cancellationToken);
         if (!needAzurite)
         {
-            LogUsingRunning("Azurite", settings.TablePort);
+            LogUsingRunning("Azurite", ports.Table);
         }
 
         if (!needMailDev && settings.StartMailDev)
@@ -47,7 +47,7 @@ public sealed partial class DevServicesHostedService(
         if (needAzurite)
         {
             var location = Path.Combine(project.Root, settings.DataDirectory);
-            _azurite = await AzuriteServer.StartAsync(project, settings.BlobPort, settings.QueuePort, settings.TablePort, location, cancellationToken);
+            _azurite = await AzuriteServer.StartAsync(project, ports.Blob, ports.Queue, ports.Table, location, cancellationToken);
             LogAzuriteStarted(_azurite.ProcessId, _azurite.TablePort, location);
         }
 

@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>
+/// The standalone host as a user runs it: its own process, real Kestrel on a free loopback port, configured through
+/// environment variables. <see cref="KillAsync"/> is <c>kill -9</c>: no graceful shutdown.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output.TakeLast(80));
+            }
+        }
+    }
+
+    public static string HostDll
+    {
+        get
+        {
+            var configuration = typeof(HostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            return Path.Combine(RepositoryFiles.Root, "src", "RectifyFlows.Host", "bin", configuration, "net10.0", "RectifyFlows.Host.dll");
+        }
+    }
+
+    /// <summary>Starts the host on the test Azurite with the given table prefix and waits until /healthz answers 200.</summary>
+    public static async Task<HostProcess> StartAsync(string tablePrefix, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(HostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(HostDll);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["RectifyFlows__Storage__ConnectionString"] = await TestStorage.ConnectionStringAsync();
+        start.Environment["RectifyFlows__Storage__TablePrefix"] = tablePrefix;
+        start.Environment["RectifyFlows__DevServices__Enabled"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += host.Capture;
+        process.ErrorDataReceived += host.Capture;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{host.Output}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync(new Uri("healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        await host.DisposeAsync();
+        throw new TimeoutException($"The host did not become healthy in 120 s:\n{host.Output}");
+    }
+
+    /// <summary>An HTTP client for the host, with an API key when given.</summary>
+    public HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    /// <summary>SIGKILL, like a power cut: nothing is flushed or stopped gracefully.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM, like Ctrl+C or a service stop: the host shuts down gracefully and stops its child processes.</summary>
+    public async Task TerminateAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Capture(object sender, DataReceivedEventArgs e)
+    {
+        if (e.Data is not null)
+        {
+            lock (_output)
+            {
+                _output.Add(e.Data);
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using RectifyFlows.Testing;
+
+[assembly: DoNotParallelize]
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>The ledger API of api.md against the running host: reads, the lifecycle, keys and scopes, bad input.</summary>
+[TestClass]
+public sealed class LedgerApiTests
+{
+    public const string SeedPlanId = "ganxian-2017-xunshi6";
+    public const string Operator = "dev-operator-key";
+    public const string Leader = "dev-leader-key";
+    public const string FupinKey = "test-unit-d001-fupin";
+    public const string ShiyuanKey = "test-unit-d001-shiyuan";
+
+    private static HostProcess _host = null!;
+    private static LedgerFixture _ledger = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>Keys for units of the test district, added through configuration like an operator would.</summary>
+    public static Dictionary<string, string> TestKeys => new()
+    {
+        ["RectifyFlows__Auth__Keys__10__Key"] = FupinKey,
+        ["RectifyFlows__Auth__Keys__10__PrincipalId"] = "unit-d001-dept-fupin",
+        ["RectifyFlows__Auth__Keys__10__Role"] = "unit",
+        ["RectifyFlows__Auth__Keys__10__UnitId"] = "d001-dept-fupin",
+        ["RectifyFlows__Auth__Keys__11__Key"] = ShiyuanKey,
+        ["RectifyFlows__Auth__Keys__11__PrincipalId"] = "unit-d001-tw-shiyuan",
+        ["RectifyFlows__Auth__Keys__11__Role"] = "unit",
+        ["RectifyFlows__Auth__Keys__11__UnitId"] = "d001-tw-shiyuan",
+    };
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        var prefix = LedgerFixture.NewPrefix();
+        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
+        _host = await HostProcess.StartAsync(prefix, TestKeys);
+        using var client = _host.Client(Operator);
+        var created = await PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        await _ledger.DisposeAsync();
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Healthz_Answers200_WithoutAKey()
+    {
+        using var client = _host.Client();
+        var response = await client.GetAsync(new Uri("healthz", UriKind.Relative), TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Measures_ListsThe33MeasuresOf9Problems_OfTheSeedPlan()
+    {
+        using var client = _host.Client(Operator);
+        var body = await GetJsonAsync(client, $"api/measures?planId={SeedPlanId}");
+
+        var items = body["items"]!.AsArray();
+        Assert.AreEqual(33, body["count"]!.GetValue<int>());
+        Assert.AreEqual(33, items.Count);
+        Assert.AreEqual(9, items.Select(m => m!["problemId"]!.GetValue<string>()).Distinct().Count());
+
+        var plan = await GetJsonAsync(client, $"api/plans/{SeedPlanId}");
+        Assert.AreEqual(9, plan["problemCount"]!.GetValue<int>());
+        Assert.AreEqual("精准帮扶政策把握和运用不够", plan["categories"]![0]!["problems"]![0]!["title"]!.GetValue<string>());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Measures_FiltersByUnitColourAndStatus()
+    {
+        using var client = _host.Client(Operator);
+        var red = await GetJsonAsync(client, $"api/measures?planId={SeedPlanId}&colour=red&overdue=true");
+        Assert.IsTrue(red["items"]!.AsArray().All(m => m!["colour"]!.GetValue<string>() == "red" && m["overdue"]!.GetValue<bool>()));
+        Assert.IsTrue(red["count"]!.GetValue<int>() > 0);
+
+        var fupin = await GetJsonAsync(client, "api/measures?unitId=dept-fupin&status=evidenceSubmitted");
+        Assert.IsTrue(fupin["items"]!.AsArray().All(m =>
+            m!["leadUnitId"]!.GetValue<string>() == "dept-fupin" || m["responsibleUnitIds"]!.AsArray().Any(u => u!.GetValue<string>() == "dept-fupin")));
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Lifecycle_WalksProgressEvidenceSignOff_WithHistory()
+    {
+        using var unit = _host.Client(FupinKey);
+        using var leader = _host.Client(Leader);
+        const string id = "d001-p1-m1";
+
+        var progress = await PostAsync(unit, $"api/measures/{id}/progress", new { percent = 60, note = "已完成资金清理" });
+        Assert.AreEqual(HttpStatusCode.OK, progress.StatusCode, await progress.Content.ReadAsStringAsync());
+        Assert.AreEqual("inProgress", (await ReadJsonAsync(progress))["status"]!.GetValue<string>());
+
+        var evidence = await PostAsync(unit, $"api/measures/{id}/evidence", new
+        {
+            text = "已全数追回违规资金",
+            effectiveDate = "2017-03-20",
+            attachments = new[] { new { name = "追回凭证.pdf", url = "https://files.example.gov.cn/a.pdf" } },
+        });
+        Assert.AreEqual(HttpStatusCode.OK, evidence.StatusCode, await evidence.Content.ReadAsStringAsync());
+
+        var signOff = await PostAsync(leader, $"api/measures/{id}/signoff", new { decision = "accept", comment = "成效属实，同意销号" });
+        Assert.AreEqual(HttpStatusCode.OK, signOff.StatusCode, await signOff.Content.ReadAsStringAsync());
+        Assert.AreEqual("signedOff", (await ReadJsonAsync(signOff))["status"]!.GetValue<string>());
+
+        var detail = await GetJsonAsync(leader, $"api/measures/{id}");
+        var actions = detail["history"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
+        CollectionAssert.AreEqual(new[] { "import.created", "progress", "evidence", "signoff" }, actions);
+        Assert.AreEqual("dev-leader", detail["history"]![3]!["actor"]!.GetValue<string>());
+        Assert.AreEqual("已全数追回违规资金", detail["evidence"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task SignOff_Is409_WithoutEvidence_AndChangesNothing()
+    {
+        using var client = _host.Client(Operator);
+        var before = await _ledger.SnapshotAsync();
+
+        var response = await PostAsync(client, "api/measures/d001-p2-m1/signoff", new { decision = "accept", comment = "ok" });
+
+        Assert.AreEqual(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await ReadJsonAsync(response);
+        StringAssert.EndsWith(problem["type"]!.GetValue<string>(), "/illegal-transition");
+        Assert.AreEqual("notStarted", problem["measureStatus"]!.GetValue<string>());
+        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Progress_Is403_ForAnotherUnitsKey_AndChangesNothing()
+    {
+        using var shiyuan = _host.Client(ShiyuanKey);
+        var before = await _ledger.SnapshotAsync();
+
+        var response = await PostAsync(shiyuan, "api/measures/d001-p4-m1/progress", new { percent = 10 });
+
+        Assert.AreEqual(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Keys_AreRequired_AndRolesEnforced()
+    {
+        using var anonymous = _host.Client();
+        using var unknown = _host.Client("not-a-key");
+        using var unit = _host.Client(FupinKey);
+
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"api/plans/{SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await unknown.GetAsync(new Uri($"api/plans/{SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostAsync(unit, "api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostAsync(unit, "api/measures/d001-p1-m3/signoff", new { decision = "accept" })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/measures?unitId=d001-tw-shiyuan", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    [DataRow("""{"percent": 150}""", "percent")]
+    [DataRow("""{"percent": "half"}""", "percent")]
+    [DataRow("""{"percent": 10, "colour": "red"}""", "colour")]
+    [DataRow("""{"percent": 10, "note": 5}""", "note")]
+    [DataRow("""{"percent": 10""", "percent")] // truncated: named where reading stopped
+    [DataRow("""[]""", "$")]
+    [DataRow("""{}""", "percent")]
+    public async Task Progress_Is400_NamingTheField_ForBadBodies(string body, string field)
+    {
+        using var unit = _host.Client(FupinKey);
+        var before = await _ledger.SnapshotAsync();
+
+        var response = await PostAsync(unit, "api/measures/d001-p1-m2/progress", Encoding.UTF8.GetBytes(body));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, await response.Content.ReadAsStringAsync());
+        var errors = (await ReadJsonAsync(response))["errors"]!.AsObject();
+        Assert.IsTrue(errors.ContainsKey(field), $"errors name {string.Join(", ", errors.Select(e => e.Key))}, not {field}");
+        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Plans_Reimport_IsUnchanged_AndWritesNothing()
+    {
+        using var client = _host.Client(Operator);
+        var before = await _ledger.SnapshotAsync();
+
+        var response = await PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.AreEqual("unchanged", (await ReadJsonAsync(response))["outcome"]!.GetValue<string>());
+        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Plans_AnInvalidPlan_Is400_NamingEveryProblem_AndWritesNothing()
+    {
+        using var client = _host.Client(Operator);
+        var document = TestPlans.District(3);
+        var measures = document.Categories![0]!.Problems![0]!.Measures!;
+        measures[1]!.Id = measures[0]!.Id;
+        measures[2]!.LeadUnitId = "d003-nowhere";
+        measures[3]!.DueDate = "2015-01-01";
+        document.Categories[1]!.Problems![0]!.Title = null;
+        var before = await _ledger.SnapshotAsync();
+
+        var response = await PostAsync(client, "api/plans", TestPlans.ToJson(document));
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ReadJsonAsync(response))["errors"]!.AsObject().Select(e => e.Key).ToArray();
+        CollectionAssert.IsSubsetOf(new[]
+        {
+            "categories[0].problems[0].measures[1].id",
+            "categories[0].problems[0].measures[2].leadUnitId",
+            "categories[0].problems[0].measures[3].dueDate",
+            "categories[1].problems[0].title",
+        }, errors);
+        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task Plans_BrokenJsonOrWrongMediaType_IsRefusedWithAProblem()
+    {
+        using var client = _host.Client(Operator);
+        var broken = await PostAsync(client, "api/plans", Encoding.UTF8.GetBytes("""{"formatVersion": 1, "planId": """));
+        Assert.AreEqual(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.AreEqual("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
+
+        using var text = new StringContent("planId=x", Encoding.UTF8, "text/plain");
+        var wrongType = await client.PostAsync(new Uri("api/plans", UriKind.Relative), text, TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+    }
+
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body)
+    {
+        using HttpContent content = body is byte[] raw
+            ? new ByteArrayContent(raw) { Headers = { ContentType = new("application/json") } }
+            : JsonContent.Create(body);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    internal static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        return await ReadJsonAsync(response);
+    }
+
+    internal static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+}

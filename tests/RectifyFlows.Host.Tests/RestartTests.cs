@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+using RectifyFlows.DevServices;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>What survives a host that is killed or stopped: the ledger, its progress, its history.</summary>
+[TestClass]
+public sealed class RestartTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(240000)]
+    public async Task Host_KeepsTheLedgerAndItsProgress_AfterKillMinus9AndRestart()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var host = await HostProcess.StartAsync(ledger.Prefix, LedgerApiTests.TestKeys);
+        try
+        {
+            using (var operatorClient = host.Client(LedgerApiTests.Operator))
+            {
+                var import = await LedgerApiTests.PostAsync(operatorClient, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
+                Assert.AreEqual(HttpStatusCode.Created, import.StatusCode);
+            }
+
+            using (var unit = host.Client(LedgerApiTests.FupinKey))
+            {
+                var progress = await LedgerApiTests.PostAsync(unit, "api/measures/d001-p3-m1/progress", new { percent = 45, note = "自查完成" });
+                Assert.AreEqual(HttpStatusCode.OK, progress.StatusCode);
+            }
+
+            await host.KillAsync();
+            await host.DisposeAsync();
+            host = await HostProcess.StartAsync(ledger.Prefix, LedgerApiTests.TestKeys);
+
+            using var client = host.Client(LedgerApiTests.Operator);
+            var measure = await LedgerApiTests.GetJsonAsync(client, "api/measures/d001-p3-m1");
+            Assert.AreEqual(45, measure["measure"]!["progress"]!.GetValue<int>());
+            Assert.AreEqual("inProgress", measure["measure"]!["status"]!.GetValue<string>());
+            Assert.AreEqual("自查完成", measure["history"]!.AsArray().Single(e => e!["action"]!.GetValue<string>() == "progress")!["reason"]!.GetValue<string>());
+            var seed = await LedgerApiTests.GetJsonAsync(client, $"api/measures?planId={LedgerApiTests.SeedPlanId}");
+            Assert.AreEqual(33, seed["count"]!.GetValue<int>());
+            StringAssert.Contains(host.Output, "Seed plan ganxian-2017-xunshi6: Unchanged");
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task Host_StartsItsOwnAzuriteAndMailDev_AndKeepsDataOnDisk_AcrossAFullRestart()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("rectifyflows-azurite-").FullName;
+        var (blob, queue, table, smtp, web) = (FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
+        var settings = new Dictionary<string, string>
+        {
+            ["RectifyFlows__Storage__ConnectionString"] = AzuriteServer.ConnectionStringFor(blob, queue, table),
+            ["RectifyFlows__DevServices__Enabled"] = "true",
+            ["RectifyFlows__DevServices__DataDirectory"] = dataDirectory,
+            ["RectifyFlows__DevServices__SmtpPort"] = smtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RectifyFlows__DevServices__MailDevWebPort"] = web.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        try
+        {
+            var host = await HostProcess.StartAsync("dev", settings);
+            try
+            {
+                StringAssert.Contains(host.Output, "Started Azurite");
+                StringAssert.Contains(host.Output, "Started MailDev");
+                Assert.IsTrue(await PortProbe.IsListeningAsync(smtp, TestContext.CancellationToken), "MailDev's SMTP port answers");
+                using var client = host.Client(LedgerApiTests.Operator);
+                var signOff = await LedgerApiTests.PostAsync(client, "api/measures/p4-m1/signoff", new { decision = "accept", comment = "资金已全部拨付" });
+                Assert.AreEqual(HttpStatusCode.OK, signOff.StatusCode, await signOff.Content.ReadAsStringAsync());
+            }
+            finally
+            {
+                await host.TerminateAsync();
+                await host.DisposeAsync();
+            }
+
+            Assert.IsFalse(await PortProbe.IsListeningAsync(table, TestContext.CancellationToken), "Azurite stopped with the host");
+            Assert.IsFalse(await PortProbe.IsListeningAsync(smtp, TestContext.CancellationToken), "MailDev stopped with the host");
+
+            host = await HostProcess.StartAsync("dev", settings);
+            try
+            {
+                using var client = host.Client(LedgerApiTests.Operator);
+                var measure = await LedgerApiTests.GetJsonAsync(client, "api/measures/p4-m1");
+                Assert.AreEqual("signedOff", measure["measure"]!["status"]!.GetValue<string>(), "read back from Azurite's files after both restarted");
+            }
+            finally
+            {
+                await host.TerminateAsync();
+                await host.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
