@@ -11,4 +11,6 @@ internal sealed record ImportRun(
     IReadOnlyDictionary<PlanImportOutcome, int> Outcomes,
     int EntitiesWritten,
     int EntitiesRewritten,
-    IReadOnlyList<KeyValuePair<string, int>> RequestsByKind);
+    IReadOnlyList<KeyValuePair<string, int>> RequestsByKind,
+    TimeSpan BenchCpu,
+    TimeSpan? EmulatorCpu);

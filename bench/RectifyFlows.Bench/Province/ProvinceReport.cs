@@ -48,6 +48,9 @@ internal static class ProvinceReport
             Line($"| {run.Name} | {seconds:0.00} | {run.Requests:N0} | {run.Requests / seconds:N0} | {written} | {(run.EntitiesWritten == 0 ? "–" : FormattableString.Invariant($"{run.EntitiesWritten / seconds:N0}"))} | {perDistrict} | {outcome} |");
         }
 
+        var firstRun = result.FirstImport;
+        Line($"");
+        Line($"CPU during the first import: {(firstRun.EmulatorCpu is { } emulator ? FormattableString.Invariant($"Azurite {emulator.TotalSeconds:0} s, ") : string.Empty)}this process {firstRun.BenchCpu.TotalSeconds:0} s, in {firstRun.Wall.TotalSeconds:0} s of wall time on {Environment.ProcessorCount} logical CPUs.");
         Line($"");
         Line($"| Query | Samples | p50 (ms) | p95 (ms) | max (ms) | Mean rows | Requests/query |");
         Line($"|---|--:|--:|--:|--:|--:|--:|");

@@ -40,7 +40,7 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
         var importer = storage.Get<PlanImporter>();
 
         // 1. First import of the whole province.
-        var first = await ImportAllAsync("First import", plans, importer, storage.Prefix, cancellationToken);
+        var first = await ImportAllAsync("First import", plans, importer, storage, cancellationToken);
         var afterFirst = await TableSnapshot.TakeAsync(storage.Tables, storage.Prefix, cancellationToken);
         first = first with { EntitiesWritten = afterFirst.Total };
         Progress.Write($"Imported in {first.Wall.TotalSeconds:0.0} s with {first.Requests} requests; {afterFirst.Total} entities "
@@ -49,12 +49,12 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
             first.Outcomes.GetValueOrDefault(PlanImportOutcome.Created) == plans.Count, Outcomes(first)));
         var byTable = afterFirst.Counts;
         checks.Add(new Check("one directory row per measure",
-            byTable.GetValueOrDefault("MeasureDirectory") == counts.Measures, $"{byTable.GetValueOrDefault("MeasureDirectory")} rows"));
+            byTable.GetValueOrDefault("MeasureDirectory") == counts.Measures, FormattableString.Invariant($"{byTable.GetValueOrDefault("MeasureDirectory"):N0} rows")));
         checks.Add(new Check("one district listing row per unit",
-            byTable.GetValueOrDefault("UnitsByDistrict") == counts.Units, $"{byTable.GetValueOrDefault("UnitsByDistrict")} rows"));
+            byTable.GetValueOrDefault("UnitsByDistrict") == counts.Units, FormattableString.Invariant($"{byTable.GetValueOrDefault("UnitsByDistrict"):N0} rows")));
 
         // 2. The same province again: idempotent, so every plan is Unchanged and no row is added or rewritten.
-        var again = await ImportAllAsync("Re-import (same content)", plans, importer, storage.Prefix, cancellationToken);
+        var again = await ImportAllAsync("Re-import (same content)", plans, importer, storage, cancellationToken);
         var afterAgain = await TableSnapshot.TakeAsync(storage.Tables, storage.Prefix, cancellationToken);
         var (added, removed, changed) = afterFirst.Compare(afterAgain);
         again = again with { EntitiesWritten = added, EntitiesRewritten = changed };
@@ -142,7 +142,7 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
     }
 
     private async Task<ImportRun> ImportAllAsync(
-        string name, List<Plan> plans, PlanImporter importer, string tablePrefix, CancellationToken cancellationToken)
+        string name, List<Plan> plans, PlanImporter importer, BenchStorage storage, CancellationToken cancellationToken)
     {
         Progress.Write($"{name}: {plans.Count} districts, {options.Parallel} at a time...");
         var districtMilliseconds = new ConcurrentBag<double>();
@@ -151,7 +151,9 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
 
         // Begun here, the AsyncLocal counter flows into the tasks Parallel.ForEachAsync starts below.
         using var scope = StorageRequestCounter.Begin();
-        using var mix = RequestMix.Begin(tablePrefix);
+        using var mix = RequestMix.Begin(storage.Prefix);
+        var emulatorCpu = storage.EmulatorCpuTime();
+        var benchCpu = Environment.CpuUsage.TotalTime;
         var wall = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
             plans,
@@ -170,8 +172,10 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
             });
         wall.Stop();
         mix.Stop();
+        var emulatorCpuUsed = storage.EmulatorCpuTime() - emulatorCpu;
+        var benchCpuUsed = Environment.CpuUsage.TotalTime - benchCpu;
         return new ImportRun(name, wall.Elapsed, scope.Requests, [.. districtMilliseconds.Order()],
-            outcomes.ToDictionary(), EntitiesWritten: 0, EntitiesRewritten: 0, mix.Counts);
+            outcomes.ToDictionary(), EntitiesWritten: 0, EntitiesRewritten: 0, mix.Counts, benchCpuUsed, emulatorCpuUsed);
     }
 
     private async Task SampleAsync(

@@ -33,6 +33,25 @@ internal sealed class BenchStorage : IAsyncDisposable
 
     public LedgerTables Tables => Services.GetRequiredService<LedgerTables>();
 
+    /// <summary>CPU time the Azurite this process started has used so far; null for storage given by the environment.</summary>
+    public TimeSpan? EmulatorCpuTime()
+    {
+        if (_azurite is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(_azurite.ProcessId);
+            return process.TotalProcessorTime;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
