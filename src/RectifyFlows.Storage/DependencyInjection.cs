@@ -42,6 +42,15 @@ public static class DependencyInjection
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StorageHealthProbe>();
+        services.AddSingleton<Cycles.CycleTables>();
+        services.AddSingleton<StorageSchema>();
+        services.AddSingleton<Cycles.PlanDirectoryRepository>();
+        services.AddSingleton<Cycles.StrikeRepository>();
+        services.AddSingleton<Inspections.InspectionResultRepository>();
+        services.AddSingleton<Actions.ActionRepository>();
+        services.AddSingleton<Projects.ProjectRepository>();
+        services.AddSingleton<Reports.ReportRepository>();
+        services.AddSingleton<Webhooks.WebhookEventRepository>();
         return services;
     }
 

@@ -49,7 +49,7 @@ public sealed class LedgerFixture : IAsyncDisposable
         });
         services.AddRectifyFlowsStorageServices();
         var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<LedgerTables>().CreateIfNotExistsAsync(CancellationToken.None);
+        await provider.GetRequiredService<StorageSchema>().CreateIfNotExistsAsync(CancellationToken.None);
         return new LedgerFixture(provider, prefix, connectionString);
     }
 
@@ -57,7 +57,7 @@ public sealed class LedgerFixture : IAsyncDisposable
     public async Task<IReadOnlyList<string>> SnapshotAsync()
     {
         var rows = new List<string>();
-        foreach (var table in Tables.All)
+        foreach (var table in Services.GetRequiredService<StorageSchema>().All)
         {
             await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>())
             {
@@ -71,7 +71,7 @@ public sealed class LedgerFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var table in Tables.All)
+        foreach (var table in Services.GetRequiredService<StorageSchema>().All)
         {
             await table.DeleteAsync();
         }

@@ -13,8 +13,18 @@ internal static class MachineInfo
         const string Build = "Release build";
 #endif
         var cpu = CpuModel();
+        var load = LoadAverage();
         return FormattableString.Invariant(
-            $"{Environment.ProcessorCount} logical CPUs{(cpu is null ? string.Empty : $" ({cpu})")}, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}, {Build}");
+            $"{Environment.ProcessorCount} logical CPUs{(cpu is null ? string.Empty : $" ({cpu})")}, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}, {Build}{(load is null ? string.Empty : $", load average {load} at start")}");
+    }
+
+    /// <summary>
+    /// The 1-minute load average on Linux, because on a shared machine it explains most of the spread between runs.
+    /// </summary>
+    private static string? LoadAverage()
+    {
+        const string LoadAvg = "/proc/loadavg";
+        return File.Exists(LoadAvg) ? File.ReadAllText(LoadAvg).Split(' ')[0] : null;
     }
 
     /// <summary>The CPU model on Linux; null elsewhere (it is a nicety, not a requirement).</summary>

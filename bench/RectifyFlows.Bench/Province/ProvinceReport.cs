@@ -50,7 +50,7 @@ internal static class ProvinceReport
 
         var firstRun = result.FirstImport;
         Line($"");
-        Line($"CPU during the first import: {(firstRun.EmulatorCpu is { } emulator ? FormattableString.Invariant($"Azurite {emulator.TotalSeconds:0} s, ") : string.Empty)}this process {firstRun.BenchCpu.TotalSeconds:0} s, in {firstRun.Wall.TotalSeconds:0} s of wall time on {Environment.ProcessorCount} logical CPUs.");
+        Line($"CPU during the first import: {(firstRun.EmulatorCpu is { } emulator ? FormattableString.Invariant($"Azurite {emulator.TotalSeconds:0.0} s, ") : string.Empty)}this process {firstRun.BenchCpu.TotalSeconds:0.0} s, in {firstRun.Wall.TotalSeconds:0.0} s of wall time on {Environment.ProcessorCount} logical CPUs.");
         Line($"");
         Line($"| Query | Samples | p50 (ms) | p95 (ms) | max (ms) | Mean rows | Requests/query |");
         Line($"|---|--:|--:|--:|--:|--:|--:|");
@@ -65,9 +65,15 @@ internal static class ProvinceReport
         Line($"");
         Line($"| Table (rows after the first import) | Entities | Per district |");
         Line($"|---|--:|--:|");
-        foreach (var (table, rows) in result.EntitiesByTable)
+        foreach (var (table, rows) in result.EntitiesByTable.Where(t => t.Value > 0))
         {
             Line($"| {table} | {rows:N0} | {rows / (double)counts.Districts:#,0.#} |");
+        }
+
+        var empty = result.EntitiesByTable.Where(t => t.Value == 0).Select(t => t.Key).ToList();
+        if (empty.Count > 0)
+        {
+            Line($"| empty: {string.Join(", ", empty)} | 0 | 0 |");
         }
 
         Line($"| **total** | **{result.EntitiesByTable.Values.Sum():N0}** | {result.EntitiesByTable.Values.Sum() / (double)counts.Districts:#,0.#} |");

@@ -26,6 +26,7 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
     public async Task<ProvinceResult> RunAsync(CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
+        var machine = MachineInfo.Describe();
         var total = Stopwatch.StartNew();
         var checks = new List<Check>();
 
@@ -41,7 +42,7 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
 
         // 1. First import of the whole province.
         var first = await ImportAllAsync("First import", plans, importer, storage, cancellationToken);
-        var afterFirst = await TableSnapshot.TakeAsync(storage.Tables, storage.Prefix, cancellationToken);
+        var afterFirst = await TableSnapshot.TakeAsync(storage.AllTables, storage.Prefix, cancellationToken);
         first = first with { EntitiesWritten = afterFirst.Total };
         Progress.Write($"Imported in {first.Wall.TotalSeconds:0.0} s with {first.Requests} requests; {afterFirst.Total} entities "
             + $"(snapshot: {afterFirst.Requests} requests).");
@@ -55,7 +56,7 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
 
         // 2. The same province again: idempotent, so every plan is Unchanged and no row is added or rewritten.
         var again = await ImportAllAsync("Re-import (same content)", plans, importer, storage, cancellationToken);
-        var afterAgain = await TableSnapshot.TakeAsync(storage.Tables, storage.Prefix, cancellationToken);
+        var afterAgain = await TableSnapshot.TakeAsync(storage.AllTables, storage.Prefix, cancellationToken);
         var (added, removed, changed) = afterFirst.Compare(afterAgain);
         again = again with { EntitiesWritten = added, EntitiesRewritten = changed };
         Progress.Write($"Re-imported in {again.Wall.TotalSeconds:0.0} s with {again.Requests} requests; "
@@ -100,7 +101,7 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
             Math.Abs(queries[2].MeanRows - perPlan) < 0.001, FormattableString.Invariant($"{queries[2].MeanRows:0.#} rows, {perPlan:0.#} expected")));
 
         total.Stop();
-        return new ProvinceResult(options, startedAt, MachineInfo.Describe(), storage.Description, generate.Elapsed, counts,
+        return new ProvinceResult(options, startedAt, machine, storage.Description, generate.Elapsed, counts,
             first, again, byTable, queries, checks, total.Elapsed);
     }
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +33,9 @@ internal sealed class BenchStorage : IAsyncDisposable
     public string Description { get; }
 
     public LedgerTables Tables => Services.GetRequiredService<LedgerTables>();
+
+    /// <summary>Every table the application uses (the ledger's and the cycles'): created, counted and deleted.</summary>
+    public IEnumerable<TableClient> AllTables => Services.GetRequiredService<StorageSchema>().All;
 
     /// <summary>CPU time the Azurite this process started has used so far; null for storage given by the environment.</summary>
     public TimeSpan? EmulatorCpuTime()
@@ -89,10 +93,16 @@ internal sealed class BenchStorage : IAsyncDisposable
         });
         services.AddRectifyFlowsStorageServices();
         var provider = services.BuildServiceProvider();
+        if (azurite is null)
+        {
+            // The endpoint only: the connection string may hold an account key.
+            description += $" ({provider.GetRequiredService<LedgerTables>().Service.Uri.GetLeftPart(UriPartial.Authority)})";
+        }
+
         var storage = new BenchStorage(provider, prefix, azurite, description);
         try
         {
-            await storage.Tables.CreateIfNotExistsAsync(cancellationToken);
+            await storage.Services.GetRequiredService<StorageSchema>().CreateIfNotExistsAsync(cancellationToken);
         }
         catch
         {
@@ -110,7 +120,7 @@ internal sealed class BenchStorage : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
         {
-            foreach (var table in Tables.All)
+            foreach (var table in AllTables)
             {
                 await table.DeleteAsync(timeout.Token);
             }

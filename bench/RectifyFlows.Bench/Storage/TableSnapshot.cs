@@ -4,7 +4,7 @@ using RectifyFlows.Storage.Tables;
 namespace RectifyFlows.Bench.Storage;
 
 /// <summary>
-/// Every row of every ledger table as key → version (ETag), read with only the key columns selected so a snapshot
+/// Every row of every table as key → version (ETag), read with only the key columns selected so a snapshot
 /// stays cheap. Counting rows gives the entities an import wrote; comparing two snapshots shows whether a second
 /// import wrote anything at all.
 /// </summary>
@@ -32,12 +32,12 @@ internal sealed class TableSnapshot
     /// <summary>Storage requests the snapshot itself took.</summary>
     public int Requests { get; }
 
-    public static async Task<TableSnapshot> TakeAsync(LedgerTables tables, string prefix, CancellationToken cancellationToken)
+    public static async Task<TableSnapshot> TakeAsync(IEnumerable<TableClient> tables, string prefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tables);
         using var scope = StorageRequestCounter.Begin();
         var rows = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var table in tables.All)
+        foreach (var table in tables)
         {
             var name = table.Name.StartsWith(prefix, StringComparison.Ordinal) ? table.Name[prefix.Length..] : table.Name;
             var versions = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
-using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Host.Startup;
 
 /// <summary>On start: creates the tables, registers configured API keys (hashed) and imports the seed plan.</summary>
 public sealed partial class LedgerInitializer(
-    LedgerTables tables,
+    StorageSchema schema,
     ApiKeyStore keys,
     PlanImporter importer,
     IOptions<AuthOptions> auth,
@@ -20,7 +20,7 @@ public sealed partial class LedgerInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await tables.CreateIfNotExistsAsync(cancellationToken);
+        await schema.CreateIfNotExistsAsync(cancellationToken);
 
         if (auth.Value.BootstrapOperatorKey is { } bootstrap)
         {

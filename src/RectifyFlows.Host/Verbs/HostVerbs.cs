@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.Unicode;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Plans;
-using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Host.Verbs;
 
@@ -186,7 +186,7 @@ public static class HostVerbs
         await host.StartAsync();
         try
         {
-            await host.Services.GetRequiredService<LedgerTables>().CreateIfNotExistsAsync(CancellationToken.None);
+            await host.Services.GetRequiredService<StorageSchema>().CreateIfNotExistsAsync(CancellationToken.None);
             return await work(host.Services);
         }
         finally

@@ -17,6 +17,7 @@ namespace RectifyFlows.Storage.Plans;
 /// </summary>
 public sealed partial class PlanImporter(
     LedgerTables tables,
+    Cycles.PlanDirectoryRepository directory,
     UnitRepository units,
     MeasureProjector projector,
     TimeProvider time,
@@ -110,6 +111,7 @@ public sealed partial class PlanImporter(
             await projector.ProjectAsync(before, after, cancellationToken);
         }
 
+        await directory.RegisterAsync(plan.Id, plan.DistrictId, plan.Title, cancellationToken);
         var outcome = header.HasValue ? PlanImportOutcome.Updated : PlanImportOutcome.Created;
         await WriteHeaderAsync(plan, fingerprint, header.HasValue ? header.Value : null, outcome, actor, now, cancellationToken);
 
@@ -139,12 +141,27 @@ public sealed partial class PlanImporter(
         }
     }
 
+    /// <summary>Claims new ids with insert-if-absent, so two plans importing the same id at once cannot both own it.</summary>
     private async Task ClaimMeasureIdsAsync(string planId, List<Measure> newMeasures, CancellationToken cancellationToken)
     {
         await Parallel.ForEachAsync(newMeasures, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (measure, ct) => await tables.MeasureDirectory.UpsertEntityAsync(
-                new MeasureDirectoryEntity { PartitionKey = measure.Id, RowKey = string.Empty, PlanId = planId },
-                TableUpdateMode.Replace, ct));
+            async (measure, ct) =>
+            {
+                try
+                {
+                    await tables.MeasureDirectory.AddEntityAsync(
+                        new MeasureDirectoryEntity { PartitionKey = measure.Id, RowKey = string.Empty, PlanId = planId }, ct);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    var owner = await tables.MeasureDirectory.GetEntityAsync<MeasureDirectoryEntity>(measure.Id, string.Empty, cancellationToken: ct);
+                    if (owner.Value.PlanId != planId)
+                    {
+                        throw new PlanConflictException($"Measure id '{measure.Id}' was claimed by plan '{owner.Value.PlanId}' during this import.",
+                            new Dictionary<string, string[]> { [$"measures[{measure.Id}].id"] = [$"measure id '{measure.Id}' already belongs to plan '{owner.Value.PlanId}'."] });
+                    }
+                }
+            });
     }
 
     /// <summary>Categories and problems that are new or differ from what is stored.</summary>

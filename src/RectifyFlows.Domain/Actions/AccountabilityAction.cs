@@ -1,0 +1,22 @@
+namespace RectifyFlows.Domain.Actions;
+
+/// <summary>
+/// An accountability action opened by a cycle or by the deadline ladder: who (unit, person), what kind, why, by when.
+/// Its id is derived from its source, so opening it again is a no-op.
+/// </summary>
+public sealed record AccountabilityAction
+{
+    public required string Id { get; init; }
+    public required string UnitId { get; init; }
+    public string? PersonId { get; init; }
+    public required ActionKind Kind { get; init; }
+    public required string Reason { get; init; }
+
+    /// <summary>The cycle instance or escalation that opened it, e.g. <c>monthly-2017-03</c>.</summary>
+    public required string Source { get; init; }
+    public required DateOnly DueDate { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+
+    /// <summary>open or done.</summary>
+    public string Status { get; init; } = "open";
+}

@@ -1,0 +1,91 @@
+using Azure.Identity;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Storage;
+
+namespace RectifyFlows.Host.Durable;
+
+/// <summary>
+/// The durable engine of the standalone host (ADR 0006): the Durable Task Azure Storage provider — the backend Durable
+/// Functions uses — served to the ordinary Microsoft.DurableTask worker and client through the public gRPC sidecar
+/// (<see cref="TaskHubGrpcServer"/>) on a loopback port. Registered before the worker, so it starts first and stops last.
+/// </summary>
+public sealed partial class StandaloneDurableEngine(
+    IOptions<DurableEngineOptions> options,
+    IOptions<StorageOptions> storage,
+    DurableSidecarAddress address,
+    ILoggerFactory loggerFactory,
+    ILogger<StandaloneDurableEngine> logger) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? _sidecar;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.Value.TaskHubName,
+            WorkerId = options.Value.WorkerId,
+            PartitionCount = options.Value.PartitionCount,
+            MaxQueuePollingInterval = options.Value.MaxQueuePollingInterval,
+            MaxConcurrentTaskActivityWorkItems = options.Value.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.Value.MaxConcurrentOrchestrations,
+            StorageAccountClientProvider = ClientProvider(storage.Value),
+            LoggerFactory = loggerFactory,
+        };
+        var service = new AzureStorageOrchestrationService(settings);
+        // The provider does not create its queues and tables by itself.
+        await service.CreateIfNotExistsAsync();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(System.Net.IPAddress.Loopback, address.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        await app.StartAsync(cancellationToken);
+        _sidecar = app;
+        LogStarted(options.Value.TaskHubName, options.Value.WorkerId, address.Port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_sidecar is not null)
+        {
+            await _sidecar.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sidecar is not null)
+        {
+            await _sidecar.DisposeAsync();
+        }
+
+        _sidecar = null;
+    }
+
+    /// <summary>A connection string, or the account's endpoints with DefaultAzureCredential (managed identity).</summary>
+    private static StorageAccountClientProvider ClientProvider(StorageOptions storage)
+    {
+        if (storage.TableServiceUri is { } tables)
+        {
+            var host = tables.Host;
+            Uri Endpoint(string service) => new UriBuilder(tables) { Host = host.Replace(".table.", $".{service}.", StringComparison.Ordinal) }.Uri;
+            return new StorageAccountClientProvider(Endpoint("blob"), Endpoint("queue"), tables, new DefaultAzureCredential());
+        }
+
+        return new StorageAccountClientProvider(storage.ConnectionString!);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine: task hub {TaskHub}, worker {WorkerId}, sidecar on 127.0.0.1:{Port}")]
+    private partial void LogStarted(string taskHub, string workerId, int port);
+}

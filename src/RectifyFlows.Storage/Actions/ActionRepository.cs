@@ -1,0 +1,100 @@
+using Azure;
+using Azure.Data.Tables;
+using RectifyFlows.Domain.Actions;
+using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Ledger;
+
+namespace RectifyFlows.Storage.Actions;
+
+/// <summary>Accountability actions by unit (PK unit id, RK action id). Opening is insert-if-absent: ids are deterministic.</summary>
+public sealed class ActionRepository(CycleTables tables)
+{
+    /// <summary>Opens the action; false when it was already open (a replayed activity, a double fire).</summary>
+    public async Task<bool> OpenAsync(AccountabilityAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await tables.Actions.AddEntityAsync(ToRow(action), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<AccountabilityAction?> GetAsync(string unitId, string actionId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Actions.GetEntityIfExistsAsync<JsonEntity>(unitId, actionId, cancellationToken: cancellationToken);
+        return row.HasValue ? Json.Deserialize<AccountabilityAction>(row.Value!.Json) : null;
+    }
+
+    /// <summary>Marks an action done (ETag-guarded); false when it does not exist.</summary>
+    public async Task<bool> CompleteAsync(string unitId, string actionId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var row = await tables.Actions.GetEntityIfExistsAsync<JsonEntity>(unitId, actionId, cancellationToken: cancellationToken);
+            if (!row.HasValue)
+            {
+                return false;
+            }
+
+            var done = Json.Deserialize<AccountabilityAction>(row.Value!.Json) with { Status = "done" };
+            try
+            {
+                await tables.Actions.UpdateEntityAsync(ToRow(done), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Changed meanwhile: read again.
+            }
+        }
+    }
+
+    /// <summary>Actions, filtered. With a unit: one partition; without: the whole table (actions number in the thousands, not millions).</summary>
+    public async Task<IReadOnlyList<AccountabilityAction>> ListAsync(
+        string? unitId, ActionKind? kind, string? status, string? source, CancellationToken cancellationToken)
+    {
+        var filters = new List<string>();
+        if (unitId is not null)
+        {
+            filters.Add($"PartitionKey eq '{LedgerKeys.Escape(unitId)}'");
+        }
+
+        if (kind is not null)
+        {
+            filters.Add($"Kind eq '{kind}'");
+        }
+
+        if (status is not null)
+        {
+            filters.Add($"Status eq '{LedgerKeys.Escape(status)}'");
+        }
+
+        var actions = new List<AccountabilityAction>();
+        await foreach (var row in tables.Actions.QueryAsync<JsonEntity>(
+            filters.Count == 0 ? null : string.Join(" and ", filters), cancellationToken: cancellationToken))
+        {
+            var action = Json.Deserialize<AccountabilityAction>(row.Json);
+            if (source is null || action.Source == source)
+            {
+                actions.Add(action);
+            }
+        }
+
+        return [.. actions.OrderBy(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    private static JsonEntity ToRow(AccountabilityAction action) => new()
+    {
+        PartitionKey = action.UnitId,
+        RowKey = action.Id,
+        Kind = action.Kind.ToString(),
+        Status = action.Status,
+        UnitId = action.UnitId,
+        Json = Json.Serialize(action),
+    };
+}

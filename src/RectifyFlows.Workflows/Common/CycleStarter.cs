@@ -1,0 +1,63 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.QuarterlyEvaluation;
+using RectifyFlows.Workflows.TenDayReport;
+using RectifyFlows.Workflows.WeeklyDispatch;
+
+namespace RectifyFlows.Workflows.Common;
+
+/// <summary>
+/// Starts a cycle under its deterministic instance id (<c>monthly-2017-03</c>…): a schedule that fires twice, a manual
+/// start and a start-up catch-up all find the same instance and start nothing new.
+/// </summary>
+public sealed partial class CycleStarter(DurableTaskClient client, ILogger<CycleStarter> logger)
+{
+    /// <summary>Starts the cycle unless an instance exists; returns the instance id and whether this call created it.</summary>
+    public async Task<(string InstanceId, bool Created)> StartAsync(CycleKind kind, string period, CancellationToken cancellationToken)
+    {
+        var instanceId = CyclePeriods.InstanceId(kind, period);
+        if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            return (instanceId, false);
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorOf(kind), Input(kind, period),
+                new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Started concurrently by another caller (a double fire): that instance is the one.
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is null)
+            {
+                throw;
+            }
+
+            return (instanceId, false);
+        }
+
+        LogStarted(instanceId);
+        return (instanceId, true);
+    }
+
+    public Task<OrchestrationMetadata?> GetAsync(CycleKind kind, string period, CancellationToken cancellationToken) =>
+        client.GetInstanceAsync(CyclePeriods.InstanceId(kind, period), getInputsAndOutputs: true, cancellationToken);
+
+    public static TaskName OrchestratorOf(CycleKind kind) => kind switch
+    {
+        CycleKind.Monthly => nameof(MonthlyCycleOrchestrator),
+        CycleKind.Weekly => nameof(WeeklyDispatchOrchestrator),
+        CycleKind.Quarterly => nameof(QuarterlyEvaluationOrchestrator),
+        CycleKind.TenDay => nameof(TenDayReportOrchestrator),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static object Input(CycleKind kind, string period) => kind == CycleKind.Monthly ? new MonthlyCycleInput(period) : period;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started cycle {InstanceId}")]
+    private partial void LogStarted(string instanceId);
+}

@@ -1,0 +1,68 @@
+using Microsoft.DurableTask;
+
+namespace RectifyFlows.Workflows.Escalation;
+
+/// <summary>
+/// The deadline ladder of one measure or action (domain rule 3): reminders before the due date, level 1 on it,
+/// levels 2 and 3 after it. It sleeps on durable timers between steps and wakes early when the item changes:
+/// evidence (or an action done) stops it, a return or an approved extension restarts it on the new due date.
+/// Steps already in the past when the ladder (re)starts are not replayed one by one: only the latest fires, once.
+/// Every step's messages carry an idempotency key (item, due date, step, recipient), so each is sent once.
+/// </summary>
+public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, EscalationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var state = await context.CallActivityAsync<EscalationItemState>(nameof(LoadEscalationItemActivity), input.Item);
+        if (!state.Open || state.DueDate is not { } dueDate)
+        {
+            return EscalationStepResult.Closed;
+        }
+
+        var now = context.CurrentUtcDateTime;
+        var latestPast = state.Steps.LastOrDefault(s => s.FireAt <= now);
+        var pending = state.Steps.Where(s => s.FireAt > now).ToList();
+        if (latestPast is not null)
+        {
+            pending.Insert(0, latestPast);
+        }
+
+        foreach (var step in pending)
+        {
+            if (step.FireAt > context.CurrentUtcDateTime)
+            {
+                using var timerCancellation = new CancellationTokenSource();
+                using var eventCancellation = new CancellationTokenSource();
+                var timer = context.CreateTimer(step.FireAt.UtcDateTime, timerCancellation.Token);
+                var changed = context.WaitForExternalEvent<string>(EscalationEvents.ItemChanged, eventCancellation.Token);
+                if (await Task.WhenAny(timer, changed) == changed)
+                {
+                    timerCancellation.Cancel();
+                    context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
+                    return "restarted";
+                }
+
+                // Stop listening, so the next step's wait is the only one to receive an event.
+                eventCancellation.Cancel();
+            }
+
+            context.SetCustomStatus(new { step = step.Name, dueDate });
+            var result = await context.CallActivityAsync<EscalationStepResult>(
+                nameof(NotifyEscalationStepActivity), new EscalationStepRequest(input.Item, dueDate, step));
+            if (result.Outcome == EscalationStepResult.Closed)
+            {
+                return EscalationStepResult.Closed;
+            }
+
+            if (result.Outcome == EscalationStepResult.DueDateChanged)
+            {
+                context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
+                return "restarted";
+            }
+        }
+
+        return "completed";
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Storage.Actions;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Workflows.Escalation;
+
+/// <summary>Reads the item's current state and computes its ladder; a measure under review or signed off is closed.</summary>
+public sealed class LoadEscalationItemActivity(
+    MeasureRepository measures, ActionRepository actions, IOptions<WorkflowOptions> options, TimeProvider time)
+    : TaskActivity<ItemRef, EscalationItemState>
+{
+    public override async Task<EscalationItemState> RunAsync(TaskActivityContext context, ItemRef input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var due = await CurrentDueDateAsync(measures, actions, input, CancellationToken.None);
+        return due is { } date
+            ? new EscalationItemState(true, date, EscalationLadder.Steps(date, options.Value.Escalation, time.GetUtcNow()))
+            : new EscalationItemState(false, null, []);
+    }
+
+    /// <summary>The due date while the item still needs work; null once evidence is in, it is signed off or done.</summary>
+    internal static async Task<DateOnly?> CurrentDueDateAsync(
+        MeasureRepository measures, ActionRepository actions, ItemRef item, CancellationToken cancellationToken)
+    {
+        if (item.Kind == ItemRef.MeasureKind)
+        {
+            var measure = await measures.GetAsync(item.Id, cancellationToken);
+            return measure is { Status: not (MeasureStatus.EvidenceSubmitted or MeasureStatus.SignedOff) } ? measure.EffectiveDueDate : null;
+        }
+
+        var action = await actions.GetAsync(item.UnitId ?? string.Empty, item.Id, cancellationToken);
+        return action is { Status: "open" } ? action.DueDate : null;
+    }
+}

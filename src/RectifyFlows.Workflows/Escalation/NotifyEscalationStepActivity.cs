@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Actions;
+using RectifyFlows.Domain.Time;
+using RectifyFlows.Notifications;
+using RectifyFlows.Storage.Actions;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Units;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Workflows.Escalation;
+
+/// <summary>
+/// Sends one ladder step, after checking the item is still open on the same due date: reminders and level 1 go to
+/// the lead and responsible units, level 2 also to the leading official, level 3 to the district office and opens a
+/// supervision order (督办) for the lead unit. Messages and the action have deterministic keys: a retried activity
+/// writes nothing twice.
+/// </summary>
+public sealed partial class NotifyEscalationStepActivity(
+    MeasureRepository measures,
+    ActionRepository actions,
+    UnitRepository units,
+    RecipientDirectory recipients,
+    INotificationPort notifications,
+    EscalationStarter escalations,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time,
+    ILogger<NotifyEscalationStepActivity> logger)
+    : TaskActivity<EscalationStepRequest, EscalationStepResult>
+{
+    public override async Task<EscalationStepResult> RunAsync(TaskActivityContext context, EscalationStepRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var due = await LoadEscalationItemActivity.CurrentDueDateAsync(measures, actions, input.Item, ct);
+        if (due is null)
+        {
+            return new(EscalationStepResult.Closed);
+        }
+
+        if (due != input.DueDate)
+        {
+            return new(EscalationStepResult.DueDateChanged);
+        }
+
+        var (title, leadUnit, otherUnits, officialId, districtId) = await DescribeAsync(input.Item, ct);
+        var step = input.Step;
+        var daysOverdue = Math.Max(0, ChinaTime.Today(time).DayNumber - input.DueDate.DayNumber);
+        var key = string.Create(CultureInfo.InvariantCulture, $"escalation|{input.Item.Kind}|{input.Item.Id}|{input.DueDate:yyyy-MM-dd}|{step.Name}");
+        var (kind, subject, body) = Compose(step, title, input.DueDate, daysOverdue);
+
+        var recipientIds = step.Name switch
+        {
+            EscalationStep.Level3 => new[] { leadUnit, districtId },
+            EscalationStep.Level2 => [leadUnit, districtId],
+            _ => [leadUnit, .. otherUnits],
+        };
+        var messages = new List<OutboxMessage>();
+        foreach (var unitId in recipientIds.Where(u => u is not null).Distinct(StringComparer.Ordinal))
+        {
+            messages.Add(await recipients.ToUnitAsync(unitId!, kind, key, subject, body, ct));
+        }
+
+        if (step.Name == EscalationStep.Level2 && officialId is not null && districtId is not null
+            && (await units.GetAsync(districtId, ct))?.Officials.FirstOrDefault(o => o.Id == officialId) is { } official)
+        {
+            messages.Add(new OutboxMessage
+            {
+                IdempotencyKey = $"{key}|{official.Id}|email",
+                RecipientId = official.Id,
+                RecipientName = official.Name ?? official.Role,
+                Address = official.Contact?.Email,
+                Kind = kind,
+                Subject = subject,
+                Body = $"{official.Role}：您牵头的{body}",
+            });
+        }
+
+        string? opened = null;
+        if (step.Name == EscalationStep.Level3 && input.Item.Kind == ItemRef.MeasureKind && leadUnit is not null)
+        {
+            var action = new AccountabilityAction
+            {
+                Id = $"esc-{input.Item.Id}-{input.DueDate:yyyyMMdd}",
+                UnitId = leadUnit,
+                Kind = ActionKind.SupervisionOrder,
+                Reason = $"整改措施逾期{daysOverdue}天未完成：{title}",
+                Source = input.Item.EscalationInstanceId,
+                DueDate = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays),
+                OpenedAt = time.GetUtcNow(),
+            };
+            if (await actions.OpenAsync(action, ct))
+            {
+                opened = action.Id;
+                LogActionOpened(action.Id, leadUnit, input.Item.Id);
+            }
+
+            await escalations.EnsureAsync(ItemRef.Action(leadUnit, action.Id), ct);
+        }
+
+        var written = await notifications.EnqueueAsync(messages, ct);
+        LogStep(input.Item.Kind, input.Item.Id, step.Name, written);
+        return new(EscalationStepResult.Sent, written, opened);
+    }
+
+    private static (string Kind, string Subject, string Body) Compose(EscalationStep step, string title, DateOnly dueDate, int daysOverdue)
+    {
+        var due = dueDate.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        return step.Name switch
+        {
+            EscalationStep.Level1 => ("escalation1", $"【到期督办·一级】{Short(title)}",
+                $"整改事项「{title}」今日（{due}）到期，请牵头单位主要负责人督促完成，并及时报送整改成效。"),
+            EscalationStep.Level2 => ("escalation2", $"【逾期督办·二级】{Short(title)}",
+                $"整改事项「{title}」已于{due}到期，逾期{daysOverdue}天仍未报送整改成效，将在下期通报中点名。请牵头区领导督促落实。"),
+            EscalationStep.Level3 => ("escalation3", $"【逾期问责·三级】{Short(title)}",
+                $"整改事项「{title}」已于{due}到期，逾期{daysOverdue}天仍未完成，已启动问责程序并下达督办单。"),
+            _ => ("reminder", $"【整改提醒】{Short(title)}",
+                $"整改事项「{title}」将于{due}到期（还有{-step.OffsetDays}天），请按时完成并报送整改成效。"),
+        };
+    }
+
+    private async Task<(string Title, string? LeadUnit, IReadOnlyList<string> Others, string? OfficialId, string? DistrictId)> DescribeAsync(
+        ItemRef item, CancellationToken ct)
+    {
+        if (item.Kind == ItemRef.MeasureKind && await measures.GetAsync(item.Id, ct) is { } measure)
+        {
+            var district = (await units.GetAsync(measure.LeadUnitId, ct))?.Unit.DistrictId;
+            return ($"措施{measure.Id}：{measure.Text}", measure.LeadUnitId,
+                [.. measure.ResponsibleUnitIds.Where(u => u != measure.LeadUnitId)], measure.LeadOfficialId, district);
+        }
+
+        var action = await actions.GetAsync(item.UnitId ?? string.Empty, item.Id, ct);
+        var unitDistrict = action is null ? null : (await units.GetAsync(action.UnitId, ct))?.Unit.DistrictId;
+        return action is null
+            ? (item.Id, item.UnitId, [], null, null)
+            : ($"{ActionNames.Chinese(action.Kind)}（{action.Reason}）", action.UnitId, [], null, unitDistrict);
+    }
+
+    private static string Short(string text) => text.Length <= 30 ? text : text[..30] + "…";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation {ItemKind} {ItemId} step {Step}: {Written} new message(s)")]
+    private partial void LogStep(string itemKind, string itemId, string step, int written);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened supervision order {ActionId} for unit {UnitId} (measure {MeasureId})")]
+    private partial void LogActionOpened(string actionId, string unitId, string measureId);
+}

@@ -1,0 +1,67 @@
+using Microsoft.DurableTask;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Workflows.MonthlyCycle;
+
+/// <summary>
+/// 一督查、一通报、一处理 (domain rule 4). Open: ask every supervision team to inspect. Collecting: wait for their
+/// results as external events, raced against a durable timer for the window; end early when every team reported.
+/// Bulletin: compile and send it. Handling: open the actions the findings call for, each with its own ladder.
+/// Report: archive the monthly report. The custom status shows the phase and counts throughout.
+/// </summary>
+public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInput, CycleStatus>
+{
+    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, MonthlyCycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var status = new CycleStatus { Phase = "Open" };
+        context.SetCustomStatus(status);
+
+        var round = await context.CallActivityAsync<MonthlyRound>(nameof(OpenMonthlyRoundActivity), input.Month);
+        var reported = new HashSet<string>(round.AlreadyReported.Intersect(round.Teams), StringComparer.Ordinal);
+        status = status with { Phase = "Collecting", Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt };
+        context.SetCustomStatus(status);
+
+        while (reported.Count < round.Teams.Count && context.CurrentUtcDateTime < round.WindowClosesAt.UtcDateTime)
+        {
+            using var timerCancellation = new CancellationTokenSource();
+            using var eventCancellation = new CancellationTokenSource();
+            var timer = context.CreateTimer(round.WindowClosesAt.UtcDateTime, timerCancellation.Token);
+            var arrived = context.WaitForExternalEvent<InspectionResultEvent>(InspectionResultEvent.Name, eventCancellation.Token);
+            if (await Task.WhenAny(timer, arrived) == timer)
+            {
+                eventCancellation.Cancel();
+                break;
+            }
+
+            timerCancellation.Cancel();
+            var result = await arrived;
+            if (round.Teams.Contains(result.TeamId, StringComparer.Ordinal))
+            {
+                reported.Add(result.TeamId);
+            }
+
+            status = status with { TeamsReported = reported.Count };
+            context.SetCustomStatus(status);
+        }
+
+        status = status with { Phase = "Bulletin" };
+        context.SetCustomStatus(status);
+        var bulletin = await context.CallActivityAsync<MonthlySummary>(nameof(SendMonthlyBulletinActivity), input.Month);
+        status = status with { Findings = bulletin.Findings + bulletin.AttendanceBreaches, MessagesWritten = bulletin.MessagesWritten };
+
+        status = status with { Phase = "Handling" };
+        context.SetCustomStatus(status);
+        var opened = await context.CallActivityAsync<int>(nameof(OpenMonthlyActionsActivity), input.Month);
+        status = status with { ActionsOpened = opened };
+
+        status = status with { Phase = "Report" };
+        context.SetCustomStatus(status);
+        await context.CallActivityAsync<MonthlySummary>(nameof(ArchiveMonthlyReportActivity), input.Month);
+
+        status = status with { Phase = "Done" };
+        context.SetCustomStatus(status);
+        return status;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Evaluation;
+using RectifyFlows.Storage.Cycles;
+
+namespace RectifyFlows.Workflows.QuarterlyEvaluation;
+
+/// <summary>Records each township's strike (or clean quarter) once per quarter and returns the consecutive counts and sanctions.</summary>
+public sealed class ApplyStrikesActivity(StrikeRepository strikes, IOptions<WorkflowOptions> options)
+    : TaskActivity<QuarterlyStep, IReadOnlyList<StrikeOutcome>>
+{
+    public override async Task<IReadOnlyList<StrikeOutcome>> RunAsync(TaskActivityContext context, QuarterlyStep input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var outcomes = new List<StrikeOutcome>();
+        foreach (var township in input.Scores)
+        {
+            var strike = StrikeLadder.IsStrike(township.Score, township.Bottom, options.Value.StrikeThreshold);
+            var consecutive = await strikes.ApplyAsync(township.UnitId, input.Quarter, strike, CancellationToken.None);
+            outcomes.Add(new StrikeOutcome(township.UnitId, township.Name, township.Score, township.Rank, strike, consecutive,
+                strike ? StrikeLadder.Sanction(consecutive) : null));
+        }
+
+        return outcomes;
+    }
+}

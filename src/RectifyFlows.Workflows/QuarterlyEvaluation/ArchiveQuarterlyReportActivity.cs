@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using RectifyFlows.Domain.Actions;
+using RectifyFlows.Storage.Reports;
+using RectifyFlows.Workflows.Reports;
+
+namespace RectifyFlows.Workflows.QuarterlyEvaluation;
+
+/// <summary>Archives the quarterly report: scores with their parts, strikes and sanctions, and the score chart.</summary>
+public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, TimeProvider time) : TaskActivity<QuarterlyStep, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, QuarterlyStep input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var strikes = input.Strikes.ToDictionary(s => s.UnitId, StringComparer.Ordinal);
+        string F(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+        var report = new ReportDocument
+        {
+            Kind = "quarterly",
+            Period = input.Quarter,
+            Title = $"{input.Quarter}乡镇脱贫攻坚工作季度评价",
+            GeneratedAt = time.GetUtcNow(),
+            Summary =
+            [
+                new("参评乡镇", input.Scores.Count.ToString(CultureInfo.InvariantCulture)),
+                new("本季被记次", input.Strikes.Count(s => s.Strike).ToString(CultureInfo.InvariantCulture)),
+                new("降职", input.Strikes.Count(s => s.Sanction == ActionKind.Demotion).ToString(CultureInfo.InvariantCulture)),
+            ],
+            Charts = [new("乡镇季度评价得分（倒数后三名标红）", "分", [.. input.Scores.Select(s => new ReportBar(s.Name, s.Score, s.Bottom))])],
+            Tables =
+            [
+                new("评价结果", ["名次", "乡镇", "总分", "项目和资金", "整改措施", "督查", "连续记次", "处理"],
+                    [.. input.Scores.Select(s => (IReadOnlyList<string>)[s.Rank.ToString(CultureInfo.InvariantCulture), s.Name, F(s.Score), F(s.Projects),
+                        F(s.Measures), F(s.Supervision), strikes.TryGetValue(s.UnitId, out var o) ? o.Consecutive.ToString(CultureInfo.InvariantCulture) : "0",
+                        o?.Sanction is { } k ? ActionNames.Chinese(k) : string.Empty])],
+                    "项目和资金权重30%（整改报告）；得分低于90分且排名后三名记一次，连续两次按副科级/同级非领导管理，连续三次降职，不记次则清零。"),
+            ],
+        };
+        await reports.SaveAsync("quarterly", input.Quarter, ReportRenderer.Json(report), CancellationToken.None);
+        return input.Scores.Count;
+    }
+}

@@ -1,0 +1,4 @@
+namespace RectifyFlows.Workflows.QuarterlyEvaluation;
+
+/// <summary>The quarter with the scores and strike outcomes computed so far, so every step sees the same figures.</summary>
+public sealed record QuarterlyStep(string Quarter, IReadOnlyList<TownshipScore> Scores, IReadOnlyList<StrikeOutcome> Strikes);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Measures;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Reports;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Reports;
+
+namespace RectifyFlows.Workflows.TenDayReport;
+
+/// <summary>Archives the ten-day report: measures by status and colour at the period's end, and the overdue list.</summary>
+public sealed class ArchiveTenDayReportActivity(
+    PlanDirectoryRepository plans, MeasureRepository measures, ReportRepository reports, UnitNames unitNames,
+    IOptions<ColourOptions> colours, TimeProvider time)
+    : TaskActivity<string, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, string input)
+    {
+        var ct = CancellationToken.None;
+        var (first, last) = CyclePeriods.Range(CycleKind.TenDay, input) ?? throw new ArgumentException($"'{input}' is not a ten-day period.", nameof(input));
+        var names = await unitNames.LoadAsync(ct);
+        var all = new List<Measure>();
+        foreach (var (planId, _) in await plans.ListAsync(ct))
+        {
+            await foreach (var measure in measures.ListByPlanAsync(planId, ct))
+            {
+                all.Add(measure);
+            }
+        }
+
+        var colour = all.ToDictionary(m => m.Id, m => ColourRule.Evaluate(m, last, colours.Value), StringComparer.Ordinal);
+        var overdue = all.Where(m => m.IsOverdue(last)).OrderBy(m => m.EffectiveDueDate).ToList();
+        string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var report = new ReportDocument
+        {
+            Kind = "ten-day",
+            Period = input,
+            Title = $"脱贫攻坚巡视整改工作旬报（{first:yyyy年M月d日}—{last:M月d日}）",
+            GeneratedAt = time.GetUtcNow(),
+            Summary =
+            [
+                new("整改措施", N(all.Count)),
+                new("已销号", N(all.Count(m => m.Status == MeasureStatus.SignedOff))),
+                new("待审核", N(all.Count(m => m.Status == MeasureStatus.EvidenceSubmitted))),
+                new("红色（逾期）", N(colour.Values.Count(c => c == Colour.Red))),
+                new("黄色（滞后）", N(colour.Values.Count(c => c == Colour.Yellow))),
+                new("绿色", N(colour.Values.Count(c => c == Colour.Green))),
+            ],
+            Charts = [new("措施状态分布", "项", [.. Enum.GetValues<MeasureStatus>().Select(s => new ReportBar(Chinese(s), all.Count(m => m.Status == s), s == MeasureStatus.Returned))])],
+            Tables =
+            [
+                new($"逾期未完成措施（截至{last:yyyy-MM-dd}）", ["措施", "牵头单位", "整改时限", "逾期天数", "状态", "进度"],
+                    [.. overdue.Select(m => (IReadOnlyList<string>)[$"{m.Id} {(m.Text.Length > 40 ? m.Text[..40] + "…" : m.Text)}",
+                        UnitNames.Name(names, m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        N(last.DayNumber - m.EffectiveDueDate.DayNumber), Chinese(m.Status), N(m.Progress) + "%"])]),
+            ],
+        };
+        await reports.SaveAsync("ten-day", input, ReportRenderer.Json(report), ct);
+        return all.Count;
+    }
+
+    private static string Chinese(MeasureStatus status) => status switch
+    {
+        MeasureStatus.NotStarted => "未启动",
+        MeasureStatus.InProgress => "整改中",
+        MeasureStatus.EvidenceSubmitted => "已报送成效",
+        MeasureStatus.SignedOff => "已销号",
+        MeasureStatus.Returned => "已退回",
+        _ => status.ToString(),
+    };
+}

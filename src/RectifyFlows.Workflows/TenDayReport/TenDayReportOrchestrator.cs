@@ -1,0 +1,23 @@
+using Microsoft.DurableTask;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Workflows.TenDayReport;
+
+/// <summary>
+/// 旬报: on the 1st, 11th and 21st, ask the lead units of long-term measures whose review falls in the period to
+/// re-verify them, then archive the ten-day report of the ledger (status, colours, overdue, evidence received).
+/// </summary>
+public sealed class TenDayReportOrchestrator : TaskOrchestrator<string, CycleStatus>
+{
+    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SetCustomStatus(new CycleStatus { Phase = "Reverification" });
+        var requested = await context.CallActivityAsync<int>(nameof(RequestReverificationActivity), input);
+        context.SetCustomStatus(new CycleStatus { Phase = "Report", MessagesWritten = requested });
+        await context.CallActivityAsync<int>(nameof(ArchiveTenDayReportActivity), input);
+        var done = new CycleStatus { Phase = "Done", MessagesWritten = requested };
+        context.SetCustomStatus(done);
+        return done;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Actions;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Domain.Time;
+using RectifyFlows.Notifications;
+using RectifyFlows.Storage.Actions;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Escalation;
+
+namespace RectifyFlows.Workflows.WeeklyDispatch;
+
+/// <summary>Opens a call-in (约谈) of the principal leaders of each bottom township, notifies it, and starts its ladder.</summary>
+public sealed class OpenCallInsActivity(
+    ActionRepository actions,
+    EscalationStarter escalations,
+    RecipientDirectory recipients,
+    INotificationPort notifications,
+    IOptions<WorkflowOptions> options,
+    TimeProvider time)
+    : TaskActivity<WeeklyStep, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, WeeklyStep input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var source = CyclePeriods.InstanceId(CycleKind.Weekly, input.Week);
+        var due = ChinaTime.Today(time).AddDays(options.Value.CallInDueDays);
+        var messages = new List<OutboxMessage>();
+        foreach (var township in input.Ranking.Where(t => t.Bottom))
+        {
+            var action = new AccountabilityAction
+            {
+                Id = $"weekly-{input.Week.ToLowerInvariant()}-callin-{township.UnitId}",
+                UnitId = township.UnitId,
+                Kind = ActionKind.CallIn,
+                Reason = $"{input.Week}周项目推进排名第{township.Rank}位（倒数后{options.Value.BottomCount}名），完成率{township.Completion}，拨付率{township.Disbursement}",
+                Source = source,
+                DueDate = due,
+                OpenedAt = time.GetUtcNow(),
+            };
+            await actions.OpenAsync(action, ct);
+            await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), ct);
+            messages.Add(await recipients.ToUnitAsync(township.UnitId, "callIn", $"weekly|{input.Week}|callin",
+                $"【约谈通知】{township.Name}项目推进排名靠后",
+                $"{township.Name}：{action.Reason}。请乡镇主要领导于{due:yyyy年M月d日}前到区扶贫开发领导小组接受约谈，并提交整改提速方案。", ct));
+        }
+
+        await notifications.EnqueueAsync(messages, ct);
+        return (await actions.ListAsync(null, ActionKind.CallIn, null, source, ct)).Count;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Evaluation;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Workflows.WeeklyDispatch;
+
+/// <summary>Ranks each district's townships by the mean of completion and disbursement rates; marks the bottom N.</summary>
+public sealed class RankTownshipsActivity(ProgressReader progress, IOptions<WorkflowOptions> options)
+    : TaskActivity<string, IReadOnlyList<TownshipRank>>
+{
+    public override async Task<IReadOnlyList<TownshipRank>> RunAsync(TaskActivityContext context, string input)
+    {
+        var ranking = new List<TownshipRank>();
+        foreach (var district in (await progress.TownshipsAsync(CancellationToken.None)).GroupBy(t => t.DistrictId))
+        {
+            var bestFirst = Ranking.BestFirst(district, t => t.Score, t => t.UnitId);
+            var bottom = Ranking.Bottom(bestFirst, options.Value.BottomCount).Select(t => t.UnitId).ToHashSet(StringComparer.Ordinal);
+            ranking.AddRange(bestFirst.Select((t, i) => new TownshipRank(
+                t.UnitId, t.Name, t.DistrictId, i + 1, t.Score, t.Completion.ToString(), t.Disbursement.ToString(), t.Projects, bottom.Contains(t.UnitId))));
+        }
+
+        return ranking;
+    }
+}

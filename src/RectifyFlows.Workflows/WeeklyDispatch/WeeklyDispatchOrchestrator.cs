@@ -1,0 +1,32 @@
+using Microsoft.DurableTask;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Workflows.WeeklyDispatch;
+
+/// <summary>
+/// 每周一调度 (domain rule 5): rank the townships of each district by project progress (completion and disbursement
+/// rates), call in the principal leaders of the bottom N (a call-in action with its own ladder), and send the weekly
+/// bulletin to every township, archived as the weekly report with the ranking chart.
+/// </summary>
+public sealed class WeeklyDispatchOrchestrator : TaskOrchestrator<string, CycleStatus>
+{
+    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = new CycleStatus { Phase = "Ranking" };
+        context.SetCustomStatus(status);
+        var ranking = await context.CallActivityAsync<IReadOnlyList<TownshipRank>>(nameof(RankTownshipsActivity), input);
+
+        status = status with { Phase = "Handling" };
+        context.SetCustomStatus(status);
+        var opened = await context.CallActivityAsync<int>(nameof(OpenCallInsActivity), new WeeklyStep(input, ranking));
+
+        status = status with { Phase = "Bulletin", ActionsOpened = opened };
+        context.SetCustomStatus(status);
+        var written = await context.CallActivityAsync<int>(nameof(SendWeeklyBulletinActivity), new WeeklyStep(input, ranking));
+
+        status = status with { Phase = "Done", MessagesWritten = written };
+        context.SetCustomStatus(status);
+        return status;
+    }
+}
