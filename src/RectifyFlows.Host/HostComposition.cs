@@ -1,10 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration.Json;
 using RectifyFlows.DevServices;
-using RectifyFlows.Domain.Measures;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
+using RectifyFlows.Host.Durable;
+using RectifyFlows.Host.Scheduling;
+using RectifyFlows.Host.Webhooks;
+using RectifyFlows.Workflows;
 using RectifyFlows.Host.Startup;
 using RectifyFlows.Storage;
 
@@ -29,11 +33,16 @@ public static partial class HostComposition
     public static WebApplicationBuilder AddRectifyFlowsHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        LayerFastOverDevelopment(builder);
         builder.AddRectifyFlowsCore();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-        builder.Services.AddOptions<ColourOptions>().BindConfiguration(ColourOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<LedgerInitializer>();
+        builder.AddRectifyFlowsWorkflows();
+        builder.AddStandaloneDurableEngine();
+        builder.AddCycleSchedules();
+        builder.Services.AddHostedService<EscalationCatchUp>();
 
         builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -65,6 +74,28 @@ public static partial class HostComposition
         return builder;
     }
 
+    /// <summary>
+    /// The Fast environment is Development with every wait in seconds: appsettings.Development.json is loaded first and
+    /// appsettings.Fast.json overrides it, so the development keys and storage need no second copy.
+    /// </summary>
+    private static void LayerFastOverDevelopment(WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsEnvironment("Fast"))
+        {
+            return;
+        }
+
+        var sources = builder.Configuration.Sources;
+        var fast = sources.OfType<JsonConfigurationSource>().FirstOrDefault(s => s.Path == "appsettings.Fast.json");
+        var development = new JsonConfigurationSource
+        {
+            Path = "appsettings.Development.json",
+            Optional = true,
+            FileProvider = builder.Environment.ContentRootFileProvider,
+        };
+        sources.Insert(fast is null ? sources.Count : sources.IndexOf(fast), development);
+    }
+
     public static WebApplication UseRectifyFlowsHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -76,6 +107,10 @@ public static partial class HostComposition
         app.MapPlanEndpoints();
         app.MapMeasureEndpoints();
         app.MapUnitEndpoints();
+        app.MapCycleEndpoints();
+        app.MapReportEndpoints();
+        app.MapActionEndpoints();
+        app.MapWebhookEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
         app.Lifetime.ApplicationStarted.Register(() =>

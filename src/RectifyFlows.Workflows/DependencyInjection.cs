@@ -21,7 +21,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ColourOptions>().BindConfiguration(ColourOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddRectifyFlowsNotifications();
+        builder.Services.AddRectifyFlowsNotifications(builder.Configuration["RectifyFlows:Testing:FailOnceAfterEnqueue"]);
         builder.Services.AddSingleton<RecipientDirectory>();
         builder.Services.AddSingleton<UnitNames>();
         builder.Services.AddSingleton<ProgressReader>();

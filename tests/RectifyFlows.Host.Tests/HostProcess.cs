@@ -44,7 +44,8 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host on the test Azurite with the given table prefix and waits until /healthz answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(string tablePrefix, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<HostProcess> StartAsync(
+        string tablePrefix, IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -55,7 +56,11 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(HostDll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        // Each host gets its own task hub and a stable worker id, like separate deployments sharing one Azurite.
+        start.Environment["RectifyFlows__Durable__TaskHubName"] = "hub" + tablePrefix;
+        start.Environment["RectifyFlows__Durable__WorkerId"] = "worker-" + tablePrefix;
+        start.Environment["RectifyFlows__Schedules__Enabled"] = "false";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["RectifyFlows__Storage__ConnectionString"] = await TestStorage.ConnectionStringAsync();
         start.Environment["RectifyFlows__Storage__TablePrefix"] = tablePrefix;

@@ -93,6 +93,23 @@ public static partial class CyclePeriods
     /// <summary>The ten-day period that ended before <paramref name="date"/> (a report on the 11th covers the 1st–10th).</summary>
     public static string PreviousTenDay(DateOnly date) => TenDay(TryParseTenDay(TenDay(date), out var first, out _) ? first.AddDays(-1) : date);
 
+    /// <summary>
+    /// The period a scheduled fire starts: the current month and ISO week; the ten-day period and the quarter that
+    /// just ended (a report on the 11th covers the 1st–10th; an evaluation on 1 April covers Q1). Both hosts use it.
+    /// </summary>
+    public static string ForFireTime(CycleKind kind, DateTimeOffset fireTime)
+    {
+        var date = Time.ChinaTime.DateOf(fireTime);
+        return kind switch
+        {
+            CycleKind.Monthly => Month(date),
+            CycleKind.Weekly => Week(date),
+            CycleKind.TenDay => PreviousTenDay(date),
+            CycleKind.Quarterly => PreviousQuarter(date),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+
     /// <summary>The date range of a period of the given kind, or null when the text is not such a period.</summary>
     public static (DateOnly First, DateOnly Last)? Range(CycleKind kind, string period)
     {

@@ -6,6 +6,8 @@ using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Escalation;
 
 namespace RectifyFlows.Host.Api;
 
@@ -148,12 +150,13 @@ public static class MeasureEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        return await ChangeAsync(measureId, context, repository, time, colours,
+        return await ChangeAsync(measureId, context, repository, time, colours, escalations: null,
             measure => new MeasureChange(MeasureLifecycle.ReportProgress(measure, body.Percent!.Value, time.GetUtcNow()), "progress", body.Note));
     }
 
     private static async Task<IResult> EvidenceAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
+        EscalationStarter escalations)
     {
         var (body, problem) = await JsonBody.ReadAsync<EvidenceRequest>(context.Request);
         if (problem is not null)
@@ -178,7 +181,7 @@ public static class MeasureEndpoints
         }
 
         var actor = context.User.PrincipalId();
-        return await ChangeAsync(measureId, context, repository, time, colours, measure =>
+        return await ChangeAsync(measureId, context, repository, time, colours, escalations, measure =>
         {
             var now = time.GetUtcNow();
             var evidence = new Evidence
@@ -191,7 +194,8 @@ public static class MeasureEndpoints
     }
 
     private static async Task<IResult> SignOffAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
+        EscalationStarter escalations)
     {
         var (body, problem) = await JsonBody.ReadAsync<SignOffRequest>(context.Request);
         if (problem is not null)
@@ -220,7 +224,7 @@ public static class MeasureEndpoints
         }
 
         var comment = body.Comment?.Trim() ?? string.Empty;
-        return await ChangeAsync(measureId, context, repository, time, colours, measure =>
+        return await ChangeAsync(measureId, context, repository, time, colours, escalations, measure =>
         {
             var today = ChinaTime.Today(time);
             var now = time.GetUtcNow();
@@ -233,7 +237,7 @@ public static class MeasureEndpoints
     /// <summary>The shared path of every change: find, check the unit's scope, apply, map domain refusals to 409.</summary>
     private static async Task<IResult> ChangeAsync(
         string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
-        Func<Measure, MeasureChange> decide)
+        EscalationStarter? escalations, Func<Measure, MeasureChange> decide)
     {
         if (!Identifiers.IsValid(measureId))
         {
@@ -254,6 +258,12 @@ public static class MeasureEndpoints
         try
         {
             var updated = await repository.UpdateAsync(measureId, context.User.PrincipalId(), decide, context.RequestAborted);
+            if (updated is not null && escalations is not null)
+            {
+                // Evidence stops the ladder, a return restarts it on the new due date: tell it (or start it).
+                await escalations.EnsureAsync(ItemRef.Measure(measureId), context.RequestAborted);
+            }
+
             return updated is null
                 ? Problems.NotFound("Measure", measureId)
                 : TypedResults.Ok(MeasureResponse.From(updated, ChinaTime.Today(time), colours.Value));

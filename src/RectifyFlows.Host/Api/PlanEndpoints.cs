@@ -4,6 +4,8 @@ using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage.Plans;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Escalation;
 
 namespace RectifyFlows.Host.Api;
 
@@ -21,7 +23,7 @@ public static class PlanEndpoints
         return app;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, PlanImporter importer)
+    private static async Task<IResult> ImportAsync(HttpContext context, PlanImporter importer, EscalationStarter escalations)
     {
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxPlanBytes);
         if (problem is not null)
@@ -38,6 +40,11 @@ public static class PlanEndpoints
         try
         {
             var result = await importer.ImportAsync(read.Plan!, context.User.PrincipalId(), context.RequestAborted);
+            foreach (var measureId in result.ChangedMeasureIds ?? [])
+            {
+                await escalations.EnsureAsync(ItemRef.Measure(measureId), context.RequestAborted);
+            }
+
             var response = new
             {
                 planId = result.PlanId,

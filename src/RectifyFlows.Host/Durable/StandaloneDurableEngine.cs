@@ -42,6 +42,8 @@ public sealed partial class StandaloneDurableEngine(
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+        // The app logs its own start; the sidecar's "Now listening / Application started" would only confuse.
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(System.Net.IPAddress.Loopback, address.Port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();

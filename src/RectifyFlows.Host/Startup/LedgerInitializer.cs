@@ -1,15 +1,20 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Projects;
+using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Projects;
 
 namespace RectifyFlows.Host.Startup;
 
 /// <summary>On start: creates the tables, registers configured API keys (hashed) and imports the seed plan.</summary>
 public sealed partial class LedgerInitializer(
     StorageSchema schema,
+    OutboxRepository outbox,
+    ProjectRepository projects,
     ApiKeyStore keys,
     PlanImporter importer,
     IOptions<AuthOptions> auth,
@@ -21,6 +26,7 @@ public sealed partial class LedgerInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await schema.CreateIfNotExistsAsync(cancellationToken);
+        await outbox.CreateIfNotExistsAsync(cancellationToken);
 
         if (auth.Value.BootstrapOperatorKey is { } bootstrap)
         {
@@ -58,7 +64,18 @@ public sealed partial class LedgerInitializer(
 
         var result = await importer.ImportAsync(read.Plan!, SeedActor, cancellationToken);
         LogSeedImported(result.PlanId, result.Outcome, read.Plan!.Measures.Count);
+
+        // The report gives project totals only; the seed district gets synthetic projects once, so rankings have data.
+        if (!await projects.AnyAsync(read.Plan.DistrictId, cancellationToken))
+        {
+            var synthetic = SyntheticProjects.For(read.Plan);
+            await projects.UpsertAsync(read.Plan.DistrictId, synthetic, cancellationToken);
+            LogProjectsSeeded(synthetic.Count, read.Plan.DistrictId);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} synthetic projects for district {DistrictId}")]
+    private partial void LogProjectsSeeded(int count, string districtId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seed plan file {Path} not found; skipping the seed import")]
     private partial void LogSeedMissing(string path);

@@ -7,4 +7,5 @@ public sealed record PlanImportResult(
     int MeasuresCreated,
     int MeasuresUpdated,
     int UnitsWritten,
-    IReadOnlyList<string> MeasuresNotInFile);
+    IReadOnlyList<string> MeasuresNotInFile,
+    IReadOnlyList<string>? ChangedMeasureIds = null);

@@ -117,7 +117,8 @@ public sealed partial class PlanImporter(
 
         var notInFile = existingMeasures.Keys.Except(plan.Measures.Select(m => m.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         LogImported(plan.Id, outcome, created.Count, updated.Count, unitsWritten);
-        return new PlanImportResult(plan.Id, outcome, created.Count, updated.Count, unitsWritten, notInFile);
+        return new PlanImportResult(plan.Id, outcome, created.Count, updated.Count, unitsWritten, notInFile,
+            [.. created.Select(m => m.Id).Concat(updated.Select(u => u.After.Id))]);
     }
 
     /// <summary>A measure id is global (it is in the URL): refuse one that another plan already owns, before writing anything.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Escalation;
 
@@ -15,7 +16,7 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var state = await context.CallActivityAsync<EscalationItemState>(nameof(LoadEscalationItemActivity), input.Item);
+        var state = await context.CallActivityAsync<EscalationItemState>(nameof(LoadEscalationItemActivity), input.Item, ActivityRetry.Options);
         if (!state.Open || state.DueDate is not { } dueDate)
         {
             return EscalationStepResult.Closed;
@@ -50,7 +51,7 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
 
             context.SetCustomStatus(new { step = step.Name, dueDate });
             var result = await context.CallActivityAsync<EscalationStepResult>(
-                nameof(NotifyEscalationStepActivity), new EscalationStepRequest(input.Item, dueDate, step));
+                nameof(NotifyEscalationStepActivity), new EscalationStepRequest(input.Item, dueDate, step), ActivityRetry.Options);
             if (result.Outcome == EscalationStepResult.Closed)
             {
                 return EscalationStepResult.Closed;

@@ -18,7 +18,7 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
         var status = new CycleStatus { Phase = "Open" };
         context.SetCustomStatus(status);
 
-        var round = await context.CallActivityAsync<MonthlyRound>(nameof(OpenMonthlyRoundActivity), input.Month);
+        var round = await context.CallActivityAsync<MonthlyRound>(nameof(OpenMonthlyRoundActivity), input.Month, ActivityRetry.Options);
         var reported = new HashSet<string>(round.AlreadyReported.Intersect(round.Teams), StringComparer.Ordinal);
         status = status with { Phase = "Collecting", Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt };
         context.SetCustomStatus(status);
@@ -48,17 +48,17 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
 
         status = status with { Phase = "Bulletin" };
         context.SetCustomStatus(status);
-        var bulletin = await context.CallActivityAsync<MonthlySummary>(nameof(SendMonthlyBulletinActivity), input.Month);
+        var bulletin = await context.CallActivityAsync<MonthlySummary>(nameof(SendMonthlyBulletinActivity), input.Month, ActivityRetry.Options);
         status = status with { Findings = bulletin.Findings + bulletin.AttendanceBreaches, MessagesWritten = bulletin.MessagesWritten };
 
         status = status with { Phase = "Handling" };
         context.SetCustomStatus(status);
-        var opened = await context.CallActivityAsync<int>(nameof(OpenMonthlyActionsActivity), input.Month);
+        var opened = await context.CallActivityAsync<int>(nameof(OpenMonthlyActionsActivity), input.Month, ActivityRetry.Options);
         status = status with { ActionsOpened = opened };
 
         status = status with { Phase = "Report" };
         context.SetCustomStatus(status);
-        await context.CallActivityAsync<MonthlySummary>(nameof(ArchiveMonthlyReportActivity), input.Month);
+        await context.CallActivityAsync<MonthlySummary>(nameof(ArchiveMonthlyReportActivity), input.Month, ActivityRetry.Options);
 
         status = status with { Phase = "Done" };
         context.SetCustomStatus(status);

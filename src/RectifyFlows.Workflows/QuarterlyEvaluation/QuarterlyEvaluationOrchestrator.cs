@@ -15,19 +15,19 @@ public sealed class QuarterlyEvaluationOrchestrator : TaskOrchestrator<string, C
         ArgumentNullException.ThrowIfNull(context);
         var status = new CycleStatus { Phase = "Scoring" };
         context.SetCustomStatus(status);
-        var scores = await context.CallActivityAsync<IReadOnlyList<TownshipScore>>(nameof(ScoreTownshipsActivity), input);
+        var scores = await context.CallActivityAsync<IReadOnlyList<TownshipScore>>(nameof(ScoreTownshipsActivity), input, ActivityRetry.Options);
 
         status = status with { Phase = "Strikes" };
         context.SetCustomStatus(status);
-        var strikes = await context.CallActivityAsync<IReadOnlyList<StrikeOutcome>>(nameof(ApplyStrikesActivity), new QuarterlyStep(input, scores, []));
+        var strikes = await context.CallActivityAsync<IReadOnlyList<StrikeOutcome>>(nameof(ApplyStrikesActivity), new QuarterlyStep(input, scores, []), ActivityRetry.Options);
 
         status = status with { Phase = "Handling" };
         context.SetCustomStatus(status);
-        var opened = await context.CallActivityAsync<int>(nameof(OpenSanctionsActivity), new QuarterlyStep(input, scores, strikes));
+        var opened = await context.CallActivityAsync<int>(nameof(OpenSanctionsActivity), new QuarterlyStep(input, scores, strikes), ActivityRetry.Options);
 
         status = status with { Phase = "Report", ActionsOpened = opened };
         context.SetCustomStatus(status);
-        await context.CallActivityAsync<int>(nameof(ArchiveQuarterlyReportActivity), new QuarterlyStep(input, scores, strikes));
+        await context.CallActivityAsync<int>(nameof(ArchiveQuarterlyReportActivity), new QuarterlyStep(input, scores, strikes), ActivityRetry.Options);
 
         status = status with { Phase = "Done" };
         context.SetCustomStatus(status);

@@ -13,9 +13,9 @@ public sealed class TenDayReportOrchestrator : TaskOrchestrator<string, CycleSta
     {
         ArgumentNullException.ThrowIfNull(context);
         context.SetCustomStatus(new CycleStatus { Phase = "Reverification" });
-        var requested = await context.CallActivityAsync<int>(nameof(RequestReverificationActivity), input);
+        var requested = await context.CallActivityAsync<int>(nameof(RequestReverificationActivity), input, ActivityRetry.Options);
         context.SetCustomStatus(new CycleStatus { Phase = "Report", MessagesWritten = requested });
-        await context.CallActivityAsync<int>(nameof(ArchiveTenDayReportActivity), input);
+        await context.CallActivityAsync<int>(nameof(ArchiveTenDayReportActivity), input, ActivityRetry.Options);
         var done = new CycleStatus { Phase = "Done", MessagesWritten = requested };
         context.SetCustomStatus(done);
         return done;

@@ -15,15 +15,15 @@ public sealed class WeeklyDispatchOrchestrator : TaskOrchestrator<string, CycleS
         ArgumentNullException.ThrowIfNull(context);
         var status = new CycleStatus { Phase = "Ranking" };
         context.SetCustomStatus(status);
-        var ranking = await context.CallActivityAsync<IReadOnlyList<TownshipRank>>(nameof(RankTownshipsActivity), input);
+        var ranking = await context.CallActivityAsync<IReadOnlyList<TownshipRank>>(nameof(RankTownshipsActivity), input, ActivityRetry.Options);
 
         status = status with { Phase = "Handling" };
         context.SetCustomStatus(status);
-        var opened = await context.CallActivityAsync<int>(nameof(OpenCallInsActivity), new WeeklyStep(input, ranking));
+        var opened = await context.CallActivityAsync<int>(nameof(OpenCallInsActivity), new WeeklyStep(input, ranking), ActivityRetry.Options);
 
         status = status with { Phase = "Bulletin", ActionsOpened = opened };
         context.SetCustomStatus(status);
-        var written = await context.CallActivityAsync<int>(nameof(SendWeeklyBulletinActivity), new WeeklyStep(input, ranking));
+        var written = await context.CallActivityAsync<int>(nameof(SendWeeklyBulletinActivity), new WeeklyStep(input, ranking), ActivityRetry.Options);
 
         status = status with { Phase = "Done", MessagesWritten = written };
         context.SetCustomStatus(status);

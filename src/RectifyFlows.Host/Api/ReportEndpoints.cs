@@ -1,0 +1,44 @@
+using System.Text;
+using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage.Reports;
+using RectifyFlows.Workflows.Reports;
+
+namespace RectifyFlows.Host.Api;
+
+/// <summary><c>GET /api/reports/{kind}/{period}</c>: the archived report as HTML (default), JSON or CSV.</summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/reports/{kind}/{period}", GetAsync).WithTags("Reports").RequireAuthorization(Policies.AnyKey);
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(string kind, string period, string? format, HttpContext context, ReportRepository reports)
+    {
+        if (CycleEndpoints.ParseKind(kind) is not { } cycleKind)
+        {
+            return Problems.Validation("kind", "must be monthly, weekly, quarterly or ten-day.");
+        }
+
+        if (format is not (null or "html" or "json" or "csv"))
+        {
+            return Problems.Validation("format", "must be html, json or csv.");
+        }
+
+        var storedKind = cycleKind == Domain.Periods.CycleKind.TenDay ? "ten-day" : kind;
+        var json = Domain.Periods.CyclePeriods.Range(cycleKind, period) is null ? null : await reports.GetAsync(storedKind, period, context.RequestAborted);
+        if (json is null)
+        {
+            return Problems.NotFound("Report", $"{kind}/{period}");
+        }
+
+        var report = ReportRenderer.FromJson(json);
+        return format switch
+        {
+            "json" => Results.Text(json, "application/json", Encoding.UTF8),
+            "csv" => Results.File(Encoding.UTF8.GetBytes(ReportRenderer.Csv(report)), "text/csv; charset=utf-8", $"{storedKind}-{period}.csv"),
+            _ => Results.Content(ReportRenderer.Html(report), "text/html; charset=utf-8"),
+        };
+    }
+}

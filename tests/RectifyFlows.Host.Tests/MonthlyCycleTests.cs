@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RectifyFlows.Testing;
+using static RectifyFlows.Host.Tests.WorkflowClient;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>The monthly inspect → bulletin → handle cycle on the real engine (Azure Storage provider on Azurite), Fast profile.</summary>
+[TestClass]
+public sealed class MonthlyCycleTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task MonthlyCycle_CollectsFourTeams_BulletinNamesTheBreach_AndOpensActions()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        using var client = host.Client(LedgerApiTests.Operator);
+
+        var started = await StartCycleAsync(client, "monthly", "2017-03");
+        Assert.AreEqual("monthly-2017-03", started["instanceId"]!.GetValue<string>());
+        Assert.IsTrue(started["created"]!.GetValue<bool>());
+        await WaitForCycleAsync(client, "monthly", "2017-03", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
+
+        var before = await ledger.SnapshotAsync();
+        var forged = await PostSignedAsync(client, "api/webhooks/inspection-results",
+            InspectionResult("forged-1", "2017-03", "team-1", "tw-shiyuan", Attendance("cad-0002", 3)), secret: "not-the-secret");
+        var expired = await PostSignedAsync(client, "api/webhooks/inspection-results",
+            InspectionResult("expired-1", "2017-03", "team-1", "tw-shiyuan"),
+            signature: RectifyFlows.Domain.Webhooks.WebhookSignature.Sign(FastSecret, DateTimeOffset.UtcNow.AddMinutes(-10), [1]));
+        Assert.AreEqual(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, expired.StatusCode);
+        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync()).ToArray(), "a badly signed post changed stored data");
+
+        var posts = new[]
+        {
+            InspectionResult("r-2017-03-team-1", "2017-03", "team-1", "tw-shiyuan", Attendance("cad-0001", 15)),
+            InspectionResult("r-2017-03-team-2", "2017-03", "team-2", "tw-meilin", Finding("project", "high", "扶贫项目长期停工")),
+            InspectionResult("r-2017-03-team-3", "2017-03", "team-3", "dept-nongliang", Finding("work", "medium", "产业指导台账不全")),
+            InspectionResult("r-2017-03-team-4", "2017-03", "team-4", "tw-hanfang"),
+        };
+        foreach (var post in posts)
+        {
+            var response = await PostSignedAsync(client, "api/webhooks/inspection-results", post);
+            Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var replay = await PostSignedAsync(client, "api/webhooks/inspection-results", posts[0]);
+        Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.AreEqual("r-2017-03-team-1", JsonNode.Parse(await replay.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
+
+        var done = await WaitForCompletionAsync(client, "monthly", "2017-03", TimeSpan.FromSeconds(120));
+        Assert.AreEqual("Done", done["phase"]!.GetValue<string>());
+        Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>());
+        Assert.AreEqual(3, done["findings"]!.GetValue<int>(), "two findings plus one attendance breach");
+
+        var actions = (await GetAsync(client, "api/actions?source=monthly-2017-03"))["items"]!.AsArray()
+            .Select(a => (Kind: a!["kind"]!.GetValue<string>(), Unit: a["unitId"]!.GetValue<string>(), Person: a["personId"]?.GetValue<string>())).ToList();
+        CollectionAssert.IsSubsetOf(
+            new[] { ("publicCriticism", "tw-shiyuan", (string?)"cad-0001"), ("awardDisqualification", "tw-shiyuan", "cad-0001"), ("callIn", "tw-meilin", null) },
+            actions);
+        Assert.AreEqual(actions.Count, done["actionsOpened"]!.GetValue<int>());
+
+        var report = await GetAsync(client, "api/reports/monthly/2017-03?format=json");
+        var summary = report["summary"]!.AsArray().ToDictionary(f => f!["label"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        Assert.AreEqual("4", summary["督查组报送结果"]);
+        Assert.AreEqual("1", summary["驻村不足20天"]);
+        Assert.AreEqual("2", summary["发现问题"]);
+        var breachTable = report["tables"]!.AsArray().Single(t => t!["heading"]!.GetValue<string>().Contains("驻村干部考勤", StringComparison.Ordinal));
+        Assert.AreEqual("cad-0001", breachTable!["rows"]![0]![0]!.GetValue<string>());
+        Assert.AreEqual("15", breachTable["rows"]![0]![2]!.GetValue<string>());
+
+        using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-03", UriKind.Relative), TestContext.CancellationToken);
+        var page = await html.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        Assert.AreEqual("text/html", html.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(page, "脱贫攻坚督查情况通报");
+        StringAssert.Contains(page, "cad-0001");
+        StringAssert.Contains(page, "<svg");
+
+        var again = await StartCycleAsync(client, "monthly", "2017-03");
+        Assert.AreEqual("monthly-2017-03", again["instanceId"]!.GetValue<string>());
+        Assert.IsFalse(again["created"]!.GetValue<bool>(), "starting the same cycle again creates no second instance");
+
+        var requests = (await GetAsync(client, "api/notifications?kind=inspectionRequest"))["items"]!.AsArray();
+        Assert.AreEqual(4, requests.Count, "one inspection request per team");
+    }
+
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task MonthlyCycle_SurvivesKillMinus9WhileCollecting_LosingNoResultAndDoublingNoMessage()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
+            settings: new Dictionary<string, string> { ["RectifyFlows__Workflows__InspectionWindow"] = "00:05:00" });
+        try
+        {
+            using (var client = host.Client(LedgerApiTests.Operator))
+            {
+                await StartCycleAsync(client, "monthly", "2017-04");
+                await WaitForCycleAsync(client, "monthly", "2017-04", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
+                foreach (var team in new[] { "team-1", "team-2" })
+                {
+                    var response = await PostSignedAsync(client, "api/webhooks/inspection-results",
+                        InspectionResult($"r-2017-04-{team}", "2017-04", team, "tw-shiyuan", Finding("work", "low", $"{team} 发现的问题")));
+                    Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
+                }
+
+                await WaitForCycleAsync(client, "monthly", "2017-04", s => s["teamsReported"]?.GetValue<int>() == 2, TimeSpan.FromSeconds(60));
+            }
+
+            await host.KillAsync();
+            await host.DisposeAsync();
+            host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
+                settings: new Dictionary<string, string> { ["RectifyFlows__Workflows__InspectionWindow"] = "00:05:00" });
+
+            using var after = host.Client(LedgerApiTests.Operator);
+            foreach (var team in new[] { "team-3", "team-4" })
+            {
+                var response = await PostSignedAsync(after, "api/webhooks/inspection-results",
+                    InspectionResult($"r-2017-04-{team}", "2017-04", team, "tw-meilin", Finding("work", "low", $"{team} 发现的问题")));
+                Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
+            }
+
+            var done = await WaitForCompletionAsync(after, "monthly", "2017-04", TimeSpan.FromSeconds(120));
+            Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>(), "the cycle continued after the kill and counted every team");
+            var report = await GetAsync(after, "api/reports/monthly/2017-04?format=json");
+            var found = report["tables"]![0]!["rows"]!.AsArray().Select(r => r![4]!.GetValue<string>()).Order().ToArray();
+            CollectionAssert.AreEqual(new[] { "team-1 发现的问题", "team-2 发现的问题", "team-3 发现的问题", "team-4 发现的问题" }, found);
+
+            var messages = (await GetAsync(after, "api/notifications"))["items"]!.AsArray();
+            var requests = messages.Where(m => m!["kind"]!.GetValue<string>() == "inspectionRequest").ToList();
+            Assert.AreEqual(4, requests.Count, "no inspection request was written twice");
+            var keys = messages.Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
+            Assert.AreEqual(keys.Count, keys.Distinct().Count());
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task MonthlyCycle_RetriedBulletinActivity_WritesNoMessageTwice()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast", settings: new Dictionary<string, string>
+        {
+            ["RectifyFlows__Testing__FailOnceAfterEnqueue"] = "bulletin",
+            ["RectifyFlows__Workflows__InspectionWindow"] = "00:00:05",
+        });
+        using var client = host.Client(LedgerApiTests.Operator);
+        await StartCycleAsync(client, "monthly", "2017-05");
+        await PostSignedAsync(client, "api/webhooks/inspection-results",
+            InspectionResult("r-2017-05-team-1", "2017-05", "team-1", "tw-shiyuan", Finding("funds", "high", "资金拨付滞后")));
+
+        var done = await WaitForCompletionAsync(client, "monthly", "2017-05", TimeSpan.FromSeconds(120));
+
+        Assert.AreEqual("Done", done["phase"]!.GetValue<string>());
+        StringAssert.Contains(host.Output, "Injected failure after writing");
+        var bulletins = (await GetAsync(client, "api/notifications?kind=bulletin"))["items"]!.AsArray();
+        var recipients = bulletins.Select(m => m!["recipientId"]!.GetValue<string>()).ToList();
+        Assert.IsTrue(recipients.Count >= 2, "the bulletin went to the named unit and the district office");
+        Assert.AreEqual(recipients.Count, recipients.Distinct().Count(), "the retried activity wrote no bulletin twice");
+    }
+}
