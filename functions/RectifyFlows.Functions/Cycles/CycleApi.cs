@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Functions.Api;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Functions.Cycles;
+
+/// <summary>
+/// Start (idempotent) and read a cycle, <c>/api/cycles/{monthly|weekly|quarterly|ten-day}/{period}</c>: 202
+/// <c>{instanceId, statusUrl, created}</c>; 200 with the status; 400 naming a bad kind or period; 404 for no instance.
+/// </summary>
+/// <remarks>
+/// TO MOVE: the handler bodies of <c>src/RectifyFlows.Host/Api/CycleEndpoints.cs</c>, written once here with the
+/// <see cref="CycleStarter"/> passed in (each host builds it over its own durable client). Once this sits in a shared
+/// project, the standalone host's endpoints become one-line calls to it and its copy goes.
+/// </remarks>
+internal static class CycleApi
+{
+    /// <summary>"ten-day" and "tenday" both name the ten-day report.</summary>
+    public static CycleKind? ParseKind(string kind) => kind switch
+    {
+        "monthly" => CycleKind.Monthly,
+        "weekly" => CycleKind.Weekly,
+        "quarterly" => CycleKind.Quarterly,
+        "ten-day" or "tenday" => CycleKind.TenDay,
+        _ => null,
+    };
+
+    public static async Task<IResult> StartAsync(CycleStarter starter, string kind, string period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(starter);
+        if (Validate(kind, period) is { } problem)
+        {
+            return problem;
+        }
+
+        var (instanceId, created) = await starter.StartAsync(ParseKind(kind)!.Value, period, cancellationToken);
+        var statusUrl = $"/api/cycles/{kind}/{period}";
+        return TypedResults.Accepted(statusUrl, new { instanceId, statusUrl, created });
+    }
+
+    public static async Task<IResult> GetAsync(CycleStarter starter, string kind, string period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(starter);
+        if (Validate(kind, period) is { } problem)
+        {
+            return problem;
+        }
+
+        var instance = await starter.GetAsync(ParseKind(kind)!.Value, period, cancellationToken);
+        if (instance is null)
+        {
+            return Problems.NotFound("Cycle", $"{kind}/{period}");
+        }
+
+        var status = instance.ReadCustomStatusAs<CycleStatus>();
+        return TypedResults.Ok(new
+        {
+            instanceId = instance.InstanceId,
+            runtimeStatus = instance.RuntimeStatus.ToString(),
+            phase = status?.Phase,
+            teams = status?.Teams,
+            teamsReported = status?.TeamsReported,
+            findings = status?.Findings,
+            actionsOpened = status?.ActionsOpened,
+            messagesWritten = status?.MessagesWritten,
+            windowClosesAt = status?.WindowClosesAt,
+            createdAt = instance.CreatedAt,
+            lastUpdatedAt = instance.LastUpdatedAt,
+            failure = instance.FailureDetails?.ErrorMessage,
+        });
+    }
+
+    private static IResult? Validate(string kind, string period)
+    {
+        if (ParseKind(kind) is not { } cycleKind)
+        {
+            return Problems.Validation("kind", "must be monthly, weekly, quarterly or ten-day.");
+        }
+
+        return CyclePeriods.Range(cycleKind, period) is null
+            ? Problems.Validation("period", cycleKind switch
+            {
+                CycleKind.Monthly => "must be a month: yyyy-MM.",
+                CycleKind.Weekly => "must be an ISO week: yyyy-Www.",
+                CycleKind.Quarterly => "must be a quarter: yyyy-Qn.",
+                _ => "must be a ten-day period: yyyy-MM-n (n = 1, 2, 3).",
+            })
+            : null;
+    }
+}

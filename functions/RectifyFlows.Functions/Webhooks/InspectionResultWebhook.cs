@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Inspections;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Functions.Api;
+using RectifyFlows.Storage.Units;
+using RectifyFlows.Storage.Webhooks;
+using RectifyFlows.Workflows.MonthlyCycle;
+
+namespace RectifyFlows.Functions.Webhooks;
+
+/// <summary>
+/// Signed inspection-result intake (api.md). Order of checks: JSON readable → sender's secret → signature and
+/// timestamp → replayed event id (first response returned, nothing changed) → validation → store and raise → 202 {id}.
+/// </summary>
+/// <remarks>
+/// TO MOVE: the handler of <c>src/RectifyFlows.Host/Webhooks/WebhookEndpoints.cs</c>, written once here with the
+/// <see cref="InspectionIntake"/> passed in (each host builds it over its own durable client). Once this sits in a
+/// shared project, the standalone host's endpoint becomes a one-line call to it and its copy goes.
+/// </remarks>
+public sealed class InspectionResultWebhook(
+    IOptions<WebhookOptions> options, IHostEnvironment environment, TimeProvider time, WebhookEventRepository events, UnitRepository units)
+{
+    public const long MaxBodyBytes = 256 * 1024;
+    public const string Source = "inspection-results";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, InspectionIntake intake)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(intake);
+        var aborted = request.HttpContext.RequestAborted;
+        var (body, problem) = await JsonBody.ReadBytesAsync(request, MaxBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (sender, eventId) = Peek(body!);
+        if (sender is null)
+        {
+            return Problems.Validation("teamId", "is required, and the body must be a JSON object.");
+        }
+
+        if (SecretFor(sender) is not { } secret)
+        {
+            return Unauthorized($"No webhook secret is configured for sender '{sender}'.");
+        }
+
+        if (WebhookSignature.Verify(request.Headers[WebhookSignature.HeaderName], body, secret, time.GetUtcNow(),
+            options.Value.ToleranceSeconds) is { } invalid)
+        {
+            return Unauthorized("Invalid signature: " + invalid);
+        }
+
+        if (eventId is not null && await events.FindAsync(Source, eventId, aborted) is { } earlier)
+        {
+            return TypedResults.Text(earlier.Body, "application/json", statusCode: earlier.Status);
+        }
+
+        InspectionResultRequest parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<InspectionResultRequest>(body, JsonBody.Options)!;
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Validation(JsonBody.FieldOf(ex), "has the wrong type or is not a known field.");
+        }
+
+        var unitExists = Identifiers.IsValid(parsed.UnitId) && await units.GetAsync(parsed.UnitId!, aborted) is not null;
+        var (result, errors) = InspectionResultValidator.Validate(parsed, unitExists, time.GetUtcNow());
+        if (errors.HasErrors)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        await intake.AcceptAsync(result!, aborted);
+        var response = JsonSerializer.Serialize(new { id = result!.EventId }, JsonBody.Options);
+        var recorded = await events.RecordAsync(Source, result.EventId, StatusCodes.Status202Accepted, response, aborted);
+        return TypedResults.Text(recorded.Body, "application/json", statusCode: recorded.Status);
+    }
+
+    /// <summary>The sender and event id, read only to pick the secret and find a replay; nothing is trusted before the signature.</summary>
+    private static (string? Sender, string? EventId) Peek(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null);
+            }
+
+            string? Read(string name) => document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            return (Read("teamId") ?? Read("unitId"), Read("eventId"));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private string? SecretFor(string sender)
+    {
+        if (options.Value.Secrets.TryGetValue(sender, out var secret) && !string.IsNullOrEmpty(secret))
+        {
+            return secret;
+        }
+
+        return (environment.IsDevelopment() || environment.IsEnvironment("Fast")) && !string.IsNullOrEmpty(options.Value.DevelopmentSecret)
+            ? options.Value.DevelopmentSecret
+            : null;
+    }
+
+    private static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "签名无效", detail: detail, type: Problems.TypeBase + "invalid-signature");
+}

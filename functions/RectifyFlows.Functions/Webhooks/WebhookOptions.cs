@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RectifyFlows.Functions.Webhooks;
+
+/// <summary>Webhook signing; bound from <c>RectifyFlows:Webhooks</c>. Secrets come from configuration / Key Vault, never code.</summary>
+/// <remarks>
+/// TO MOVE: a copy of <c>src/RectifyFlows.Host/Webhooks/WebhookOptions.cs</c> (same section, same keys) until that
+/// class moves to a shared project both hosts reference; then delete this file.
+/// </remarks>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "RectifyFlows:Webhooks";
+
+    /// <summary>Secret per sender (team or unit id) → HMAC key: <c>RectifyFlows:Webhooks:Secrets:{sender}</c>.</summary>
+    public IDictionary<string, string> Secrets { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>One secret for every sender, honoured only in the Development and Fast environments.</summary>
+    public string? DevelopmentSecret { get; set; }
+
+    /// <summary>How far the signature's timestamp may be from now.</summary>
+    [Range(1, 3600)]
+    public int ToleranceSeconds { get; set; } = 300;
+}

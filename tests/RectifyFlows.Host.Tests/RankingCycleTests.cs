@@ -1,0 +1,98 @@
+using RectifyFlows.Storage.Projects;
+using RectifyFlows.Testing;
+using static RectifyFlows.Host.Tests.WorkflowClient;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>The weekly dispatch and the quarterly evaluation on the seed district's synthetic projects.</summary>
+[TestClass]
+public sealed class RankingCycleTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task WeeklyDispatch_CallsInTheBottomThreeTownships()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        using var client = host.Client(LedgerApiTests.Operator);
+
+        await StartCycleAsync(client, "weekly", "2017-W14");
+        var done = await WaitForCompletionAsync(client, "weekly", "2017-W14", TimeSpan.FromSeconds(120));
+
+        var rows = (await GetAsync(client, "api/reports/weekly/2017-W14?format=json"))["tables"]![0]!["rows"]!.AsArray();
+        Assert.AreEqual(19, rows.Count, "every township of the district is ranked");
+        var scores = rows.Select(r => decimal.Parse(r![5]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        CollectionAssert.AreEqual(scores.OrderByDescending(s => s).ToList(), scores, "ranked best first");
+        var bottomNames = rows.TakeLast(3).Select(r => r![1]!.GetValue<string>()).ToHashSet();
+
+        var callIns = (await GetAsync(client, "api/actions?kind=callIn&source=weekly-2017-W14"))["items"]!.AsArray();
+        Assert.AreEqual(3, callIns.Count);
+        Assert.AreEqual(3, done["actionsOpened"]!.GetValue<int>());
+        var unitNames = await UnitNamesAsync(client, callIns.Select(a => a!["unitId"]!.GetValue<string>()));
+        CollectionAssert.AreEquivalent(bottomNames.ToList(), unitNames, "the call-ins are the bottom three of the ranking");
+    }
+
+    [TestMethod]
+    [Timeout(400000)]
+    public async Task QuarterlyEvaluation_EscalatesThreeConsecutiveStrikes_AndACleanQuarterResets()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        using var client = host.Client(LedgerApiTests.Operator);
+
+        var sanctions = new Dictionary<string, List<string>>();
+        foreach (var quarter in new[] { "2017-Q1", "2017-Q2", "2017-Q3" })
+        {
+            await StartCycleAsync(client, "quarterly", quarter);
+            await WaitForCompletionAsync(client, "quarterly", quarter, TimeSpan.FromSeconds(120));
+            foreach (var action in (await GetAsync(client, $"api/actions?source=quarterly-{quarter}"))["items"]!.AsArray())
+            {
+                var unit = action!["unitId"]!.GetValue<string>();
+                sanctions.TryAdd(unit, []);
+                sanctions[unit].Add(action["kind"]!.GetValue<string>());
+            }
+        }
+
+        var struckThrice = sanctions.Where(s => s.Value.Count == 3).Select(s => s.Key).ToList();
+        Assert.IsTrue(struckThrice.Count > 0, $"some township was in the bottom three below 90 every quarter: {string.Join("; ", sanctions.Select(s => $"{s.Key}={string.Join(",", s.Value)}"))}");
+        foreach (var unit in struckThrice)
+        {
+            CollectionAssert.AreEqual(new[] { "writtenSelfCriticism", "downgradedManagement", "demotion" }, sanctions[unit].ToArray(),
+                $"{unit}: the three sanctions in order");
+        }
+
+        // The struck townships finish their projects; in the next quarter they are clean, and their count resets.
+        var projects = ledger.Get<ProjectRepository>();
+        var fixedUp = (await projects.ListByDistrictAsync("ganxian", TestContext.CancellationToken))
+            .Where(p => struckThrice.Contains(p.UnitId))
+            .Select(p => p with { Status = "completed", Percent = 100, Disbursed = p.Allocated })
+            .ToList();
+        await projects.UpsertAsync("ganxian", fixedUp, TestContext.CancellationToken);
+        await StartCycleAsync(client, "quarterly", "2017-Q4");
+        await WaitForCompletionAsync(client, "quarterly", "2017-Q4", TimeSpan.FromSeconds(120));
+
+        var q4 = (await GetAsync(client, "api/reports/quarterly/2017-Q4?format=json"))["tables"]![0]!["rows"]!.AsArray();
+        var names = await UnitNamesAsync(client, struckThrice);
+        foreach (var row in q4.Where(r => names.Contains(r![1]!.GetValue<string>())))
+        {
+            Assert.AreEqual("0", row![6]!.GetValue<string>(), $"{row[1]}: a clean quarter resets the consecutive count");
+            Assert.AreEqual(string.Empty, row[7]!.GetValue<string>(), $"{row[1]}: no sanction in a clean quarter");
+        }
+
+        var q4Actions = (await GetAsync(client, "api/actions?source=quarterly-2017-Q4"))["items"]!.AsArray();
+        Assert.IsFalse(q4Actions.Any(a => struckThrice.Contains(a!["unitId"]!.GetValue<string>())));
+    }
+
+    private static async Task<List<string>> UnitNamesAsync(HttpClient client, IEnumerable<string> unitIds)
+    {
+        var names = new List<string>();
+        foreach (var id in unitIds)
+        {
+            names.Add((await GetAsync(client, $"api/units/{id}"))["unit"]!["name"]!.GetValue<string>());
+        }
+
+        return names;
+    }
+}
