@@ -7,6 +7,7 @@ internal sealed record BenchOptions
 {
     public const string StorageVariable = "RECTIFYFLOWS_BENCH_STORAGE";
     public const string ProvinceScenario = "province";
+    public const string EngineScenario = "engine";
 
     public string Scenario { get; init; } = ProvinceScenario;
 
@@ -37,12 +38,43 @@ internal sealed record BenchOptions
 
     public bool ShowHelp { get; init; }
 
+    // The engine scenario (see bench/README.md).
+
+    /// <summary>No-op orchestrations scheduled for the start-rate benchmark.</summary>
+    public int Orchestrations { get; init; } = 500;
+
+    /// <summary>Activities of the large fan-out (the small one is always 100).</summary>
+    public int LargeFanOut { get; init; } = 1000;
+
+    /// <summary>Orchestrations each sleeping on one durable timer.</summary>
+    public int Timers { get; init; } = 200;
+
+    /// <summary>Orchestrations waiting for external events, and the events each waits for.</summary>
+    public int EventInstances { get; init; } = 20;
+
+    public int EventsPerInstance { get; init; } = 25;
+
+    /// <summary>Client calls (starts, raises, inspection results) in flight at once.</summary>
+    public int ClientParallel { get; init; } = 16;
+
+    /// <summary>Overrides RectifyFlows:Durable:MaxConcurrentActivities/Orchestrations; null keeps the host's default.</summary>
+    public int? EngineConcurrency { get; init; }
+
+    /// <summary>The monthly cycle's inspection window; the cycle must end before it, when every team has reported.</summary>
+    public int WindowMinutes { get; init; } = 10;
+
+    public bool SkipMicro { get; init; }
+
+    public bool SkipCycle { get; init; }
+
     public static string Usage =>
         """
-        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province] [options]
+        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine] [options]
 
         Scenarios:
           province                 (default) import a synthetic province, re-import it, time the queries
+          engine                   the standalone durable engine: orchestration starts, fan-out activities, timers and
+                                   external events per second, then the monthly cycle on the synthetic province
 
         Options:
           --districts N            districts generated from seeds/ganxian-2017.plan.json (1-999, default 100)
@@ -53,6 +85,18 @@ internal sealed record BenchOptions
           --seed N                 seed for the random choice of units and plans (default 2017)
           --out [DIR]              also write the table to DIR/province-<yyyyMMdd-HHmm>.md (default bench/results)
           --timeout-minutes N      give up after N minutes (default 30)
+
+        Engine scenario (--districts and --parallel apply to its province import):
+          --orchestrations N       no-op orchestrations started (default 500)
+          --fan-out N              activities of the large fan-out; the small one is 100 (default 1000, 0 skips it)
+          --timers N               orchestrations each waiting on a 2 s durable timer (default 200)
+          --event-instances M      orchestrations waiting for external events (default 20)
+          --events-per-instance K  events each of them waits for (default 25)
+          --client-parallel N      client calls in flight at once (default 16)
+          --engine-concurrency N   override MaxConcurrentActivities/Orchestrations (host default: 10 each)
+          --window-minutes N       the monthly cycle's inspection window (default 10)
+          --skip-micro             only the monthly cycle
+          --skip-cycle             only the micro-benchmarks
           -h, --help               this text
 
         Storage: the connection string in RECTIFYFLOWS_BENCH_STORAGE, else an in-memory Azurite started from the
@@ -95,6 +139,36 @@ internal sealed record BenchOptions
                 case "--timeout-minutes":
                     options = options with { Timeout = TimeSpan.FromMinutes(Number(args, ref i, 1, 24 * 60)) };
                     break;
+                case "--orchestrations":
+                    options = options with { Orchestrations = Number(args, ref i, 1, 100_000) };
+                    break;
+                case "--fan-out":
+                    options = options with { LargeFanOut = Number(args, ref i, 0, 10_000) };
+                    break;
+                case "--timers":
+                    options = options with { Timers = Number(args, ref i, 1, 100_000) };
+                    break;
+                case "--event-instances":
+                    options = options with { EventInstances = Number(args, ref i, 1, 1_000) };
+                    break;
+                case "--events-per-instance":
+                    options = options with { EventsPerInstance = Number(args, ref i, 1, 1_000) };
+                    break;
+                case "--client-parallel":
+                    options = options with { ClientParallel = Number(args, ref i, 1, 256) };
+                    break;
+                case "--engine-concurrency":
+                    options = options with { EngineConcurrency = Number(args, ref i, 1, 1_000) };
+                    break;
+                case "--window-minutes":
+                    options = options with { WindowMinutes = Number(args, ref i, 1, 120) };
+                    break;
+                case "--skip-micro":
+                    options = options with { SkipMicro = true };
+                    break;
+                case "--skip-cycle":
+                    options = options with { SkipCycle = true };
+                    break;
                 case "--out":
                     if (i + 1 < args.Count && !args[i + 1].StartsWith('-'))
                     {
@@ -117,9 +191,14 @@ internal sealed record BenchOptions
             }
         }
 
-        if (!string.Equals(options.Scenario, ProvinceScenario, StringComparison.Ordinal))
+        if (options.Scenario is not (ProvinceScenario or EngineScenario))
         {
-            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; the only one is '{ProvinceScenario}'.");
+            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}' or '{EngineScenario}'.");
+        }
+
+        if (options.SkipMicro && options.SkipCycle)
+        {
+            throw new ArgumentException("--skip-micro and --skip-cycle together leave nothing to run.");
         }
 
         return options;

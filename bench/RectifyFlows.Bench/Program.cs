@@ -1,8 +1,9 @@
 using System.Globalization;
 using RectifyFlows.Bench;
+using RectifyFlows.Bench.Engine;
 using RectifyFlows.Bench.Province;
 
-// Exit codes: 0 done, 1 the run failed, 2 bad arguments, 3 a check on the storage code failed (table still printed).
+// Exit codes: 0 done, 1 the run failed, 2 bad arguments, 3 a check failed (table still printed).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -33,20 +34,32 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     var root = RepositoryRoot.Find();
-    var result = await new ProvinceScenario(options, root).RunAsync(cancellation.Token);
-    var markdown = ProvinceReport.ToMarkdown(result);
+    string markdown;
+    DateTimeOffset startedAt;
+    bool passed;
+    if (options.Scenario == BenchOptions.EngineScenario)
+    {
+        var result = await new EngineScenario(options, root).RunAsync(cancellation.Token);
+        (markdown, startedAt, passed) = (EngineReport.ToMarkdown(result), result.StartedAt, result.Checks.All(check => check.Passed));
+    }
+    else
+    {
+        var result = await new ProvinceScenario(options, root).RunAsync(cancellation.Token);
+        (markdown, startedAt, passed) = (ProvinceReport.ToMarkdown(result), result.StartedAt, result.Checks.All(check => check.Passed));
+    }
+
     await Console.Out.WriteAsync(markdown);
 
     var outDirectory = options.OutDirectory ?? (options.OutToDefault ? RepositoryRoot.Results(root) : null);
     if (outDirectory is not null)
     {
         Directory.CreateDirectory(outDirectory);
-        var path = Path.Combine(outDirectory, $"province-{result.StartedAt.UtcDateTime:yyyyMMdd-HHmm}.md");
+        var path = Path.Combine(outDirectory, $"{options.Scenario}-{startedAt.UtcDateTime:yyyyMMdd-HHmm}.md");
         await File.WriteAllTextAsync(path, markdown, cancellation.Token);
         Progress.Write($"Wrote {path}.");
     }
 
-    return result.Checks.All(check => check.Passed) ? 0 : 3;
+    return passed ? 0 : 3;
 }
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
 {

@@ -114,4 +114,30 @@ public sealed class MeasureLifecycleTests
         Assert.ThrowsExactly<IllegalTransitionException>(() =>
             MeasureLifecycle.Return(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 3, 1), Now, "x"));
     }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void Extension_MovesTheDueDate_WhenRequestedInTimeAndApproved()
+    {
+        var requested = MeasureLifecycle.RequestExtension(NewMeasure(status: MeasureStatus.InProgress), new DateOnly(2017, 5, 31), "资金未到位", Today, Now).Measure;
+        Assert.AreEqual(new DateOnly(2017, 5, 31), requested.RequestedDueDate);
+        Assert.AreEqual(new DateOnly(2017, 3, 31), requested.DueDate, "nothing moves before the decision");
+
+        var approved = MeasureLifecycle.DecideExtension(requested, approve: true, Now).Measure;
+        Assert.AreEqual(new DateOnly(2017, 5, 31), approved.DueDate);
+        Assert.IsNull(approved.RequestedDueDate);
+
+        var refused = MeasureLifecycle.DecideExtension(requested, approve: false, Now).Measure;
+        Assert.AreEqual(new DateOnly(2017, 3, 31), refused.DueDate);
+    }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void Extension_IsRefused_AfterTheDueDate_OrToAnEarlierDate()
+    {
+        var measure = NewMeasure(status: MeasureStatus.InProgress);
+        Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.RequestExtension(measure, new DateOnly(2017, 5, 31), "x", new DateOnly(2017, 4, 1), Now));
+        Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.RequestExtension(measure, new DateOnly(2017, 3, 20), "x", Today, Now));
+        Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.DecideExtension(measure, true, Now));
+    }
 }

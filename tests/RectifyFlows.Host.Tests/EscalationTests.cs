@@ -16,10 +16,11 @@ public sealed class EscalationTests
 
     [TestMethod]
     [Timeout(300000)]
-    public async Task Ladder_WalksRemindersAndLevels_StopsOnEvidence_AndRestartsOnReturn()
+    public async Task Ladder_WalksRemindersAndLevels_StopsOnEvidence_RestartsOnReturn_MovesOnExtension()
     {
         var today = ChinaTime.Today(TimeProvider.System);
-        var soon = today.AddDays(3);
+        // Five ladder days (10 s) leave the set-up below time to finish before level 1 is due.
+        var soon = today.AddDays(5);
         var document = TestPlans.District(1);
         foreach (var measure in document.Categories!.SelectMany(c => c!.Problems!).SelectMany(p => p!.Measures!))
         {
@@ -28,7 +29,7 @@ public sealed class EscalationTests
         }
 
         var measures = document.Categories![0]!.Problems![0]!.Measures!;
-        foreach (var index in new[] { 0, 1, 2 })
+        foreach (var index in new[] { 0, 1, 2, 3 })
         {
             measures[index]!.DueDate = soon.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
@@ -50,14 +51,26 @@ public sealed class EscalationTests
             new { decision = "return", comment = "证据不足，重新整改", newDueDate = newDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         Assert.AreEqual(HttpStatusCode.OK, returned.StatusCode, await returned.Content.ReadAsStringAsync());
 
+        // m4: an extension requested before the due date and approved moves the ladder to the new date.
+        var extended = today.AddDays(8);
+        Assert.AreEqual(HttpStatusCode.OK, (await LedgerApiTests.PostAsync(unit, "api/measures/d001-p1-m4/extension",
+            new { newDueDate = extended.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "项目资金下达延迟" })).StatusCode);
+        var approved = await LedgerApiTests.PostAsync(leader, "api/measures/d001-p1-m4/extension/decision", new { approve = true, comment = "同意延期" });
+        Assert.AreEqual(HttpStatusCode.OK, approved.StatusCode, await approved.Content.ReadAsStringAsync());
+
         var steps = await WaitForStepsAsync(office, "d001-p1-m1", soon, "level3", TimeSpan.FromSeconds(90));
-        CollectionAssert.AreEqual(new[] { "reminder-3", "reminder-1", "level1", "level2", "level3" }, steps.ToArray(),
+        CollectionAssert.AreEqual(new[] { "reminder-7", "reminder-3", "reminder-1", "level1", "level2", "level3" }, steps.ToArray(),
             "m1 walked the reminders and the three levels, each once, in order");
         var orders = (await GetAsync(office, $"api/actions?unitId={Lead}&kind=supervisionOrder"))["items"]!.AsArray();
         Assert.IsTrue(orders.Any(a => a!["id"]!.GetValue<string>() == $"esc-d001-p1-m1-{soon:yyyyMMdd}"), "level 3 opened a supervision order");
 
         var restarted = await WaitForStepsAsync(office, "d001-p1-m3", newDue, "level3", TimeSpan.FromSeconds(90));
         CollectionAssert.Contains(restarted.ToArray(), "level1", "the return restarted the ladder on the new due date");
+
+        var moved = await WaitForStepsAsync(office, "d001-p1-m4", extended, "level1", TimeSpan.FromSeconds(90));
+        CollectionAssert.Contains(moved.ToArray(), "level1", "the approved extension moved the ladder to the new due date");
+        CollectionAssert.DoesNotContain((await StepsAsync(office, "d001-p1-m4", soon)).ToArray(), "level1",
+            "nothing escalated on the old date");
 
         var stopped = await StepsAsync(office, "d001-p1-m2", soon);
         CollectionAssert.DoesNotContain(stopped.ToArray(), "level1", "evidence before the due date stopped the ladder");

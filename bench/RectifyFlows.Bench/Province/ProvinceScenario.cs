@@ -105,13 +105,16 @@ internal sealed class ProvinceScenario(BenchOptions options, string repositoryRo
             first, again, byTable, queries, checks, total.Elapsed);
     }
 
-    private List<Plan> Generate()
+    private List<Plan> Generate() => GeneratePlans(repositoryRoot, options.Districts);
+
+    /// <summary>The synthetic province: <paramref name="districts"/> copies of the seed plan, each validated.</summary>
+    internal static List<Plan> GeneratePlans(string repositoryRoot, int districts)
     {
         var seedPath = RepositoryRoot.SeedPlan(repositoryRoot);
         var seed = JsonSerializer.Deserialize<PlanDocument>(File.ReadAllBytes(seedPath), PlanReader.JsonOptions)
             ?? throw new InvalidOperationException($"{seedPath} holds no plan.");
-        var plans = new List<Plan>(options.Districts);
-        foreach (var document in SyntheticPlanGenerator.Generate(seed, options.Districts))
+        var plans = new List<Plan>(districts);
+        foreach (var document in SyntheticPlanGenerator.Generate(seed, districts))
         {
             var read = PlanReader.Validate(document);
             if (!read.IsValid)

@@ -17,13 +17,20 @@ internal sealed class BenchStorage : IAsyncDisposable
 {
     private readonly AzuriteServer? _azurite;
 
-    private BenchStorage(ServiceProvider services, string prefix, AzuriteServer? azurite, string description)
+    private BenchStorage(ServiceProvider services, string prefix, AzuriteServer? azurite, string description, string connectionString)
     {
         Services = services;
         Prefix = prefix;
         _azurite = azurite;
         Description = description;
+        ConnectionString = connectionString;
     }
+
+    /// <summary>For hosts the benchmark builds on the same storage; never printed (it may hold an account key).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>True when this process started the Azurite (in memory: everything in it goes when it stops).</summary>
+    public bool IsOwnEmulator => _azurite is not null;
 
     public ServiceProvider Services { get; }
 
@@ -99,7 +106,7 @@ internal sealed class BenchStorage : IAsyncDisposable
             description += $" ({provider.GetRequiredService<LedgerTables>().Service.Uri.GetLeftPart(UriPartial.Authority)})";
         }
 
-        var storage = new BenchStorage(provider, prefix, azurite, description);
+        var storage = new BenchStorage(provider, prefix, azurite, description, connectionString);
         try
         {
             await storage.Services.GetRequiredService<StorageSchema>().CreateIfNotExistsAsync(cancellationToken);

@@ -31,6 +31,10 @@ public sealed record Measure
     public DateOnly? NextReview { get; init; }
     public DateOnly? LastVerifiedOn { get; init; }
 
+    /// <summary>延期申请: the due date a unit asked for, waiting for a decision.</summary>
+    public DateOnly? RequestedDueDate { get; init; }
+    public string? ExtensionReason { get; init; }
+
     /// <summary>Monotonic version, bumped on every state change; projections use it to ignore stale copies.</summary>
     public long Version { get; init; }
 

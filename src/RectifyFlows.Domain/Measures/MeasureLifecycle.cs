@@ -112,6 +112,58 @@ public static class MeasureLifecycle
         return new(returned, [new(MeasureStatus.EvidenceSubmitted, MeasureStatus.Returned, comment)]);
     }
 
+    /// <summary>
+    /// A unit asks to move the due date (延期申请): only before the due date, to a later date, one request at a time,
+    /// and not once the work is under review or closed. The status does not change.
+    /// </summary>
+    public static LifecycleOutcome RequestExtension(Measure measure, DateOnly newDueDate, string reason, DateOnly today, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (measure.Status is MeasureStatus.SignedOff or MeasureStatus.EvidenceSubmitted)
+        {
+            throw new IllegalTransitionException(measure.Id, measure.Status, "extension", "整改成效已报送或已销号，无需延期。");
+        }
+
+        if (today > measure.EffectiveDueDate)
+        {
+            throw new IllegalTransitionException(measure.Id, measure.Status, "extension",
+                $"延期申请须在整改时限（{measure.EffectiveDueDate:yyyy-MM-dd}）之前提出。");
+        }
+
+        if (newDueDate <= measure.EffectiveDueDate)
+        {
+            throw new IllegalTransitionException(measure.Id, measure.Status, "extension",
+                $"申请的新时限 {newDueDate:yyyy-MM-dd} 须晚于现时限 {measure.EffectiveDueDate:yyyy-MM-dd}。");
+        }
+
+        if (measure.RequestedDueDate is not null)
+        {
+            throw new IllegalTransitionException(measure.Id, measure.Status, "extension", "已有待审批的延期申请。");
+        }
+
+        return new(Touch(measure, at) with { RequestedDueDate = newDueDate, ExtensionReason = reason }, []);
+    }
+
+    /// <summary>The office decides a pending extension: approved moves the due date, refused keeps it.</summary>
+    public static LifecycleOutcome DecideExtension(Measure measure, bool approve, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (measure.RequestedDueDate is not { } requested)
+        {
+            throw new IllegalTransitionException(measure.Id, measure.Status, "extension-decision", "没有待审批的延期申请。");
+        }
+
+        var decided = Touch(measure, at) with { RequestedDueDate = null, ExtensionReason = null };
+        if (approve)
+        {
+            decided = measure.Kind == MeasureKind.LongTerm && measure.NextReview is not null
+                ? decided with { NextReview = requested }
+                : decided with { DueDate = requested };
+        }
+
+        return new(decided, []);
+    }
+
     private static void RequireEvidence(Measure measure, string action)
     {
         if (measure.Status != MeasureStatus.EvidenceSubmitted)

@@ -26,6 +26,8 @@ public static class MeasureEndpoints
         measures.MapPost("/{measureId}/progress", ProgressAsync).RequireAuthorization(Policies.Unit);
         measures.MapPost("/{measureId}/evidence", EvidenceAsync).RequireAuthorization(Policies.Unit);
         measures.MapPost("/{measureId}/signoff", SignOffAsync).RequireAuthorization(Policies.Reviewer);
+        measures.MapPost("/{measureId}/extension", ExtensionAsync).RequireAuthorization(Policies.Unit);
+        measures.MapPost("/{measureId}/extension/decision", ExtensionDecisionAsync).RequireAuthorization(Policies.Reviewer);
         return app;
     }
 
@@ -232,6 +234,57 @@ public static class MeasureEndpoints
                 ? new MeasureChange(MeasureLifecycle.Accept(measure, today, now, comment), "signoff", comment)
                 : new MeasureChange(MeasureLifecycle.Return(measure, today, newDueDate, now, comment), "return", comment);
         });
+    }
+
+    private static async Task<IResult> ExtensionAsync(
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ExtensionRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new ValidationErrors();
+        var newDueDate = ParseDate(errors, "newDueDate", body!.NewDueDate, required: true);
+        errors.Required("reason", body.Reason);
+        CheckLength(errors, "reason", body.Reason, MaxNoteLength);
+        if (errors.HasErrors)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        return await ChangeAsync(measureId, context, repository, time, colours, escalations: null, measure => new MeasureChange(
+            MeasureLifecycle.RequestExtension(measure, newDueDate!.Value, body.Reason!.Trim(), ChinaTime.Today(time), time.GetUtcNow()),
+            "extension", body.Reason!.Trim()));
+    }
+
+    private static async Task<IResult> ExtensionDecisionAsync(
+        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
+        EscalationStarter escalations)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ExtensionDecisionRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new ValidationErrors();
+        if (body!.Approve is null)
+        {
+            errors.Add("approve", "is required: true or false.");
+        }
+
+        CheckLength(errors, "comment", body.Comment, MaxNoteLength);
+        if (errors.HasErrors)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        // An approved extension moves the ladder: the starter tells it to reload the new due date.
+        return await ChangeAsync(measureId, context, repository, time, colours, escalations, measure => new MeasureChange(
+            MeasureLifecycle.DecideExtension(measure, body.Approve!.Value, time.GetUtcNow()),
+            body.Approve!.Value ? "extension.approved" : "extension.refused", body.Comment?.Trim()));
     }
 
     /// <summary>The shared path of every change: find, check the unit's scope, apply, map domain refusals to 409.</summary>

@@ -32,4 +32,17 @@ public sealed class SignOffRequest
     public string? Comment { get; set; }
     public string? NewDueDate { get; set; }
 }
+/// <summary><c>POST /api/measures/{id}/extension</c>.</summary>
+public sealed class ExtensionRequest
+{
+    public string? NewDueDate { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary><c>POST /api/measures/{id}/extension/decision</c>.</summary>
+public sealed class ExtensionDecisionRequest
+{
+    public bool? Approve { get; set; }
+    public string? Comment { get; set; }
+}
 #pragma warning restore CA1002, CA2227

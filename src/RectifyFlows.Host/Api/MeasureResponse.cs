@@ -27,6 +27,7 @@ public sealed record MeasureResponse(
     DateTimeOffset? LastActivityAt,
     DateOnly? NextReview,
     DateOnly? LastVerifiedOn,
+    DateOnly? RequestedDueDate,
     long Version)
 {
     public static MeasureResponse From(Measure measure, DateOnly today, ColourOptions colours)
@@ -39,7 +40,7 @@ public sealed record MeasureResponse(
             measure.StartDate, measure.EffectiveDueDate, Camel(measure.Status.ToString()), measure.Progress,
             Camel(ColourRule.Evaluate(measure, today, colours).ToString()), overdue,
             overdue ? today.DayNumber - measure.EffectiveDueDate.DayNumber : 0,
-            measure.LastActivityAt is { } at ? ChinaTime.ToChinaTime(at) : null, measure.NextReview, measure.LastVerifiedOn, measure.Version);
+            measure.LastActivityAt is { } at ? ChinaTime.ToChinaTime(at) : null, measure.NextReview, measure.LastVerifiedOn, measure.RequestedDueDate, measure.Version);
     }
 
     internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

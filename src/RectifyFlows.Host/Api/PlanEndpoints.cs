@@ -40,10 +40,9 @@ public static class PlanEndpoints
         try
         {
             var result = await importer.ImportAsync(read.Plan!, context.User.PrincipalId(), context.RequestAborted);
-            foreach (var measureId in result.ChangedMeasureIds ?? [])
-            {
-                await escalations.EnsureAsync(ItemRef.Measure(measureId), context.RequestAborted);
-            }
+            await Parallel.ForEachAsync(result.ChangedMeasureIds ?? [],
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = context.RequestAborted },
+                async (measureId, ct) => await escalations.EnsureAsync(ItemRef.Measure(measureId), ct));
 
             var response = new
             {

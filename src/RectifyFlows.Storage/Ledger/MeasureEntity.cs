@@ -38,6 +38,8 @@ public sealed class MeasureEntity : ITableEntity
     public string? NextReview { get; set; }
     public string? LastVerifiedOn { get; set; }
     public long Version { get; set; }
+    public string? RequestedDueDate { get; set; }
+    public string? ExtensionReason { get; set; }
 
     public static MeasureEntity From(Measure measure, string partitionKey, string rowKey)
     {
@@ -65,6 +67,8 @@ public sealed class MeasureEntity : ITableEntity
             NextReview = TableDates.Format(measure.NextReview),
             LastVerifiedOn = TableDates.Format(measure.LastVerifiedOn),
             Version = measure.Version,
+            RequestedDueDate = TableDates.Format(measure.RequestedDueDate),
+            ExtensionReason = measure.ExtensionReason,
         };
     }
 
@@ -89,5 +93,7 @@ public sealed class MeasureEntity : ITableEntity
         NextReview = TableDates.ParseOptional(NextReview),
         LastVerifiedOn = TableDates.ParseOptional(LastVerifiedOn),
         Version = Version,
+        RequestedDueDate = TableDates.ParseOptional(RequestedDueDate),
+        ExtensionReason = ExtensionReason,
     };
 }

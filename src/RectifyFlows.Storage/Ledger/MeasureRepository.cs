@@ -193,6 +193,7 @@ public sealed partial class MeasureRepository(
         Compare("dueDate", TableDates.Format(before.DueDate), TableDates.Format(after.DueDate));
         Compare("nextReview", TableDates.Format(before.NextReview), TableDates.Format(after.NextReview));
         Compare("lastVerifiedOn", TableDates.Format(before.LastVerifiedOn), TableDates.Format(after.LastVerifiedOn));
+        Compare("requestedDueDate", TableDates.Format(before.RequestedDueDate), TableDates.Format(after.RequestedDueDate));
         Compare("text", before.Text, after.Text);
         Compare("kind", before.Kind.ToString(), after.Kind.ToString());
         Compare("leadUnitId", before.LeadUnitId, after.LeadUnitId);

@@ -78,6 +78,13 @@ public sealed partial class NotifyEscalationStepActivity(
             });
         }
 
+        // Composing reads a dozen rows; evidence or a new due date may have landed meanwhile. Look once more, so the
+        // window in which a step can still go out after the item closed is as short as the storage round trip.
+        if (await LoadEscalationItemActivity.CurrentDueDateAsync(measures, actions, input.Item, ct) != input.DueDate)
+        {
+            return new(EscalationStepResult.DueDateChanged);
+        }
+
         string? opened = null;
         if (step.Name == EscalationStep.Level3 && input.Item.Kind == ItemRef.MeasureKind && leadUnit is not null)
         {

@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
+using RectifyFlows.Bench.Measurement;
+using RectifyFlows.Bench.Province;
+using RectifyFlows.Domain.Inspections;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Projects;
+using RectifyFlows.Domain.Units;
+using RectifyFlows.Notifications.Outbox;
+using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Projects;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.MonthlyCycle;
+
+namespace RectifyFlows.Bench.Engine;
+
+/// <summary>
+/// The monthly cycle on the synthetic province: import it, give every district its synthetic projects, start the
+/// cycle with a long inspection window, post one result per supervision team (InspectionIntake, as the webhook does)
+/// and follow the cycle's custom status until it completes — early, because every team reported.
+/// </summary>
+internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, PhaseMeter meter, List<Check> checks)
+{
+    public const string Month = "2017-03";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    private static readonly string[] Phases = ["Open", "Collecting", "Bulletin", "Handling", "Report", "Done"];
+
+    public async Task<CycleResult> RunAsync(List<Plan> plans, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+
+        // The province: imported and given projects as the host's seed step does for its one district.
+        Progress.Write($"Cycle: importing {plans.Count} districts, {options.Parallel} at a time...");
+        var importer = host.Get<PlanImporter>();
+        var projects = host.Get<ProjectRepository>();
+        var before = meter.Now();
+        var imported = 0;
+        await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
+            async (plan, ct) =>
+            {
+                await importer.ImportAsync(plan, ProvinceScenario.Actor, ct);
+                if (Interlocked.Increment(ref imported) % 20 == 0)
+                {
+                    Progress.Write($"  {imported}/{plans.Count} districts");
+                }
+            });
+        var afterImport = meter.Now();
+        var projectCount = 0;
+        await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
+            async (plan, ct) =>
+            {
+                var synthetic = SyntheticProjects.For(plan);
+                await projects.UpsertAsync(plan.DistrictId, synthetic, ct);
+                Interlocked.Add(ref projectCount, synthetic.Count);
+            });
+        var afterProjects = meter.Now();
+        var import = PhaseMeter.Between(before, afterImport);
+        Progress.Write($"  imported in {import.Wall.TotalSeconds:0} s ({import.AppRequests} requests); {projectCount} projects in "
+            + $"{PhaseMeter.Between(afterImport, afterProjects).Wall.TotalSeconds:0.0} s.");
+
+        var results = Results(plans);
+        var expectedActions = results.Sum(r => r.Findings.Sum(f => OpenMonthlyActionsActivity.Handling(f, new HashSet<string?>()).Count()));
+        var expectedFindings = results.Sum(r => r.Findings.Count);
+
+        // The cycle, followed by one status read every 250 ms from start to completion.
+        var client = host.Client;
+        var starter = host.Get<CycleStarter>();
+        var intake = host.Get<InspectionIntake>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var start = meter.Now();
+        var (instanceId, created) = await starter.StartAsync(CycleKind.Monthly, Month, cancellationToken);
+        if (!created)
+        {
+            throw new InvalidOperationException($"{instanceId} already existed: the task hub is not fresh.");
+        }
+
+        Progress.Write($"Cycle {instanceId} started; the window is {options.WindowMinutes} minutes.");
+        var watcher = new CycleWatcher(client, instanceId, meter);
+        var watching = watcher.RunAsync(stop.Token);
+        var collecting = await watcher.WaitForAsync("Collecting", TimeSpan.FromMinutes(5), cancellationToken);
+        Progress.Write($"  Collecting after {PhaseMeter.Between(start, collecting).Wall.TotalSeconds:0.0} s; posting {results.Count} results, {options.ClientParallel} at a time...");
+
+        var postStart = meter.Now();
+        var stored = 0;
+        await Parallel.ForEachAsync(results, new ParallelOptions { MaxDegreeOfParallelism = options.ClientParallel, CancellationToken = cancellationToken },
+            async (result, ct) =>
+            {
+                if (await intake.AcceptAsync(result with { ReceivedAt = DateTimeOffset.UtcNow }, ct))
+                {
+                    Interlocked.Increment(ref stored);
+                }
+            });
+        var lastResult = meter.Now();
+        var reportedAtLast = watcher.Latest?.TeamsReported ?? 0;
+        Progress.Write($"  posted in {PhaseMeter.Between(postStart, lastResult).Wall.TotalSeconds:0.0} s; the cycle had counted {reportedAtLast} teams by then.");
+
+        // Bounded by the window: past it the cycle would go on by its timer, which is not what is measured here.
+        var deadline = TimeSpan.FromMinutes(options.WindowMinutes) - PhaseMeter.Between(start, lastResult).Wall + TimeSpan.FromMinutes(2);
+        var completed = await watcher.WaitForAsync("Done", deadline, cancellationToken);
+        await stop.CancelAsync();
+        await watching;
+
+        var final = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
+            ?? throw new InvalidOperationException($"{instanceId} vanished.");
+        if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            throw new InvalidOperationException($"{instanceId} is {final.RuntimeStatus}: {final.FailureDetails?.ErrorMessage}");
+        }
+
+        var status = final.ReadOutputAs<CycleStatus>() ?? throw new InvalidOperationException($"{instanceId} returned no status.");
+        Progress.Write($"  completed {PhaseMeter.Between(lastResult, completed).Wall.TotalSeconds:0.0} s after the last result: "
+            + $"{status.Findings} findings, {status.ActionsOpened} actions, {status.MessagesWritten} messages.");
+
+        // Afterwards, not measured: the ladders the handling started, the outbox rows.
+        var instances = new Instances(client);
+        var ladders = (await instances.ListAsync($"escalation-action-monthly-{Month}-", withOutputs: false, cancellationToken)).Count;
+        var outbox = await CountAsync(host.Get<OutboxRepository>().Table, cancellationToken);
+
+        checks.Add(new Check("every team's result reached the cycle (it ended early, not by the window)",
+            status.TeamsReported == status.Teams && status.Teams == results.Count && final.LastUpdatedAt < status.WindowClosesAt,
+            $"{status.TeamsReported} of {status.Teams} teams, {results.Count} posted, {stored} stored; completed "
+            + FormattableString.Invariant($"{(status.WindowClosesAt - final.LastUpdatedAt)?.TotalMinutes:0.0} min before the window closed")));
+        checks.Add(new Check("the cycle counted every finding", status.Findings == expectedFindings, $"{status.Findings} of {expectedFindings}"));
+        checks.Add(new Check("the handling opened every action the findings call for", status.ActionsOpened == expectedActions,
+            $"{status.ActionsOpened} of {expectedActions}"));
+        checks.Add(new Check("each opened action has its escalation ladder", ladders == expectedActions, $"{ladders} ladders"));
+
+        var spans = new List<CycleSpan>
+        {
+            Span("start → Collecting (OpenMonthlyRoundActivity: asks every team)", watcher, start, collecting, string.Empty),
+            Span($"posting {results.Count} results (InspectionIntake.AcceptAsync, {options.ClientParallel} at a time)", watcher, postStart, lastResult,
+                $"{reportedAtLast} counted by the last one"),
+        };
+        var seen = Phases.Select(p => (Phase: p, Mark: watcher.Seen(p))).Where(p => p.Mark is not null).ToList();
+        var bulletin = watcher.Seen("Bulletin");
+        if (bulletin is not null)
+        {
+            spans.Add(Span("last result → Bulletin (the cycle takes the last events)", watcher, lastResult, bulletin, string.Empty));
+        }
+
+        string[] activities = ["SendMonthlyBulletinActivity", "OpenMonthlyActionsActivity: opens the actions, starts a ladder each", "ArchiveMonthlyReportActivity"];
+        for (var i = 2; i < 5; i++)
+        {
+            var from = watcher.Seen(Phases[i]);
+            var to = seen.FirstOrDefault(p => Array.IndexOf(Phases, p.Phase) > i).Mark;
+            if (from is not null && to is not null)
+            {
+                spans.Add(Span($"{Phases[i]} ({activities[i - 2]})", watcher, from, to, string.Empty));
+            }
+        }
+
+        var after = Span("**last result → Completed** (excluding the waiting window)", watcher, lastResult, completed, string.Empty);
+        return new CycleResult(plans.Count, results.Count, import.Wall, import.AppRequests, PhaseMeter.Between(afterImport, afterProjects).Wall,
+            projectCount, spans, after, status, stored, reportedAtLast, expectedFindings, expectedActions, ladders, outbox, PollInterval);
+    }
+
+    private static CycleSpan Span(string name, CycleWatcher watcher, Mark from, Mark to, string note) =>
+        new(name, PhaseMeter.Between(from, to), watcher.PollsBetween(from, to), note);
+
+    /// <summary>
+    /// One result per team: team n of a district inspects a village of it, and reports an attendance breach of its
+    /// cadre (n = 1: two actions), a high-severity work finding (n = 2: a call-in), a medium one about funds (n = 3:
+    /// a public criticism of the village) or a low one (n = 4: no action).
+    /// </summary>
+    private static List<InspectionResult> Results(List<Plan> plans)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var results = new List<InspectionResult>();
+        foreach (var plan in plans)
+        {
+            var villages = plan.Units.Where(u => u.Kind == UnitKind.Village).OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+            for (var n = 0; n < plan.SupervisionTeams.Count; n++)
+            {
+                var team = plan.SupervisionTeams[n];
+                var village = villages[(n * 17) % villages.Count];
+                var cadre = plan.Cadres.FirstOrDefault(c => c.UnitId == village.Id);
+                var finding = (n % 4) switch
+                {
+                    0 => new Finding
+                    {
+                        Kind = "attendance", Severity = "medium", PersonId = cadre?.Id, DaysOnSite = 12,
+                        Subject = $"{cadre?.Name}驻村天数不足", Detail = "3月驻村12天（合成数据）",
+                    },
+                    1 => new Finding { Kind = "work", Severity = "high", Subject = "帮扶台账缺失", Detail = "未建立贫困户帮扶台账（合成数据）" },
+                    2 => new Finding { Kind = "funds", Severity = "medium", Subject = "资金拨付滞后", Detail = "产业扶贫资金未按期拨付（合成数据）" },
+                    _ => new Finding { Kind = "other", Severity = "low", Subject = "公示栏未更新", Detail = "公示信息滞后一个月（合成数据）" },
+                };
+                results.Add(new InspectionResult
+                {
+                    EventId = $"bench-{team.Id}-{Month}",
+                    Month = Month,
+                    TeamId = team.Id,
+                    UnitId = village.Id,
+                    InspectedAt = now,
+                    ReceivedAt = now,
+                    Findings = [finding],
+                });
+            }
+        }
+
+        return results;
+    }
+
+    private static async Task<int> CountAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var rows = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter: (string?)null, maxPerPage: 1000, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Reads the cycle's custom status every 250 ms and marks the moment each phase is first seen.</summary>
+    private sealed class CycleWatcher(DurableTaskClient client, string instanceId, PhaseMeter meter)
+    {
+        private readonly ConcurrentDictionary<string, Mark> _seen = new(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<long> _polls = new();
+
+        public CycleStatus? Latest { get; private set; }
+
+        /// <summary>Why following the cycle stopped early (the cycle failed, or a status read did).</summary>
+        public Exception? Failure { get; private set; }
+
+        public Mark? Seen(string phase) => _seen.GetValueOrDefault(phase);
+
+        public int PollsBetween(Mark from, Mark to) => _polls.Count(t => t >= from.Timestamp && t <= to.Timestamp);
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    _polls.Enqueue(Stopwatch.GetTimestamp());
+                    var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+                    var mark = meter.Now();
+                    if (metadata?.SerializedCustomStatus is not null && metadata.ReadCustomStatusAs<CycleStatus>() is { } status)
+                    {
+                        Latest = status;
+                        _seen.TryAdd(status.Phase, mark);
+                    }
+
+                    if (metadata?.RuntimeStatus is OrchestrationRuntimeStatus.Completed)
+                    {
+                        _seen.TryAdd("Done", mark);
+                        return;
+                    }
+
+                    if (metadata?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+                    {
+                        Failure = new InvalidOperationException($"{instanceId} is {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+                        return;
+                    }
+
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
+#pragma warning disable CA1031 // Handed to the waiter, which throws it on the benchmark's own flow.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Failure = ex;
+            }
+        }
+
+        public async Task<Mark> WaitForAsync(string phase, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var waited = Stopwatch.StartNew();
+            var lastReport = TimeSpan.Zero;
+            while (true)
+            {
+                // A later phase seen first (a short phase between two reads) also means this one is over.
+                if (_seen.GetValueOrDefault(phase) is { } mark)
+                {
+                    return mark;
+                }
+
+                if (Failure is not null)
+                {
+                    throw new InvalidOperationException($"Following the cycle failed: {Failure.Message}", Failure);
+                }
+
+                if (waited.Elapsed > timeout)
+                {
+                    throw new TimeoutException($"The cycle did not reach {phase} within {timeout.TotalMinutes:0.0} min (last: {Latest?.Phase}, {Latest?.TeamsReported} teams).");
+                }
+
+                if (waited.Elapsed - lastReport > TimeSpan.FromSeconds(15))
+                {
+                    lastReport = waited.Elapsed;
+                    Progress.Write($"  waiting for {phase}: {Latest?.Phase}, {Latest?.TeamsReported}/{Latest?.Teams} teams after {waited.Elapsed.TotalSeconds:0} s");
+                }
+
+                await Task.Delay(PollInterval / 2, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Grpc.Net.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using RectifyFlows.Storage;
+using RectifyFlows.Workflows;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Escalation;
+using RectifyFlows.Workflows.MonthlyCycle;
+
+namespace RectifyFlows.Functions.Tests;
+
+/// <summary>
+/// The Functions app's services (Program.cs's registrations) build every activity class and every client-bound
+/// service the functions create, so no invocation fails on a missing dependency.
+/// </summary>
+[TestClass]
+public sealed class FunctionsCompositionTests
+{
+    [TestMethod]
+    [Timeout(30_000, CooperativeCancellation = true)]
+    public void FunctionsComposition_BuildsEveryTaskClass_WithTheBoundClientForWhatNeedsIt()
+    {
+        // Development turns on ValidateOnBuild, as `func start` does: every registered service must be constructible.
+        using var host = BuildFunctionsHost();
+        using var scope = host.Services.CreateScope();
+        using var channel = GrpcChannel.ForAddress("http://127.0.0.1:9");
+        // A real client that is never called: in Azure the [DurableClient] binding supplies it.
+        DurableTaskClient client = new GrpcDurableTaskClient("RectifyFlows", new GrpcDurableTaskClientOptions { Channel = channel }, NullLogger.Instance);
+        var escalations = ActivatorUtilities.CreateInstance<EscalationStarter>(scope.ServiceProvider, client);
+
+        foreach (var type in Workflows.DependencyInjection.TaskTypes)
+        {
+            object task = typeof(ITaskOrchestrator).IsAssignableFrom(type)
+                ? Activator.CreateInstance(type)!
+                : NeedsEscalations(type)
+                    ? ActivatorUtilities.CreateInstance(scope.ServiceProvider, type, escalations)
+                    : ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+            Assert.IsInstanceOfType(task, type);
+        }
+
+        Assert.IsNotNull(ActivatorUtilities.CreateInstance<CycleStarter>(scope.ServiceProvider, client));
+        Assert.IsNotNull(ActivatorUtilities.CreateInstance<InspectionIntake>(scope.ServiceProvider, client));
+    }
+
+    [TestMethod]
+    [Timeout(30_000, CooperativeCancellation = true)]
+    public void FunctionsComposition_RegistersNoClientBoundService_InDependencyInjection()
+    {
+        using var host = BuildFunctionsHost();
+
+        Assert.IsNull(host.Services.GetService<EscalationStarter>());
+        Assert.IsNull(host.Services.GetService<CycleStarter>());
+        Assert.IsNull(host.Services.GetService<InspectionIntake>());
+    }
+
+    private static IHost BuildFunctionsHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration["RectifyFlows:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+        builder.AddRectifyFlowsStorage();
+        builder.AddRectifyFlowsWorkflows();
+        builder.AddRectifyFlowsFunctions();
+        return builder.Build();
+    }
+
+    private static bool NeedsEscalations(Type type) =>
+        type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.ParameterType == typeof(EscalationStarter));
+}
