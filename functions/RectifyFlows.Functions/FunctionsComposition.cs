@@ -2,13 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using RectifyFlows.Functions.Startup;
 using RectifyFlows.Functions.Webhooks;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Escalation;
-using RectifyFlows.Workflows.MonthlyCycle;
 
 namespace RectifyFlows.Functions;
 
@@ -19,13 +15,8 @@ public static class FunctionsComposition
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // These take a DurableTaskClient, which Functions only hands out as a [DurableClient] binding (see BoundClient):
-        // the functions build them per invocation. Removed so nothing can resolve them from DI, and so Development's
-        // ValidateOnBuild does not fail on the missing client. Goes once src/ registers them in the standalone host only.
-        builder.Services.RemoveAll<EscalationStarter>();
-        builder.Services.RemoveAll<CycleStarter>();
-        builder.Services.RemoveAll<InspectionIntake>();
-
+        // EscalationStarter, CycleStarter and InspectionIntake take a DurableTaskClient, which Functions only hands out
+        // as a [DurableClient] binding: the functions build them per invocation (BoundClient), so they are not in DI here.
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<InspectionResultWebhook>();

@@ -15,7 +15,10 @@ namespace RectifyFlows.Workflows;
 /// <summary>Registers the workflows' services and lists their orchestrators and activities for a durable worker.</summary>
 public static class DependencyInjection
 {
-    /// <summary>Options and the services activities use. The host adds the durable worker and client.</summary>
+    /// <summary>
+    /// Options and the services activities use. The host adds the durable worker and client, and the services built on
+    /// the client (<see cref="AddDurableClientServices"/>): Functions hands its client out per invocation instead.
+    /// </summary>
     public static IHostApplicationBuilder AddRectifyFlowsWorkflows(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,10 +29,16 @@ public static class DependencyInjection
         builder.Services.AddSingleton<UnitNames>();
         builder.Services.AddSingleton<ProgressReader>();
         builder.Services.AddSingleton<MonthlyReportBuilder>();
-        builder.Services.AddSingleton<EscalationStarter>();
-        builder.Services.AddSingleton<CycleStarter>();
-        builder.Services.AddSingleton<InspectionIntake>();
         return builder;
+    }
+
+    /// <summary>Services that drive orchestrations through a <c>DurableTaskClient</c> resolved from DI (standalone host).</summary>
+    public static IServiceCollection AddDurableClientServices(this IServiceCollection services)
+    {
+        services.AddSingleton<EscalationStarter>();
+        services.AddSingleton<CycleStarter>();
+        services.AddSingleton<InspectionIntake>();
+        return services;
     }
 
     /// <summary>Every orchestrator and activity, by class (task names are the class names).</summary>

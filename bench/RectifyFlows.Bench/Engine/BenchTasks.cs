@@ -57,18 +57,23 @@ internal sealed class NoopActivity : TaskActivity<int, int>
     }
 }
 
-/// <summary>Sleeps on one durable timer and returns when it was due (the context's time, so deterministic on replay).</summary>
-internal sealed class TimerOrchestrator : TaskOrchestrator<TimerInput, DateTime>
+/// <summary>
+/// Sleeps on one durable timer; returns when it was due and the orchestration time it resumed at (the timestamp of the
+/// episode that received the timer), both from the context, so deterministic on replay.
+/// </summary>
+internal sealed class TimerOrchestrator : TaskOrchestrator<TimerInput, TimerOutput>
 {
-    public override async Task<DateTime> RunAsync(TaskOrchestrationContext context, TimerInput input)
+    public override async Task<TimerOutput> RunAsync(TaskOrchestrationContext context, TimerInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var due = input.DueAt ?? context.CurrentUtcDateTime.AddSeconds(input.DelaySeconds);
         await context.CreateTimer(due, CancellationToken.None);
-        return due;
+        return new TimerOutput(due, context.CurrentUtcDateTime);
     }
 }
+
+internal sealed record TimerOutput(DateTime Due, DateTime ResumedAt);
 
 /// <param name="DelaySeconds">Due this long after the orchestration starts, when <paramref name="DueAt"/> is null.</param>
 /// <param name="DueAt">A fixed due time (UTC), the same for every instance.</param>

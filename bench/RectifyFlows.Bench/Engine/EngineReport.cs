@@ -31,6 +31,9 @@ internal static class EngineReport
             WriteCycle(cycle, options, Line);
         }
 
+        Line($"Stopping: the host's StopAsync took {result.StopWall.TotalSeconds:0.0} s; in the {result.AfterStopWindow.TotalSeconds:0} s after it returned the engine still sent {result.AfterStop.Storage:N0} storage requests{(result.AfterStop.Storage == 0 ? string.Empty : " (" + Top(result.AfterStop, 3, null) + ")")}.");
+        Line($"");
+
         var failed = result.Checks.Count(c => !c.Passed);
         Line($"Checks: {(failed == 0 ? "all passed" : FormattableString.Invariant($"**{failed} failed**"))}.");
         Line($"");
@@ -124,7 +127,7 @@ internal static class EngineReport
 
         var after = cycle.AfterLastResult.Cost;
         line($"");
-        line($"**Last result → Completed: {after.Wall.TotalSeconds:0.0} s, {after.StorageRequests - cycle.AfterLastResult.StatusPolls:N0} storage requests** without the benchmark's {cycle.AfterLastResult.StatusPolls} status reads ({after.AppRequests:N0} by the RectifyFlows Tables client, {after.DurableRequests - cycle.AfterLastResult.StatusPolls:N0} by the durable provider), {after.Traffic.Of(TrafficOwner.Sidecar):N0} gRPC calls to the sidecar; CPU {(after.EmulatorCpu is { } emulator ? FormattableString.Invariant($"Azurite {emulator.TotalSeconds:0.0} s, ") : string.Empty)}this process {after.ProcessCpu.TotalSeconds:0.0} s. When the last result was accepted the cycle had counted {cycle.TeamsReportedAtLastResult} of {cycle.Teams} teams.");
+        line($"**Last result → Completed: {after.Wall.TotalSeconds:0.0} s, {after.StorageRequests - cycle.AfterLastResult.StatusPolls:N0} storage requests** without the benchmark's {cycle.AfterLastResult.StatusPolls} status reads ({after.AppRequests:N0} by the RectifyFlows Tables client, {after.DurableRequests - cycle.AfterLastResult.StatusPolls:N0} by the durable provider), {after.Traffic.Of(TrafficOwner.Sidecar):N0} gRPC calls to the sidecar; CPU {(after.EmulatorCpu is { } emulator ? FormattableString.Invariant($"Azurite {emulator.TotalSeconds:0.0} s, ") : string.Empty)}this process {after.ProcessCpu.TotalSeconds:0.0} s. The last status read before the last result was accepted showed {cycle.TeamsReportedAtLastResult} of {cycle.Teams} teams counted.");
         line($"");
         var status = cycle.Final;
         line($"| Cycle counts | From the custom status | Expected |");
@@ -164,7 +167,8 @@ internal static class EngineReport
         _ => "storage",
     };
 
-    private static string Top(TrafficSnapshot traffic, int count, double seconds) =>
+    /// <summary>The most frequent storage request kinds, as rates over <paramref name="seconds"/> or, when null, as counts.</summary>
+    private static string Top(TrafficSnapshot traffic, int count, double? seconds) =>
         string.Join(", ", traffic.Ordered().Where(k => k.Key.Owner != TrafficOwner.Sidecar).Take(count)
-            .Select(k => FormattableString.Invariant($"{k.Key.Label} {k.Value / seconds:0.0}/s")));
+            .Select(k => seconds is { } s ? FormattableString.Invariant($"{k.Key.Label} {k.Value / s:0.0}/s") : FormattableString.Invariant($"{k.Key.Label} {k.Value:N0}")));
 }

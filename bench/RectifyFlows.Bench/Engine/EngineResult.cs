@@ -64,4 +64,7 @@ internal sealed record EngineResult(
     string? PurgeNote,
     CycleResult? Cycle,
     IReadOnlyList<Check> Checks,
-    TimeSpan Total);
+    TimeSpan Total,
+    TimeSpan StopWall,
+    TrafficSnapshot AfterStop,
+    TimeSpan AfterStopWindow);

@@ -43,11 +43,14 @@ internal sealed class EngineScenario(BenchOptions options, string repositoryRoot
         var host = EngineHost.Build(storage.ConnectionString, storage.Prefix, options);
         string? deleteHub = storage.IsOwnEmulator ? null : host.TaskHub;
         OutboxRepository? outbox = null;
+        EngineResult? result = null;
+        var traffic = StorageTraffic.Begin(
+            new BlobServiceClient(storage.ConnectionString).Uri, new QueueServiceClient(storage.ConnectionString).Uri,
+            storage.Tables.Service.Uri, storage.Prefix, host.TaskHub, host.SidecarUri);
+        TimeSpan stopWall;
+        TrafficSnapshot afterStop;
         try
         {
-            using var traffic = StorageTraffic.Begin(
-                new BlobServiceClient(storage.ConnectionString).Uri, new QueueServiceClient(storage.ConnectionString).Uri,
-                storage.Tables.Service.Uri, storage.Prefix, host.TaskHub, host.SidecarUri);
             var meter = new PhaseMeter(counter, traffic, storage.EmulatorCpuTime);
 
             var beforeStart = meter.Now();
@@ -88,17 +91,40 @@ internal sealed class EngineScenario(BenchOptions options, string repositoryRoot
             }
 
             total.Stop();
-            return new EngineResult(options, startedAt, machine, storage.Description, host.TaskHub, host.Settings,
+            result = new EngineResult(options, startedAt, machine, storage.Description, host.TaskHub, host.Settings,
                 host.EngineOptions.MaxConcurrentActivities, host.EngineOptions.MaxConcurrentOrchestrations,
-                PhaseMeter.Between(beforeStart, hostStarted).Wall, firstOrchestration, idle, micro, ratios, purgeNote, cycle, checks, total.Elapsed);
+                PhaseMeter.Between(beforeStart, hostStarted).Wall, firstOrchestration, idle, micro, ratios, purgeNote, cycle, checks, total.Elapsed,
+                TimeSpan.Zero, TrafficSnapshot.Empty, AfterStopWindow);
         }
         finally
         {
+            var stopping = Stopwatch.StartNew();
             await host.DisposeAsync();
-            Progress.Write("Engine host stopped.");
+            stopWall = stopping.Elapsed;
+            Progress.Write($"Engine host stopped in {stopWall.TotalSeconds:0.0} s.");
+
+            // Does the engine go on after the host says it stopped? Watched for a few seconds before storage goes away.
+            var stopped = traffic.Snapshot();
+            if (result is not null)
+            {
+                await Task.Delay(AfterStopWindow, CancellationToken.None);
+            }
+
+            afterStop = traffic.Snapshot().Minus(stopped);
+            traffic.Dispose();
             await CleanUpAsync(storage, outbox, deleteHub);
         }
+
+        if (afterStop.Storage > 0)
+        {
+            Progress.Write($"In the {AfterStopWindow.TotalSeconds:0} s after the host stopped the engine still sent {afterStop.Storage} storage requests.");
+        }
+
+        return result with { StopWall = stopWall, AfterStop = afterStop };
     }
+
+    /// <summary>How long the storage traffic is watched after the host has stopped.</summary>
+    private static readonly TimeSpan AfterStopWindow = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Purges the micro-benchmarks' instances before the cycle, so the cycle's history reads do not scan theirs

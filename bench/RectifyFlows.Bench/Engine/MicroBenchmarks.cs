@@ -64,7 +64,7 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
         Progress.Write($"Starts: scheduling {count} no-op orchestrations, {options.ClientParallel} calls at a time...");
         var before = meter.Now();
         var queries = instances.Queries;
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), Parallel(cancellationToken), async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), ClientCalls(cancellationToken), async (i, ct) =>
             await _client.ScheduleNewOrchestrationInstanceAsync(nameof(NoopOrchestrator), i,
                 new StartOrchestrationOptions { InstanceId = prefix + i.ToString("D6", CultureInfo.InvariantCulture) }, ct));
         var scheduled = meter.Now();
@@ -134,20 +134,27 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
             : $"Timers: {count} orchestrations, each due {TimerDelaySeconds} s after it starts...");
         var queries = instances.Queries;
         var input = new TimerInput(TimerDelaySeconds, dueAt);
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), Parallel(cancellationToken), async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), ClientCalls(cancellationToken), async (i, ct) =>
             await _client.ScheduleNewOrchestrationInstanceAsync(nameof(TimerOrchestrator), input,
                 new StartOrchestrationOptions { InstanceId = prefix + i.ToString("D6", CultureInfo.InvariantCulture) }, ct));
         var scheduled = DateTimeOffset.UtcNow;
         var done = await instances.WaitForAsync(prefix, count, OrchestrationRuntimeStatus.Completed, Bound(count / 5.0 + 30), withOutputs: true, cancellationToken);
         var after = meter.Now();
 
-        var due = done.Select(i => new DateTimeOffset(DateTime.SpecifyKind(i.ReadOutputAs<DateTime>(), DateTimeKind.Utc))).ToList();
+        static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+        var outputs = done.Select(i => i.ReadOutputAs<TimerOutput>() ?? throw new InvalidOperationException($"{i.InstanceId} returned nothing.")).ToList();
+        var due = outputs.Select(o => Utc(o.Due)).ToList();
         var lateness = done.Zip(due, (i, d) => (i.LastUpdatedAt - d).TotalSeconds).ToList();
+        var resumedEarly = outputs.Select(o => (Utc(o.ResumedAt) - Utc(o.Due)).TotalSeconds).Where(s => s < 0).Order().ToList();
         var firstDue = due.Min();
         var lastFired = done.Max(i => i.LastUpdatedAt);
         var dueSpread = (due.Max() - firstDue).TotalSeconds;
-        checks.Add(new Check($"{count} timers {(sameDueTime ? "due at one instant" : $"due {TimerDelaySeconds} s after start")} fired, none early",
-            done.Count == count && lateness.All(l => l >= -0.05), FormattableString.Invariant($"{done.Count} completed, earliest {lateness.Min():+0.00;-0.00} s from due")));
+
+        // Azure Storage queues take a message's visibility delay in whole seconds, so the provider's timer message can
+        // become visible up to a second before the timer is due; more than that would be a fault.
+        checks.Add(new Check($"{count} timers {(sameDueTime ? "due at one instant" : $"due {TimerDelaySeconds} s after start")} fired, none more than 1 s early",
+            done.Count == count && lateness.All(l => l >= -1.0),
+            FormattableString.Invariant($"{done.Count} completed; {resumedEarly.Count} resumed before their due time (orchestration time), earliest {(resumedEarly.Count == 0 ? 0 : resumedEarly[0]):+0.00;-0.00} s")));
         if (sameDueTime && scheduled > firstDue)
         {
             Progress.Write($"  note: the last start returned {(scheduled - firstDue).TotalSeconds:0.0} s after the common due time.");
@@ -159,7 +166,8 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
         Progress.Write($"  fired within {(lastFired - firstDue).TotalSeconds:0.00} s of the first due time; lateness p50 {Percentile(lateness, 50):0.00} s.");
         return new MicroResult($"timers fired, {count:N0} orchestrations, {(sameDueTime ? "same due time" : $"each due {TimerDelaySeconds:0} s after its start")}",
             count, "timer", lastFired - firstDue, "first due time → last completion (engine time); " + note,
-            "lateness " + Spread(lateness, "due → completed"), PhaseMeter.Between(before, after), instances.Queries - queries,
+            "lateness " + Spread(lateness, "due → completed") + FormattableString.Invariant($"; {resumedEarly.Count} of {count} resumed before due (earliest {(resumedEarly.Count == 0 ? 0 : resumedEarly[0]):+0.00;-0.00} s)"),
+            PhaseMeter.Between(before, after), instances.Queries - queries,
             sameDueTime ? "timers, same due" : "timers, +2 s");
     }
 
@@ -183,7 +191,7 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
         var events = Enumerable.Range(0, perInstance).SelectMany(_ => ids).ToList();
         var before = meter.Now();
         var queries = instances.Queries;
-        await Parallel.ForEachAsync(events, Parallel(cancellationToken), async (id, ct) =>
+        await Parallel.ForEachAsync(events, ClientCalls(cancellationToken), async (id, ct) =>
             await _client.RaiseEventAsync(id, BenchTasks.EventName, 1, ct));
         var raised = meter.Now();
         var done = await instances.WaitForAsync(prefix, orchestrations, OrchestrationRuntimeStatus.Completed, Bound(events.Count / 2.0), withOutputs: true, cancellationToken);
@@ -203,7 +211,7 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
             perInstanceRates.Average());
     }
 
-    private ParallelOptions Parallel(CancellationToken cancellationToken) =>
+    private ParallelOptions ClientCalls(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = options.ClientParallel, CancellationToken = cancellationToken };
 
     /// <summary>A generous bound for a wait: a minute plus the given seconds.</summary>

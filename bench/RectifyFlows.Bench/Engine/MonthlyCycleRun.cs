@@ -129,12 +129,17 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         checks.Add(new Check("the handling opened every action the findings call for", status.ActionsOpened == expectedActions,
             $"{status.ActionsOpened} of {expectedActions}"));
         checks.Add(new Check("each opened action has its escalation ladder", ladders == expectedActions, $"{ladders} ladders"));
+        var whole = PhaseMeter.Between(start, completed);
+        var seenByHttp = whole.Traffic.Of(TrafficOwner.RectifyFlows);
+        checks.Add(new Check("the request counter saw the activities' Tables requests (its AsyncLocal flowed into the worker)",
+            whole.AppRequests >= seenByHttp && whole.AppRequests <= seenByHttp + whole.Traffic.Of(TrafficOwner.Batch),
+            $"counter {whole.AppRequests}, HttpClient {seenByHttp} to RectifyFlows tables + {whole.Traffic.Of(TrafficOwner.Batch)} batches"));
 
         var spans = new List<CycleSpan>
         {
             Span("start → Collecting (OpenMonthlyRoundActivity: asks every team)", watcher, start, collecting, string.Empty),
             Span($"posting {results.Count} results (InspectionIntake.AcceptAsync, {options.ClientParallel} at a time)", watcher, postStart, lastResult,
-                $"{reportedAtLast} counted by the last one"),
+                $"the last status read before the end showed {reportedAtLast} teams counted"),
         };
         var seen = Phases.Select(p => (Phase: p, Mark: watcher.Seen(p))).Where(p => p.Mark is not null).ToList();
         var bulletin = watcher.Seen("Bulletin");

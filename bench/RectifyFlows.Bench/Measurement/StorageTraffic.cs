@@ -215,7 +215,16 @@ internal sealed partial class StorageTraffic : IDisposable, IObserver<Diagnostic
         }
 
         var table = match.Groups["table"].Value;
-        var shape = match.Groups["keys"].Success ? "one row" : "query";
+        var keys = match.Groups["keys"].Success;
+        var shape = (method, keys) switch
+        {
+            ("GET", true) => "read one row",
+            ("GET", false) => "query",
+            ("POST", false) => "insert",
+            ("DELETE", true) => "delete one row",
+            (_, true) => "write one row",
+            _ => "table",
+        };
         if (_tablePrefix.Length > 0 && table.StartsWith(_tablePrefix, StringComparison.Ordinal))
         {
             return new TrafficKind(TrafficOwner.RectifyFlows, $"{method} {table[_tablePrefix.Length..]} ({shape})");

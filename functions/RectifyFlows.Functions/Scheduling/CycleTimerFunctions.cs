@@ -14,8 +14,11 @@ namespace RectifyFlows.Functions.Scheduling;
 /// <remarks>
 /// The period comes from the invocation time through <see cref="CyclePeriods.ForFireTime"/> (the rule the standalone
 /// host's <c>CycleSchedule.PeriodFor</c> delegates to). The timers keep the default schedule monitor, so an occurrence
-/// missed while the app was stopped fires once, late, on start (<see cref="TimerInfo.IsPastDue"/>): that late fire
-/// still falls in the missed occurrence's period unless it lands between 00:00 and 09:00 CST on the next fire day.
+/// missed while the app was stopped fires once, late, on start (<see cref="TimerInfo.IsPastDue"/>), and starts the
+/// period it falls in: the missed one, or the current one if the app came back after that began (as the standalone
+/// host's catch-up). One gap: a late fire between 00:00 and 09:00 CST on a fire day starts the coming period early
+/// and not the missed one (start that by <c>POST /api/cycles/{kind}/{period}</c>); exact parity needs the shared
+/// "last fire before now" of the schedule (the host's <c>CycleSchedule.LastFireBefore</c>) once it is in a shared project.
 /// </remarks>
 public sealed partial class CycleTimerFunctions(TimeProvider time, ILogger<CycleTimerFunctions> logger)
 {

@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Hosting;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage;
-using Microsoft.Extensions.Hosting;
 
 namespace RectifyFlows.Functions.Startup;
 

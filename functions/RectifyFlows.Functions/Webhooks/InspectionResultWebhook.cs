@@ -104,17 +104,9 @@ public sealed class InspectionResultWebhook(
         }
     }
 
-    private string? SecretFor(string sender)
-    {
-        if (options.Value.Secrets.TryGetValue(sender, out var secret) && !string.IsNullOrEmpty(secret))
-        {
-            return secret;
-        }
-
-        return (environment.IsDevelopment() || environment.IsEnvironment("Fast")) && !string.IsNullOrEmpty(options.Value.DevelopmentSecret)
-            ? options.Value.DevelopmentSecret
-            : null;
-    }
+    private string? SecretFor(string sender) =>
+        WebhookSecrets.Resolve(sender, options.Value.Secrets, options.Value.SigningSecret, options.Value.DevelopmentSecret,
+            environment.IsDevelopment() || environment.IsEnvironment("Fast"));
 
     private static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "签名无效", detail: detail, type: Problems.TypeBase + "invalid-signature");

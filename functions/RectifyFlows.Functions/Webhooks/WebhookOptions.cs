@@ -14,6 +14,9 @@ public sealed class WebhookOptions
     /// <summary>Secret per sender (team or unit id) → HMAC key: <c>RectifyFlows:Webhooks:Secrets:{sender}</c>.</summary>
     public IDictionary<string, string> Secrets { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>One secret for every sender without its own (the deployment's Key Vault secret <c>webhook-signing-secret</c>).</summary>
+    public string? SigningSecret { get; set; }
+
     /// <summary>One secret for every sender, honoured only in the Development and Fast environments.</summary>
     public string? DevelopmentSecret { get; set; }
 

@@ -35,6 +35,7 @@ public static class DurableComposition
             client.UseGrpc(channel);
             client.RegisterDirectly();
         });
+        builder.Services.AddDurableClientServices();
         return builder;
     }
 }

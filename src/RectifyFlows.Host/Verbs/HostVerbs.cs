@@ -23,6 +23,7 @@ public static class HostVerbs
         ["generate"] = GenerateAsync,
         ["reindex"] = ReindexAsync,
         ["keys"] = KeysAsync,
+        ["demo"] = DemoVerb.RunAsync,
         ["help"] = _ => Task.FromResult(Usage()),
     };
 
@@ -51,6 +52,7 @@ public static class HostVerbs
               generate [--districts N] [--out DIR] [--seed FILE]
                                                   write N synthetic districts scaled from the seed plan (default 100)
               reindex <planId>                    rebuild the by-unit and by-due-date projections of a plan
+              demo                                replay a month of the seed case in the Fast profile (about two minutes)
               keys issue --role R [--unit U] [--principal P]
                                                   issue an API key (printed once, stored hashed)
             """);

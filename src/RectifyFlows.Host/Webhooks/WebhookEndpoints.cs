@@ -100,17 +100,9 @@ public static class WebhookEndpoints
         }
     }
 
-    private static string? SecretFor(string sender, WebhookOptions options, IHostEnvironment environment)
-    {
-        if (options.Secrets.TryGetValue(sender, out var secret) && !string.IsNullOrEmpty(secret))
-        {
-            return secret;
-        }
-
-        return (environment.IsDevelopment() || environment.IsEnvironment("Fast")) && !string.IsNullOrEmpty(options.DevelopmentSecret)
-            ? options.DevelopmentSecret
-            : null;
-    }
+    private static string? SecretFor(string sender, WebhookOptions options, IHostEnvironment environment) =>
+        WebhookSecrets.Resolve(sender, options.Secrets, options.SigningSecret, options.DevelopmentSecret,
+            environment.IsDevelopment() || environment.IsEnvironment("Fast"));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "签名无效", detail: detail, type: Problems.TypeBase + "invalid-signature");
