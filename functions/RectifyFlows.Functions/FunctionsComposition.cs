@@ -3,8 +3,8 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RectifyFlows.Api;
 using RectifyFlows.Functions.Startup;
-using RectifyFlows.Functions.Webhooks;
 
 namespace RectifyFlows.Functions;
 
@@ -18,8 +18,7 @@ public static class FunctionsComposition
         // EscalationStarter, CycleStarter and InspectionIntake take a DurableTaskClient, which Functions only hands out
         // as a [DurableClient] binding: the functions build them per invocation (BoundClient), so they are not in DI here.
         builder.Services.AddHostedService<StorageInitializer>();
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<InspectionResultWebhook>();
+        builder.Services.AddRectifyFlowsApi();
 
         // As the standalone host: Chinese text stays readable in responses instead of \uXXXX escapes.
         builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));

@@ -2,15 +2,16 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
+using RectifyFlows.Api;
 using RectifyFlows.DevServices;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Host.Durable;
 using RectifyFlows.Host.Scheduling;
-using RectifyFlows.Host.Webhooks;
-using RectifyFlows.Workflows;
 using RectifyFlows.Host.Startup;
+using RectifyFlows.Host.Webhooks;
 using RectifyFlows.Storage;
+using RectifyFlows.Workflows;
 
 namespace RectifyFlows.Host;
 
@@ -37,7 +38,7 @@ public static partial class HostComposition
         builder.AddRectifyFlowsCore();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRectifyFlowsApi();
         builder.Services.AddHostedService<LedgerInitializer>();
         builder.AddRectifyFlowsWorkflows();
         builder.AddStandaloneDurableEngine();

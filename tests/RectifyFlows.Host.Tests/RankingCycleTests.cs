@@ -85,6 +85,55 @@ public sealed class RankingCycleTests
         Assert.IsFalse(q4Actions.Any(a => struckThrice.Contains(a!["unitId"]!.GetValue<string>())));
     }
 
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task TenDayReport_AsksForReverificationOfDueLongTermMeasures_AndArchivesTheReport()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        using var client = host.Client(LedgerApiTests.Operator);
+        Assert.AreEqual(System.Net.HttpStatusCode.Created, (await LedgerApiTests.PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
+
+        // The seven long-term measures' first review horizon is 2017-12-31: the first ten days of 2018 ask for it.
+        await StartCycleAsync(client, "ten-day", "2018-01-1");
+        var done = await WaitForCompletionAsync(client, "ten-day", "2018-01-1", TimeSpan.FromSeconds(120));
+
+        var requests = (await GetAsync(client, "api/notifications?kind=reverification"))["items"]!.AsArray();
+        Assert.AreEqual(7, requests.Count, "one re-verification request per long-term measure of the district");
+        Assert.IsTrue(requests.All(m => m!["idempotencyKey"]!.GetValue<string>().StartsWith("tenday|2018-01-1|reverify|d001-l", StringComparison.Ordinal)));
+        Assert.AreEqual(7, done["messagesWritten"]!.GetValue<int>());
+
+        var report = await GetAsync(client, "api/reports/ten-day/2018-01-1?format=json");
+        var summary = report["summary"]!.AsArray().ToDictionary(f => f!["label"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        Assert.AreEqual("66", summary["整改措施"], "the seed plan and the test district, 33 measures each");
+        using var csv = await client.GetAsync(new Uri("api/reports/ten-day/2018-01-1?format=csv", UriKind.Relative), TestContext.CancellationToken);
+        Assert.AreEqual("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        StringAssert.Contains(await csv.Content.ReadAsStringAsync(TestContext.CancellationToken), "逾期未完成措施");
+    }
+
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task Schedules_CatchUpTheCurrentPeriods_AtStartUp()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
+            settings: new Dictionary<string, string> { ["RectifyFlows__Schedules__Enabled"] = "true" });
+        using var client = host.Client(LedgerApiTests.Operator);
+
+        // The last monthly fire (the 1st at 09:00 China time) and the last Monday 09:00 are in the past: their cycles exist.
+        var now = DateTimeOffset.UtcNow;
+        var cst = RectifyFlows.Domain.Time.ChinaTime.ToChinaTime(now);
+        var monthFire = new DateTimeOffset(cst.Year, cst.Month, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        var month = RectifyFlows.Domain.Periods.CyclePeriods.ForFireTime(RectifyFlows.Domain.Periods.CycleKind.Monthly, cst >= monthFire ? monthFire : monthFire.AddMonths(-1));
+        var monday = cst.Date.AddDays(-(((int)cst.DayOfWeek + 6) % 7));
+        var weekFire = new DateTimeOffset(monday.AddHours(9), TimeSpan.FromHours(8));
+        var week = RectifyFlows.Domain.Periods.CyclePeriods.ForFireTime(RectifyFlows.Domain.Periods.CycleKind.Weekly, cst >= weekFire ? weekFire : weekFire.AddDays(-7));
+
+        await WaitForCycleAsync(client, "monthly", month, _ => true, TimeSpan.FromSeconds(60));
+        await WaitForCompletionAsync(client, "weekly", week, TimeSpan.FromSeconds(120));
+        StringAssert.Contains(host.Output, $"Caught up weekly-{week}");
+    }
+
     private static async Task<List<string>> UnitNamesAsync(HttpClient client, IEnumerable<string> unitIds)
     {
         var names = new List<string>();

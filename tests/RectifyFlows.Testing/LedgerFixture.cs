@@ -53,11 +53,16 @@ public sealed class LedgerFixture : IAsyncDisposable
         return new LedgerFixture(provider, prefix, connectionString);
     }
 
-    /// <summary>Every row of every table, as "table/PK/RK/ETag": equal snapshots mean nothing was written.</summary>
-    public async Task<IReadOnlyList<string>> SnapshotAsync()
+    /// <summary>
+    /// Every row of the ledger tables (and, when asked, the cycle tables) as "table/PK/RK/ETag": equal snapshots mean
+    /// nothing was written. The cycle tables are left out by default because a running host's workflows write to them
+    /// in the background (actions opened by deadline ladders) while a test checks that a refused request wrote nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SnapshotAsync(bool includeCycleTables = false)
     {
         var rows = new List<string>();
-        foreach (var table in Services.GetRequiredService<StorageSchema>().All)
+        var tables = includeCycleTables ? Services.GetRequiredService<StorageSchema>().All : Tables.All;
+        foreach (var table in tables)
         {
             await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>())
             {

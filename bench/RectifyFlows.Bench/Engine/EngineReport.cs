@@ -30,6 +30,13 @@ internal static class EngineReport
         {
             WriteCycle(cycle, options, Line);
         }
+        else if (result.CycleFailure is { } failure)
+        {
+            Line($"#### Monthly cycle {MonthlyCycleRun.Month} on {options.Districts} synthetic districts: **failed**");
+            Line($"");
+            Line($"{failure}");
+            Line($"");
+        }
 
         Line($"Stopping: the host's StopAsync took {result.StopWall.TotalSeconds:0.0} s; in the {result.AfterStopWindow.TotalSeconds:0} s after it returned the engine still sent {result.AfterStop.Storage:N0} storage requests{(result.AfterStop.Storage == 0 ? string.Empty : " (" + Top(result.AfterStop, 3, null) + ")")}.");
         Line($"");

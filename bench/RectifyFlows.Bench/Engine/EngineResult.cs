@@ -63,6 +63,7 @@ internal sealed record EngineResult(
     IReadOnlyList<TargetRatio> Ratios,
     string? PurgeNote,
     CycleResult? Cycle,
+    string? CycleFailure,
     IReadOnlyList<Check> Checks,
     TimeSpan Total,
     TimeSpan StopWall,

@@ -85,15 +85,26 @@ internal sealed class EngineScenario(BenchOptions options, string repositoryRoot
             }
 
             CycleResult? cycle = null;
+            string? cycleFailure = null;
             if (plans is not null)
             {
-                cycle = await new MonthlyCycleRun(options, host, meter, checks).RunAsync(plans, cancellationToken);
+                try
+                {
+                    cycle = await new MonthlyCycleRun(options, host, meter, checks).RunAsync(plans, cancellationToken);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or TimeoutException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The micro-benchmarks' results still stand: reported with the failure, and the run exits non-zero.
+                    cycleFailure = ex.Message;
+                    Progress.Write($"The monthly cycle failed: {ex}");
+                    checks.Add(new Check($"the monthly cycle on {plans.Count} districts completed", false, ex.Message));
+                }
             }
 
             total.Stop();
             result = new EngineResult(options, startedAt, machine, storage.Description, host.TaskHub, host.Settings,
                 host.EngineOptions.MaxConcurrentActivities, host.EngineOptions.MaxConcurrentOrchestrations,
-                PhaseMeter.Between(beforeStart, hostStarted).Wall, firstOrchestration, idle, micro, ratios, purgeNote, cycle, checks, total.Elapsed,
+                PhaseMeter.Between(beforeStart, hostStarted).Wall, firstOrchestration, idle, micro, ratios, purgeNote, cycle, cycleFailure, checks, total.Elapsed,
                 TimeSpan.Zero, TrafficSnapshot.Empty, AfterStopWindow);
         }
         finally

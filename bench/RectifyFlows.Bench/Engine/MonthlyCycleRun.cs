@@ -101,9 +101,34 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
 
         // Bounded by the window: past it the cycle would go on by its timer, which is not what is measured here.
         var deadline = TimeSpan.FromMinutes(options.WindowMinutes) - PhaseMeter.Between(start, lastResult).Wall + TimeSpan.FromMinutes(2);
-        var completed = await watcher.WaitForAsync("Done", deadline, cancellationToken);
-        await stop.CancelAsync();
-        await watching;
+        Mark completed;
+        try
+        {
+            completed = await watcher.WaitForAsync("Done", deadline, cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (watcher.Failed is not null)
+        {
+            // The spans measured before the failure still tell how far the cycle got and how fast.
+            var failedAt = meter.Now();
+            var timeline = new List<string>
+            {
+                Timeline("start → Collecting", start, collecting),
+                Timeline($"posting {results.Count} results", postStart, lastResult),
+            };
+            if (watcher.Seen("Bulletin") is { } bulletinSeen)
+            {
+                timeline.Add(Timeline("last result → Bulletin (all events taken)", lastResult, bulletinSeen));
+                timeline.Add(Timeline("Bulletin → failure observed", bulletinSeen, failedAt));
+            }
+
+            throw new InvalidOperationException(
+                $"{ex.Message} {await DiagnoseAsync(watcher.Latest?.Phase, cancellationToken)} Timeline before the failure: {string.Join("; ", timeline)}.", ex);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watching;
+        }
 
         var final = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
             ?? throw new InvalidOperationException($"{instanceId} vanished.");
@@ -162,6 +187,59 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         var after = Span("**last result → Completed** (excluding the waiting window)", watcher, lastResult, completed, string.Empty);
         return new CycleResult(plans.Count, results.Count, import.Wall, import.AppRequests, PhaseMeter.Between(afterImport, afterProjects).Wall,
             projectCount, spans, after, status, stored, reportedAtLast, expectedFindings, expectedActions, ladders, outbox, PollInterval);
+    }
+
+    /// <summary>The failure as the engine recorded it: type, message and the first lines of the stack, or the raw output.</summary>
+    private static string Describe(OrchestrationMetadata metadata)
+    {
+        var parts = new List<string>();
+        for (var failure = metadata.FailureDetails; failure is not null; failure = failure.InnerFailure)
+        {
+            var stack = string.Join(" | ", (failure.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(4));
+            parts.Add($"{failure.ErrorType}: {failure.ErrorMessage}{(stack.Length == 0 ? string.Empty : $" [{stack}]")}");
+        }
+
+        if (parts.Count == 0 && metadata.SerializedOutput is { } output)
+        {
+            parts.Add(output.Length > 1500 ? output[..1500] + "…" : output);
+        }
+
+        return parts.Count == 0 ? "(no failure details recorded)" : string.Join(" <- ", parts);
+    }
+
+    /// <summary>
+    /// Run only when the cycle failed in its Bulletin or Report phase: builds the month's report as those activities do
+    /// and stores it as they do, outside the engine, so the storage error (if that is what failed) is seen first-hand.
+    /// </summary>
+    private async Task<string> DiagnoseAsync(string? phase, CancellationToken cancellationToken)
+    {
+        if (phase is not ("Bulletin" or "Report"))
+        {
+            return string.Empty;
+        }
+
+        var (report, summary, _) = await host.Get<MonthlyReportBuilder>().BuildAsync(Month, withActions: phase == "Report", cancellationToken);
+        var length = System.Text.Json.JsonSerializer.Serialize(report, RectifyFlows.Storage.Cycles.Json.Options).Length;
+        var facts = FormattableString.Invariant(
+            $"Diagnosis outside the engine: the {phase} report of {report.Tables.Sum(t => t.Rows.Count):N0} table rows ({summary.OverdueMeasures:N0} overdue measures) serializes to {length:N0} characters;");
+        try
+        {
+            // What the activity does: ReportRenderer.Json, then ReportRepository.SaveAsync (which splits into 30,000-character rows).
+            var json = RectifyFlows.Workflows.Reports.ReportRenderer.Json(report);
+            await host.Get<RectifyFlows.Storage.Reports.ReportRepository>().SaveAsync("bench-diagnosis", Month, json, cancellationToken);
+            return facts + " rendering and storing it directly succeeded.";
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or InvalidOperationException or ArgumentException)
+        {
+            var message = ex.Message.Split('\n')[0];
+            return facts + $" rendering and storing it directly fails with {ex.GetType().Name}{((ex as Azure.RequestFailedException)?.Status is { } code ? $" {code}" : string.Empty)}: \"{message}\"";
+        }
+    }
+
+    private static string Timeline(string name, Mark from, Mark to)
+    {
+        var cost = PhaseMeter.Between(from, to);
+        return FormattableString.Invariant($"{name} {cost.Wall.TotalSeconds:0.0} s, {cost.StorageRequests:N0} storage requests ({cost.AppRequests:N0} RectifyFlows)");
     }
 
     private static CycleSpan Span(string name, CycleWatcher watcher, Mark from, Mark to, string note) =>
@@ -233,6 +311,9 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         /// <summary>Why following the cycle stopped early (the cycle failed, or a status read did).</summary>
         public Exception? Failure { get; private set; }
 
+        /// <summary>The cycle's last state when it failed.</summary>
+        public OrchestrationMetadata? Failed { get; private set; }
+
         public Mark? Seen(string phase) => _seen.GetValueOrDefault(phase);
 
         public int PollsBetween(Mark from, Mark to) => _polls.Count(t => t >= from.Timestamp && t <= to.Timestamp);
@@ -260,7 +341,8 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
 
                     if (metadata?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
                     {
-                        Failure = new InvalidOperationException($"{instanceId} is {metadata.RuntimeStatus}: {metadata.FailureDetails?.ErrorMessage}");
+                        Failed = metadata;
+                        Failure = new InvalidOperationException($"{instanceId} is {metadata.RuntimeStatus} in phase {Latest?.Phase}: {Describe(metadata)}");
                         return;
                     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using RectifyFlows.Api.Cycles;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Common;
 

@@ -1,3 +1,4 @@
+using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Host.Auth;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;

@@ -1,4 +1,6 @@
 using System.Text;
+using RectifyFlows.Api.Cycles;
+using RectifyFlows.Api.Http;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Reports;
@@ -16,7 +18,7 @@ public static class ReportEndpoints
 
     private static async Task<IResult> GetAsync(string kind, string period, string? format, HttpContext context, ReportRepository reports)
     {
-        if (CycleEndpoints.ParseKind(kind) is not { } cycleKind)
+        if (CycleApi.ParseKind(kind) is not { } cycleKind)
         {
             return Problems.Validation("kind", "must be monthly, weekly, quarterly or ten-day.");
         }

@@ -1,3 +1,4 @@
+using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage.Units;

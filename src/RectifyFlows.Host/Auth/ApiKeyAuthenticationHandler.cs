@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Host.Api;
+using RectifyFlows.Api.Http;
 using RectifyFlows.Storage.Auth;
 
 namespace RectifyFlows.Host.Auth;

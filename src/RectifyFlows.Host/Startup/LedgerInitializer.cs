@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
-using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Host.Auth;
+using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;

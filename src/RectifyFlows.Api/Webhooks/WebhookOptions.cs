@@ -1,12 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RectifyFlows.Functions.Webhooks;
+namespace RectifyFlows.Api.Webhooks;
 
 /// <summary>Webhook signing; bound from <c>RectifyFlows:Webhooks</c>. Secrets come from configuration / Key Vault, never code.</summary>
-/// <remarks>
-/// TO MOVE: a copy of <c>src/RectifyFlows.Host/Webhooks/WebhookOptions.cs</c> (same section, same keys) until that
-/// class moves to a shared project both hosts reference; then delete this file.
-/// </remarks>
 public sealed class WebhookOptions
 {
     public const string SectionName = "RectifyFlows:Webhooks";

@@ -3,25 +3,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Inspections;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Webhooks;
-using RectifyFlows.Functions.Api;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Storage.Webhooks;
 using RectifyFlows.Workflows.MonthlyCycle;
 
-namespace RectifyFlows.Functions.Webhooks;
+namespace RectifyFlows.Api.Webhooks;
 
 /// <summary>
 /// Signed inspection-result intake (api.md). Order of checks: JSON readable → sender's secret → signature and
 /// timestamp → replayed event id (first response returned, nothing changed) → validation → store and raise → 202 {id}.
 /// </summary>
-/// <remarks>
-/// TO MOVE: the handler of <c>src/RectifyFlows.Host/Webhooks/WebhookEndpoints.cs</c>, written once here with the
-/// <see cref="InspectionIntake"/> passed in (each host builds it over its own durable client). Once this sits in a
-/// shared project, the standalone host's endpoint becomes a one-line call to it and its copy goes.
-/// </remarks>
 public sealed class InspectionResultWebhook(
     IOptions<WebhookOptions> options, IHostEnvironment environment, TimeProvider time, WebhookEventRepository events, UnitRepository units)
 {

@@ -1,20 +1,16 @@
 using Microsoft.AspNetCore.Http;
+using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Periods;
-using RectifyFlows.Functions.Api;
 using RectifyFlows.Workflows.Common;
 
-namespace RectifyFlows.Functions.Cycles;
+namespace RectifyFlows.Api.Cycles;
 
 /// <summary>
 /// Start (idempotent) and read a cycle, <c>/api/cycles/{monthly|weekly|quarterly|ten-day}/{period}</c>: 202
 /// <c>{instanceId, statusUrl, created}</c>; 200 with the status; 400 naming a bad kind or period; 404 for no instance.
+/// Both hosts call it with a <see cref="CycleStarter"/> over their own durable client.
 /// </summary>
-/// <remarks>
-/// TO MOVE: the handler bodies of <c>src/RectifyFlows.Host/Api/CycleEndpoints.cs</c>, written once here with the
-/// <see cref="CycleStarter"/> passed in (each host builds it over its own durable client). Once this sits in a shared
-/// project, the standalone host's endpoints become one-line calls to it and its copy goes.
-/// </remarks>
-internal static class CycleApi
+public static class CycleApi
 {
     /// <summary>"ten-day" and "tenday" both name the ten-day report.</summary>
     public static CycleKind? ParseKind(string kind) => kind switch

@@ -1,6 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Http;
 
 /// <summary>
 /// RFC 9457 problem details the API answers with. Titles are Chinese (they are shown to users); <c>type</c> is a

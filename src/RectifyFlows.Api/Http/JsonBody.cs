@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Http;
 
 /// <summary>
 /// Reads a request body as JSON with a size limit and strict rules (no unknown fields, no trailing commas), turning
