@@ -1,18 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using RectifyFlows.Notifications.Dispatch;
+using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Notifications.Testing;
 
 namespace RectifyFlows.Notifications;
 
-/// <summary>Registers the notification port (the outbox).</summary>
+/// <summary>Registers the notification port (the outbox) and the dispatcher that delivers it.</summary>
 public static class DependencyInjection
 {
     /// <param name="services">The services.</param>
     /// <param name="failOnceAfterEnqueueKind">Test hook: fail once right after writing messages of this kind.</param>
     public static IServiceCollection AddRectifyFlowsNotifications(this IServiceCollection services, string? failOnceAfterEnqueueKind = null)
     {
-        services.AddSingleton<OutboxRepository>();
+        services.TryAddSingleton<OutboxRepository>();
         if (string.IsNullOrEmpty(failOnceAfterEnqueueKind))
         {
             services.AddSingleton<INotificationPort>(provider => provider.GetRequiredService<OutboxRepository>());
@@ -24,6 +27,27 @@ public static class DependencyInjection
                 provider.GetRequiredService<ILogger<FaultInjectingNotificationPort>>()));
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The outbox dispatcher as a hosted service, with <see cref="NotificationOptions"/> bound from
+    /// <c>RectifyFlows:Notifications</c> and validated on start. Needs the storage services (UnitRepository, the
+    /// table client) registered too.
+    /// </summary>
+    public static IServiceCollection AddRectifyFlowsDispatcher(this IServiceCollection services)
+    {
+        services.AddOptions<NotificationOptions>()
+            .BindConfiguration(NotificationOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxRepository>();
+        services.TryAddSingleton<DispatchHooks>();
+        services.TryAddSingleton<SmtpEmailChannel>();
+        services.TryAddSingleton<OfficeDirectory>();
+        services.TryAddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
+using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Domain.Inspections;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Projects;
@@ -25,6 +27,7 @@ public sealed class MonthlyReportBuilder(
     ActionRepository actions,
     PlanDirectoryRepository plans,
     UnitNames unitNames,
+    IOptions<WorkflowOptions> options,
     TimeProvider time)
 {
     public async Task<(ReportDocument Report, MonthlySummary Summary, IReadOnlyList<InspectionResult> Results)> BuildAsync(
@@ -94,18 +97,18 @@ public sealed class MonthlyReportBuilder(
             ],
             Charts = progress.Count == 0 ? [] :
             [
-                new("乡镇项目推进综合得分（完成率与拨付率均值，后三名标红）", "%",
-                    [.. Bottom(progress)]),
+                new($"乡镇项目推进综合得分（完成率与拨付率均值，后{options.Value.BottomCount}名标红）", "%",
+                    [.. Bottom(progress, options.Value.BottomCount)]),
             ],
         };
         var summary = new MonthlySummary(monthResults.Count, others.Count, breaches.Count, overdue.Count, opened.Count, 0);
         return (report, summary, monthResults);
     }
 
-    private static IEnumerable<ReportBar> Bottom(List<TownshipProgress> progress)
+    private static IEnumerable<ReportBar> Bottom(List<TownshipProgress> progress, int bottomCount)
     {
-        var ranked = progress.OrderByDescending(p => p.Score).ThenBy(p => p.UnitId, StringComparer.Ordinal).ToList();
-        var bottom = ranked.GroupBy(p => p.DistrictId).SelectMany(g => g.TakeLast(3)).Select(p => p.UnitId).ToHashSet(StringComparer.Ordinal);
+        var ranked = Ranking.BestFirst(progress, p => p.Score, p => p.UnitId);
+        var bottom = ranked.GroupBy(p => p.DistrictId).SelectMany(g => Ranking.Bottom([.. g], bottomCount)).Select(p => p.UnitId).ToHashSet(StringComparer.Ordinal);
         return ranked.Select(p => new ReportBar(p.Name, p.Score, bottom.Contains(p.UnitId)));
     }
 

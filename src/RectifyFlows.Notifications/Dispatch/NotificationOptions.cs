@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using RectifyFlows.Notifications.Email;
+
+namespace RectifyFlows.Notifications.Dispatch;
+
+/// <summary>How the outbox is delivered; bound from <c>RectifyFlows:Notifications</c>.</summary>
+public sealed class NotificationOptions : IValidatableObject
+{
+    public const string SectionName = "RectifyFlows:Notifications";
+
+    /// <summary>The SMTP relay for the email channel.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the dispatcher looks for due messages.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many messages per pass (one SMTP connection serves them all).</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>After this many failed attempts a message is dead and the office is alerted.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The first retry waits about this long; each further one twice as long (with jitter), up to <see cref="RetryMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// How long a claim (status sending) holds. A dispatcher that dies mid-send leaves the message claimed; another
+    /// takes it over after this, which is when a duplicate can go out (see docs/notifications.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sends per minute per channel (token bucket; the key is the channel name).</summary>
+    public Dictionary<string, int> PerMinute { get; set; } = new(StringComparer.OrdinalIgnoreCase) { ["email"] = 120 };
+
+    /// <summary>How many sends a channel may burst before the per-minute rate applies.</summary>
+    [Range(1, 10_000)]
+    public int Burst { get; set; } = 20;
+
+    /// <summary>Where dead-letter alerts go when the recipient's district office cannot be found in the unit directory.</summary>
+    public string? OfficeUnitId { get; set; }
+
+    /// <summary>The fallback office's e-mail address.</summary>
+    [EmailAddress]
+    public string? OfficeEmail { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            yield return new ValidationResult("Smtp: " + result.ErrorMessage, [.. result.MemberNames.Select(m => "Smtp." + m)]);
+        }
+
+        if (PerMinute.Any(p => p.Value < 1))
+        {
+            yield return new ValidationResult("PerMinute values must be at least 1.", [nameof(PerMinute)]);
+        }
+
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult("RetryMaxDelay must not be shorter than RetryBaseDelay.", [nameof(RetryMaxDelay)]);
+        }
+    }
+}

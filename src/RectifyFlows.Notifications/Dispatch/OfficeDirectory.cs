@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using RectifyFlows.Storage.Units;
+
+namespace RectifyFlows.Notifications.Dispatch;
+
+/// <summary>
+/// Who hears about a dead letter: the district office (the district unit) of the recipient's unit, from the unit
+/// directory; else the office configured in <see cref="NotificationOptions.OfficeUnitId"/>.
+/// </summary>
+public sealed class OfficeDirectory(UnitRepository units, IOptions<NotificationOptions> options)
+{
+    public async Task<Office?> ForAsync(string recipientId, CancellationToken cancellationToken)
+    {
+        var configured = options.Value;
+        var recipient = await units.GetAsync(recipientId, cancellationToken);
+        var districtId = recipient?.Unit.DistrictId;
+        if (!string.IsNullOrEmpty(districtId) && await units.GetAsync(districtId, cancellationToken) is { } district)
+        {
+            var email = district.Unit.Contacts.FirstOrDefault(c => c.Email is not null)?.Email ?? configured.OfficeEmail;
+            return new Office(district.Unit.Id, district.Unit.Name, email);
+        }
+
+        return string.IsNullOrEmpty(configured.OfficeUnitId) ? null : new Office(configured.OfficeUnitId, null, configured.OfficeEmail);
+    }
+
+    /// <summary>A district office and its address.</summary>
+    public sealed record Office(string UnitId, string? Name, string? Email);
+}

@@ -1,0 +1,22 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace RectifyFlows.Notifications.Outbox;
+
+/// <summary>
+/// One row per undelivered message in the pending index (PK one of 16 buckets, RK a hash of the outbox row's keys):
+/// the dispatcher reads only this small table, never the outbox. Removed when the message is sent or dead.
+/// </summary>
+public sealed class PendingIndexEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+    public string RowKey { get; set; } = string.Empty;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string RecipientId { get; set; } = string.Empty;
+    public string OutboxRowKey { get; set; } = string.Empty;
+    public string Channel { get; set; } = "email";
+    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
