@@ -21,6 +21,7 @@ public sealed partial class StandaloneDurableEngine(
     ILogger<StandaloneDurableEngine> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _sidecar;
+    private AzureStorageOrchestrationService? _service;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed partial class StandaloneDurableEngine(
             StorageAccountClientProvider = ClientProvider(storage.Value),
             LoggerFactory = loggerFactory,
         };
-        var service = new AzureStorageOrchestrationService(settings);
+        var service = _service = new AzureStorageOrchestrationService(settings);
         // The provider does not create its queues and tables by itself.
         await service.CreateIfNotExistsAsync();
 
@@ -62,6 +63,13 @@ public sealed partial class StandaloneDurableEngine(
         if (_sidecar is not null)
         {
             await _sidecar.StopAsync(cancellationToken);
+        }
+
+        // Stop the provider too, so its partition leases are released before the process exits (a restart then
+        // takes them back at once) and it sends nothing after the host has stopped.
+        if (_service is not null)
+        {
+            await _service.StopAsync(isForced: false);
         }
     }
 

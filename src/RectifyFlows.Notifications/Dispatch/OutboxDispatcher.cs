@@ -36,11 +36,18 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await outbox.CreateIfNotExistsAsync(stoppingToken);
+        var tablesReady = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Inside the loop: storage that is not up yet must not stop the host, only delay delivery.
+                if (!tablesReady)
+                {
+                    await outbox.CreateIfNotExistsAsync(stoppingToken);
+                    tablesReady = true;
+                }
+
                 var result = await RunOnceAsync(stoppingToken);
                 if (result.Sent + result.Failed + result.Dead > 0)
                 {

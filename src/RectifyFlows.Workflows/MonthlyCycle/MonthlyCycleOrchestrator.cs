@@ -23,19 +23,19 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
         status = status with { Phase = "Collecting", Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt };
         context.SetCustomStatus(status);
 
-        while (reported.Count < round.Teams.Count && context.CurrentUtcDateTime < round.WindowClosesAt.UtcDateTime)
+        // One timer for the whole window, raced against each result in turn (not a new timer per result).
+        using var windowCancellation = new CancellationTokenSource();
+        var window = context.CreateTimer(round.WindowClosesAt.UtcDateTime, windowCancellation.Token);
+        while (reported.Count < round.Teams.Count && !window.IsCompleted)
         {
-            using var timerCancellation = new CancellationTokenSource();
             using var eventCancellation = new CancellationTokenSource();
-            var timer = context.CreateTimer(round.WindowClosesAt.UtcDateTime, timerCancellation.Token);
             var arrived = context.WaitForExternalEvent<InspectionResultEvent>(InspectionResultEvent.Name, eventCancellation.Token);
-            if (await Task.WhenAny(timer, arrived) == timer)
+            if (await Task.WhenAny(window, arrived) == window)
             {
                 eventCancellation.Cancel();
                 break;
             }
 
-            timerCancellation.Cancel();
             var result = await arrived;
             if (round.Teams.Contains(result.TeamId, StringComparer.Ordinal))
             {
@@ -44,6 +44,11 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
 
             status = status with { TeamsReported = reported.Count };
             context.SetCustomStatus(status);
+        }
+
+        if (!window.IsCompleted)
+        {
+            windowCancellation.Cancel();
         }
 
         status = status with { Phase = "Bulletin" };

@@ -15,7 +15,7 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 /// <summary>
 /// Handling (一处理): opens the actions the month's findings call for and starts each one's ladder. Attendance below
 /// 20 days: public criticism and award disqualification of the cadre, and recall when the previous month was short
-/// too (rule 7). A high-severity finding: a call-in of the unit's principal; medium: criticism (of the person when
+/// too (rule 7); other attendance findings call for nothing. A high-severity finding: a call-in of the unit's principal; medium: criticism (of the person when
 /// named). Action ids derive from the month, kind, unit and person, so a rerun opens nothing twice.
 /// </summary>
 public sealed class OpenMonthlyActionsActivity(
@@ -65,11 +65,13 @@ public sealed class OpenMonthlyActionsActivity(
             }
         }
 
-        foreach (var action in wanted.DistinctBy(a => a.Id))
-        {
-            await actions.OpenAsync(action, ct);
-            await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), ct);
-        }
+        // Each action gets its own ladder; starting them is the bulk of this step for a province, so in parallel.
+        await Parallel.ForEachAsync(wanted.DistinctBy(a => a.Id), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (action, token) =>
+            {
+                await actions.OpenAsync(action, token);
+                await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), token);
+            });
 
         return (await actions.ListAsync(null, null, null, source, ct)).Count;
     }
@@ -87,6 +89,11 @@ public sealed class OpenMonthlyActionsActivity(
             {
                 yield return ActionKind.Recall;
             }
+        }
+        else if (finding.Kind == "attendance")
+        {
+            // Attendance is judged by days on site alone (rule 7); 20 days or more calls for nothing.
+            yield break;
         }
         else if (finding.Severity == "high")
         {

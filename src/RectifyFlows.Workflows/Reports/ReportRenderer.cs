@@ -8,7 +8,8 @@ namespace RectifyFlows.Workflows.Reports;
 /// <summary>Renders a <see cref="ReportDocument"/> as printable Chinese HTML with inline SVG charts, as CSV, or as JSON.</summary>
 public static class ReportRenderer
 {
-    public static string Json(ReportDocument report) => Storage.Cycles.Json.Serialize(report);
+    /// <summary>The report as JSON. Not size-checked: a province's report runs to hundreds of KB, and the report store splits it.</summary>
+    public static string Json(ReportDocument report) => System.Text.Json.JsonSerializer.Serialize(report, Storage.Cycles.Json.Options);
 
     public static ReportDocument FromJson(string json) => Storage.Cycles.Json.Deserialize<ReportDocument>(json);
 

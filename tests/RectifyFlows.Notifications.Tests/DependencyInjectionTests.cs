@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Notifications.Dispatch;
+using RectifyFlows.Storage;
+
+namespace RectifyFlows.Notifications.Tests;
+
+[TestClass]
+public sealed class DependencyInjectionTests
+{
+    [TestMethod]
+    [Timeout(30_000)]
+    public void AddRectifyFlowsDispatcher_BindsOptionsAndBuildsTheHostedDispatcher_WhenConfigured()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["RectifyFlows:Notifications:Smtp:Host"] = "smtp.ganxian.gov.cn",
+            ["RectifyFlows:Notifications:Smtp:Port"] = "465",
+            ["RectifyFlows:Notifications:Smtp:UseStartTls"] = "false",
+            ["RectifyFlows:Notifications:Smtp:UseTls"] = "true",
+            ["RectifyFlows:Notifications:Smtp:UserName"] = "dudao",
+            ["RectifyFlows:Notifications:Smtp:Password"] = "secret",
+            ["RectifyFlows:Notifications:Smtp:From"] = "dudao@ganxian.gov.cn",
+            ["RectifyFlows:Notifications:MaxAttempts"] = "5",
+            ["RectifyFlows:Notifications:PerMinute:email"] = "30",
+        });
+
+        var options = provider.GetRequiredService<IOptions<NotificationOptions>>().Value;
+        var hosted = provider.GetServices<IHostedService>().ToList();
+
+        Assert.AreEqual(465, options.Smtp.Port);
+        Assert.IsTrue(options.Smtp.UseTls);
+        Assert.AreEqual(5, options.MaxAttempts);
+        Assert.AreEqual(30, options.PerMinute["email"]);
+        Assert.AreSame(provider.GetRequiredService<OutboxDispatcher>(), hosted.OfType<OutboxDispatcher>().Single());
+    }
+
+    [TestMethod]
+    [Timeout(30_000)]
+    public void AddRectifyFlowsDispatcher_FailsValidation_WhenSmtpHostAndFromAreMissing()
+    {
+        using var provider = Build(new Dictionary<string, string?> { ["RectifyFlows:Notifications:MaxAttempts"] = "5" });
+
+        var error = Assert.ThrowsExactly<OptionsValidationException>(() => provider.GetRequiredService<IOptions<NotificationOptions>>().Value);
+
+        StringAssert.Contains(error.Message, "Smtp: The Host field is required.");
+        StringAssert.Contains(error.Message, "Smtp: The From field is required.");
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        settings["RectifyFlows:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.SectionName));
+        services.AddRectifyFlowsStorageServices();
+        services.AddRectifyFlowsNotifications();
+        services.AddRectifyFlowsDispatcher();
+        return services.BuildServiceProvider();
+    }
+}
