@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace RectifyFlows.DevServices;
 
-/// <summary>A running MailDev: a real SMTP server that keeps what it receives, readable at <c>GET /email</c> on its web port.</summary>
+/// <summary>A running MailDev: a real SMTP server that keeps what it receives, readable at <c>GET /api/email</c> on its web port.</summary>
 public sealed partial class MailDevServer : IAsyncDisposable
 {
     private readonly NodeServiceProcess _process;

@@ -10,6 +10,7 @@ using RectifyFlows.Host.Durable;
 using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Host.Startup;
 using RectifyFlows.Host.Webhooks;
+using RectifyFlows.Notifications;
 using RectifyFlows.Storage;
 using RectifyFlows.Workflows;
 
@@ -41,6 +42,13 @@ public static partial class HostComposition
         builder.Services.AddRectifyFlowsApi();
         builder.Services.AddHostedService<LedgerInitializer>();
         builder.AddRectifyFlowsWorkflows();
+        // Delivery from the outbox runs when an SMTP relay is configured (MailDev in Development and Fast); without
+        // one, messages stay in the outbox, visible at /api/notifications.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["RectifyFlows:Notifications:Smtp:Host"]))
+        {
+            builder.Services.AddRectifyFlowsDispatcher();
+        }
+
         builder.AddStandaloneDurableEngine();
         builder.AddCycleSchedules();
         builder.Services.AddHostedService<EscalationCatchUp>();

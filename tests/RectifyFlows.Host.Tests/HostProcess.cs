@@ -61,6 +61,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["RectifyFlows__Durable__TaskHubName"] = "hub" + tablePrefix;
         start.Environment["RectifyFlows__Durable__WorkerId"] = "worker-" + tablePrefix;
         start.Environment["RectifyFlows__Schedules__Enabled"] = "false";
+        // No SMTP relay for the test hosts (the outbox is what these tests read); the notifications tests cover delivery.
+        start.Environment["RectifyFlows__Notifications__Smtp__Host"] = string.Empty;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["RectifyFlows__Storage__ConnectionString"] = await TestStorage.ConnectionStringAsync();
         start.Environment["RectifyFlows__Storage__TablePrefix"] = tablePrefix;

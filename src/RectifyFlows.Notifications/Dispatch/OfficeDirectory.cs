@@ -22,7 +22,4 @@ public sealed class OfficeDirectory(UnitRepository units, IOptions<NotificationO
 
         return string.IsNullOrEmpty(configured.OfficeUnitId) ? null : new Office(configured.OfficeUnitId, null, configured.OfficeEmail);
     }
-
-    /// <summary>A district office and its address.</summary>
-    public sealed record Office(string UnitId, string? Name, string? Email);
 }

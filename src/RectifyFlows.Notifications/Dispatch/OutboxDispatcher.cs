@@ -76,7 +76,7 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value;
         int sent = 0, failed = 0, dead = 0, skipped = 0;
         var due = await outbox.ListDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
-        SmtpEmailChannel.SmtpSession? session = null;
+        SmtpSession? session = null;
         try
         {
             foreach (var index in due)

@@ -20,7 +20,6 @@ public static class EmailComposer
         mail.From.Add(new MailboxAddress(Encoding.UTF8, smtp.FromName, smtp.From));
         mail.To.Add(new MailboxAddress(Encoding.UTF8, message.RecipientName ?? string.Empty,
             message.Address ?? throw new InvalidOperationException("The message has no address.")));
-        mail.Subject = message.Subject;
         mail.Headers.Replace(HeaderId.Subject, Encoding.UTF8, message.Subject);
         mail.MessageId = MessageIdOf(message, smtp.From);
         mail.Headers.Add("X-RectifyFlows-Kind", message.Kind);
