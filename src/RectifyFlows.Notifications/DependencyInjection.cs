@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using RectifyFlows.Notifications.Dispatch;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
+using RectifyFlows.Notifications.Robots;
+using RectifyFlows.Notifications.Sms;
 using RectifyFlows.Notifications.Testing;
 
 namespace RectifyFlows.Notifications;
@@ -45,6 +47,13 @@ public static class DependencyInjection
         services.TryAddSingleton<OutboxRepository>();
         services.TryAddSingleton<DispatchHooks>();
         services.TryAddSingleton<SmtpEmailChannel>();
+        services.AddHttpClient();
+
+        // Order matters for sms: the dispatcher takes the first configured one, so Twilio wins over the gateway.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, TwilioSmsChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, SmsGatewayChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, WeComRobotChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, DingTalkRobotChannel>());
         services.TryAddSingleton<OfficeDirectory>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());

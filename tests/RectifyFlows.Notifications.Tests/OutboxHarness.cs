@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RectifyFlows.Notifications.Dispatch;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
+using RectifyFlows.Notifications.Robots;
+using RectifyFlows.Notifications.Sms;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Testing;
@@ -61,9 +63,22 @@ internal sealed class OutboxHarness : IAsyncDisposable
     public OutboxDispatcher NewDispatcher(DispatchHooks? hooks = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var http = new PlainHttpClientFactory();
+        INotificationChannel[] channels =
+        [
+            new TwilioSmsChannel(http, options, NullLogger<TwilioSmsChannel>.Instance),
+            new SmsGatewayChannel(http, options, Time, NullLogger<SmsGatewayChannel>.Instance),
+            new WeComRobotChannel(http, options),
+            new DingTalkRobotChannel(http, options, Time),
+        ];
         return new OutboxDispatcher(
-            Outbox, new SmtpEmailChannel(options, Time), new OfficeDirectory(_ledger.Get<UnitRepository>(), options), options,
+            Outbox, new SmtpEmailChannel(options, Time), channels, new OfficeDirectory(_ledger.Get<UnitRepository>(), options), options,
             hooks ?? new DispatchHooks(), Time, NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    private sealed class PlainHttpClientFactory : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
     }
 
     public async ValueTask DisposeAsync()

@@ -81,7 +81,7 @@ public static class DemoVerb
         Say($"   问责事项:               {baseUrl}/api/actions");
         Say($"   通知日志:               {baseUrl}/api/notifications");
         Say($"   措施 p5-m2 及其历史:     {baseUrl}/api/measures/p5-m2");
-        Say("   邮件: MailDev 收件箱 http://127.0.0.1:1080 （SMTP 投递由通知派发器负责；发件箱见上面的通知日志）");
+        Say("   邮件: MailDev 收件箱 http://127.0.0.1:1080 （派发器经 SMTP 投递发件箱中的邮件；投递状态见通知日志）");
         Say("");
         Say("演示数据保存在 .data/azurite。按 Ctrl+C 结束。");
         await app.WaitForShutdownAsync();

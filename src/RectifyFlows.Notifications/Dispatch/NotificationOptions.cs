@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using RectifyFlows.Notifications.Email;
+using RectifyFlows.Notifications.Robots;
+using RectifyFlows.Notifications.Sms;
 
 namespace RectifyFlows.Notifications.Dispatch;
 
@@ -10,6 +12,18 @@ public sealed class NotificationOptions : IValidatableObject
 
     /// <summary>The SMTP relay for the email channel.</summary>
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>SMS through Twilio; preferred over <see cref="SmsGateway"/> when both are configured.</summary>
+    public TwilioOptions Twilio { get; set; } = new();
+
+    /// <summary>SMS through a generic signed HTTP gateway.</summary>
+    public SmsGatewayOptions SmsGateway { get; set; } = new();
+
+    /// <summary>The WeCom group robot.</summary>
+    public WeComOptions WeCom { get; set; } = new();
+
+    /// <summary>The DingTalk group robot.</summary>
+    public DingTalkOptions DingTalk { get; set; } = new();
 
     /// <summary>How often the dispatcher looks for due messages.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]

@@ -11,7 +11,8 @@ namespace RectifyFlows.Notifications.Dispatch;
 
 /// <summary>
 /// Delivers the outbox: each pass reads due rows from the pending index, claims each message (ETag-guarded update to
-/// sending with a lease), sends it over one reused SMTP connection under the channel's rate limit, then marks it sent.
+/// sending with a lease), sends it under the channel's rate limit (email over one reused SMTP connection; sms, wecom and
+/// dingtalk through their <see cref="INotificationChannel"/>), then marks it sent.
 /// Failures are retried with exponential backoff and jitter; after <see cref="NotificationOptions.MaxAttempts"/> (or
 /// at once, when there is no address) the message is dead and the district office gets one alert. At-least-once: see
 /// docs/notifications.md for the one window in which a duplicate can go out.
@@ -19,6 +20,7 @@ namespace RectifyFlows.Notifications.Dispatch;
 public sealed partial class OutboxDispatcher(
     OutboxRepository outbox,
     SmtpEmailChannel email,
+    IEnumerable<INotificationChannel> channels,
     OfficeDirectory offices,
     IOptions<NotificationOptions> options,
     DispatchHooks hooks,
@@ -29,7 +31,7 @@ public sealed partial class OutboxDispatcher(
     public const string EmailChannel = "email";
     public const string DeadLetterKind = "deadLetter";
 
-    /// <summary>Channels without a sender yet (sms, wecom, dingtalk) are looked at again after this.</summary>
+    /// <summary>Messages on a channel that is not configured (no sender) are looked at again after this.</summary>
     public static readonly TimeSpan UnwiredChannelDelay = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(StringComparer.OrdinalIgnoreCase);
@@ -81,7 +83,9 @@ public sealed partial class OutboxDispatcher(
         {
             foreach (var index in due)
             {
-                if (!string.Equals(index.Channel, EmailChannel, StringComparison.OrdinalIgnoreCase))
+                var isEmail = string.Equals(index.Channel, EmailChannel, StringComparison.OrdinalIgnoreCase);
+                var channel = isEmail ? null : ChannelFor(index.Channel);
+                if (!isEmail && channel is null)
                 {
                     LogChannelNotWired(index.Channel, index.RecipientId);
                     await outbox.PostponeAsync(index, time.GetUtcNow() + UnwiredChannelDelay, cancellationToken);
@@ -106,25 +110,33 @@ public sealed partial class OutboxDispatcher(
                 var message = claim.Message;
                 if (string.IsNullOrWhiteSpace(message.Address))
                 {
-                    await KillAsync(claim, "收件人没有可用的邮箱地址（no address）", cancellationToken);
+                    var what = channel is null ? "邮箱地址" : $"{channel.Name}地址";
+                    await KillAsync(claim, $"收件人没有可用的{what}（no address）", cancellationToken);
                     dead++;
                     continue;
                 }
 
                 try
                 {
-                    if (session is not { IsConnected: true })
+                    if (channel is not null)
                     {
-                        if (session is not null)
+                        await channel.SendAsync(message, cancellationToken);
+                    }
+                    else
+                    {
+                        if (session is not { IsConnected: true })
                         {
-                            await session.DisposeAsync();
-                            session = null;
+                            if (session is not null)
+                            {
+                                await session.DisposeAsync();
+                                session = null;
+                            }
+
+                            session = await email.OpenAsync(cancellationToken);
                         }
 
-                        session = await email.OpenAsync(cancellationToken);
+                        await session.SendAsync(EmailComposer.Compose(message, email.Options), cancellationToken);
                     }
-
-                    await session.SendAsync(EmailComposer.Compose(message, email.Options), cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -253,6 +265,10 @@ public sealed partial class OutboxDispatcher(
                 },
             ], cancellationToken);
     }
+
+    /// <summary>The first configured channel of that name (registration order: Twilio before the SMS gateway).</summary>
+    private INotificationChannel? ChannelFor(string name) =>
+        channels.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase) && c.IsConfigured);
 
     private RateLimiter LimiterFor(string channel) => _limiters.GetOrAdd(channel, name =>
     {

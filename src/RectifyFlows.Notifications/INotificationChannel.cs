@@ -1,0 +1,17 @@
+namespace RectifyFlows.Notifications;
+
+/// <summary>
+/// A non-email channel the dispatcher routes to by <see cref="OutboxMessage.Channel"/> (sms, wecom, dingtalk). Email
+/// stays on its own batch path: one SMTP connection serves a whole pass.
+/// </summary>
+public interface INotificationChannel
+{
+    /// <summary>The <see cref="OutboxMessage.Channel"/> value this channel delivers.</summary>
+    string Name { get; }
+
+    /// <summary>False when its configuration is missing: the dispatcher then leaves its messages pending.</summary>
+    bool IsConfigured { get; }
+
+    /// <summary>Delivers one message; throws when the service did not accept it (the dispatcher retries).</summary>
+    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+}

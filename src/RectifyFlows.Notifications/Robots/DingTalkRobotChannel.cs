@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Notifications.Dispatch;
+
+namespace RectifyFlows.Notifications.Robots;
+
+/// <summary>
+/// Posts to the configured DingTalk group robot:
+/// <c>POST {BaseUrl}{AccessToken}&amp;timestamp={ms}&amp;sign={urlencode(base64(HMAC-SHA256(secret, timestamp + "\n" + secret)))}</c>
+/// with a markdown message that @-mentions the message's Address (a mobile number).
+/// </summary>
+public sealed class DingTalkRobotChannel(IHttpClientFactory http, IOptions<NotificationOptions> options, TimeProvider time) : INotificationChannel
+{
+    public const string ChannelName = "dingtalk";
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public string Name => ChannelName;
+
+    public bool IsConfigured => options.Value.DingTalk.IsConfigured;
+
+    /// <summary>DingTalk's signature of a timestamp (ms), before URL encoding.</summary>
+    public static string Sign(string secret, long timestampMilliseconds)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var data = timestampMilliseconds.ToString(CultureInfo.InvariantCulture) + "\n" + secret;
+        return Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(data)));
+    }
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var dingtalk = options.Value.DingTalk;
+        var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var url = new Uri(string.Create(CultureInfo.InvariantCulture,
+            $"{dingtalk.BaseUrl}{Uri.EscapeDataString(dingtalk.AccessToken!)}&timestamp={timestamp}&sign={Uri.EscapeDataString(Sign(dingtalk.Secret!, timestamp))}"));
+        var payload = new
+        {
+            msgtype = "markdown",
+            markdown = new { title = message.Subject, text = $"#### {message.Subject}\n\n{message.Body}\n\n@{message.Address}" },
+            at = new { atMobiles = new[] { message.Address }, isAtAll = false },
+        };
+        using var client = http.CreateClient(nameof(DingTalkRobotChannel));
+        client.Timeout = dingtalk.Timeout;
+        using var content = JsonContent.Create(payload, options: Json);
+        using var response = await client.PostAsync(url, content, cancellationToken);
+        await RobotReply.EnsureOkAsync("DingTalk", response, cancellationToken);
+    }
+}

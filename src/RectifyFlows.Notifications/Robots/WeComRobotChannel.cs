@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Notifications.Dispatch;
+
+namespace RectifyFlows.Notifications.Robots;
+
+/// <summary>
+/// Posts to the configured WeCom group robot: <c>POST {BaseUrl}{Key}</c> with
+/// <c>{"msgtype":"text","text":{"content":…,"mentioned_mobile_list":[Address]}}</c>. Text rather than markdown
+/// because only text messages can @-mention the recipient (the message's Address is the mobile to mention).
+/// </summary>
+public sealed class WeComRobotChannel(IHttpClientFactory http, IOptions<NotificationOptions> options) : INotificationChannel
+{
+    public const string ChannelName = "wecom";
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public string Name => ChannelName;
+
+    public bool IsConfigured => options.Value.WeCom.IsConfigured;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var wecom = options.Value.WeCom;
+        var payload = new
+        {
+            msgtype = "text",
+            text = new { content = $"{message.Subject}\n{message.Body}", mentioned_mobile_list = new[] { message.Address } },
+        };
+        var url = new Uri(wecom.BaseUrl + Uri.EscapeDataString(wecom.Key!));
+        using var client = http.CreateClient(nameof(WeComRobotChannel));
+        client.Timeout = wecom.Timeout;
+        using var content = JsonContent.Create(payload, options: Json);
+        using var response = await client.PostAsync(url, content, cancellationToken);
+        await RobotReply.EnsureOkAsync("WeCom", response, cancellationToken);
+    }
+}

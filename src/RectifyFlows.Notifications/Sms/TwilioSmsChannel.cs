@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Notifications.Dispatch;
+
+namespace RectifyFlows.Notifications.Sms;
+
+/// <summary>
+/// SMS through Twilio's Messages resource: <c>POST {base}/2010-04-01/Accounts/{sid}/Messages.json</c>, form fields
+/// To, From (or MessagingServiceSid) and Body, HTTP basic auth AccountSid:AuthToken.
+/// </summary>
+/// <remarks>
+/// Plain HttpClient, not the Twilio NuGet client: that client builds its URLs from a fixed
+/// <c>https://{product}.twilio.com</c> domain (only region/edge vary), so pointing it at a local test server would
+/// take a URL-rewriting HTTP client shim. The wire format here is the documented one and is tested against a local
+/// server that checks it.
+/// </remarks>
+public sealed class TwilioSmsChannel(IHttpClientFactory http, IOptions<NotificationOptions> options, ILogger<TwilioSmsChannel> logger)
+    : INotificationChannel
+{
+    public const string ChannelName = "sms";
+
+    public string Name => ChannelName;
+
+    public bool IsConfigured => options.Value.Twilio.IsConfigured;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var twilio = options.Value.Twilio;
+        var text = SmsText.Of(message);
+        var fields = new List<KeyValuePair<string, string>> { new("To", message.Address!) };
+        fields.Add(string.IsNullOrEmpty(twilio.MessagingServiceSid)
+            ? new("From", twilio.From!)
+            : new("MessagingServiceSid", twilio.MessagingServiceSid));
+        fields.Add(new("Body", text));
+
+        var url = new Uri(twilio.BaseUrl, $"/2010-04-01/Accounts/{Uri.EscapeDataString(twilio.AccountSid!)}/Messages.json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.AccountSid}:{twilio.AuthToken}")));
+        SmsLog.Sending(logger, "Twilio", message, text);
+
+        using var client = http.CreateClient(nameof(TwilioSmsChannel));
+        client.Timeout = twilio.Timeout;
+        using var response = await client.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            // Twilio's error body ({code, message, more_info}) can echo the number: it goes to LastError, not the log.
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new HttpRequestException($"Twilio answered {(int)response.StatusCode}: {Truncate(body)}", null, response.StatusCode);
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 500 ? text : text[..500];
+}
