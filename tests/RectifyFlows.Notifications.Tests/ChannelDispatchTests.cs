@@ -249,7 +249,8 @@ public sealed class ChannelDispatchTests
         Assert.AreEqual(3, SmsSegments.Count(new string('整', 135)));
         Assert.AreEqual(1, SmsSegments.Count(new string('a', 160)));
         Assert.AreEqual(2, SmsSegments.Count(new string('a', 161)));
-        Assert.AreEqual(2, SmsSegments.Count(new string('a', 150) + "整"), "one Chinese character makes the whole text UCS-2");
+        Assert.AreEqual(3, SmsSegments.Count(new string('a', 150) + "整"), "one Chinese character makes the whole text UCS-2 (151 / 67)");
+        Assert.AreEqual(2, SmsSegments.Count(new string('a', 158) + "{}"), "GSM-7 extension characters count twice (162 septets)");
     }
 
     private static async Task AssertDeliveredOnceAsync(OutboxHarness harness, LocalHttpService service, OutboxMessage message)

@@ -27,6 +27,11 @@ public sealed class DependencyInjectionTests
             ["RectifyFlows:Notifications:Smtp:From"] = "dudao@ganxian.gov.cn",
             ["RectifyFlows:Notifications:MaxAttempts"] = "5",
             ["RectifyFlows:Notifications:PerMinute:email"] = "30",
+            ["RectifyFlows:Notifications:Twilio:AccountSid"] = "AC1",
+            ["RectifyFlows:Notifications:Twilio:AuthToken"] = "token",
+            ["RectifyFlows:Notifications:Twilio:From"] = "+15005550006",
+            ["RectifyFlows:Notifications:DingTalk:AccessToken"] = "token",
+            ["RectifyFlows:Notifications:DingTalk:Secret"] = "SEC1",
         });
 
         var options = provider.GetRequiredService<IOptions<NotificationOptions>>().Value;
@@ -37,6 +42,9 @@ public sealed class DependencyInjectionTests
         Assert.AreEqual(5, options.MaxAttempts);
         Assert.AreEqual(30, options.PerMinute["email"]);
         Assert.AreSame(provider.GetRequiredService<OutboxDispatcher>(), hosted.OfType<OutboxDispatcher>().Single());
+        Assert.AreEqual(new Uri("https://api.twilio.com"), options.Twilio.BaseUrl);
+        var configured = provider.GetServices<INotificationChannel>().Where(c => c.IsConfigured).Select(c => c.GetType().Name).ToList();
+        CollectionAssert.AreEqual(new[] { "TwilioSmsChannel", "DingTalkRobotChannel" }, configured, "only configured channels send; the rest stay pending");
     }
 
     [TestMethod]

@@ -30,6 +30,7 @@ internal sealed class LocalHttpService : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> Accepted { get; } = new();
 
     /// <param name="handle">Returns the problems it found (empty when the request is well-formed) and the reply to send.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<LocalHttpService> StartAsync(
         Func<RecordedRequest, (IReadOnlyList<string> Problems, int Status, string Json)> handle, CancellationToken cancellationToken)
     {
