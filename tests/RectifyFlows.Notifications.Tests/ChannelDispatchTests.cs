@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
 using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Notifications.Dispatch;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Notifications.Robots;
 using RectifyFlows.Notifications.Sms;
@@ -251,6 +252,44 @@ public sealed class ChannelDispatchTests
         Assert.AreEqual(2, SmsSegments.Count(new string('a', 161)));
         Assert.AreEqual(3, SmsSegments.Count(new string('a', 150) + "整"), "one Chinese character makes the whole text UCS-2 (151 / 67)");
         Assert.AreEqual(2, SmsSegments.Count(new string('a', 158) + "{}"), "GSM-7 extension characters count twice (162 septets)");
+    }
+
+    [TestMethod]
+    [Timeout(120_000)]
+    public async Task QuietHours_DeferAnSmsDueAt2300China_UntilSevenInTheMorning()
+    {
+        const string sid = "AC0123456789abcdef0123456789abcdef";
+        await using var twilio = await LocalHttpService.StartAsync(_ => ([], 201, """{"sid":"SM1","status":"queued"}"""), Ct);
+        // 30 March 2017, 23:00 China Standard Time.
+        var time = new FakeTimeProvider(new DateTimeOffset(2017, 3, 30, 15, 0, 0, TimeSpan.Zero));
+        await using var harness = await OutboxHarness.CreateAsync(UnusedSmtpPort, time, Ct);
+        harness.Options.Twilio = new TwilioOptions { BaseUrl = twilio.BaseUrl, AccountSid = sid, AuthToken = "token", From = "+15005550006" };
+        harness.Options.QuietHours = new QuietHoursOptions();
+        Assert.AreEqual(1, await harness.Outbox.EnqueueAsync([Escalation("sms")], Ct));
+
+        var night = await harness.NewDispatcher().RunOnceAsync(Ct);
+        time.SetUtcNow(new DateTimeOffset(2017, 3, 30, 22, 59, 0, TimeSpan.Zero)); // 06:59 CST
+        var beforeSeven = await harness.NewDispatcher().RunOnceAsync(Ct);
+        time.SetUtcNow(new DateTimeOffset(2017, 3, 30, 23, 0, 0, TimeSpan.Zero)); // 07:00 CST
+        var atSeven = await harness.NewDispatcher().RunOnceAsync(Ct);
+
+        Assert.AreEqual(0, night.Sent, "not sent at 23:00");
+        Assert.AreEqual(0, beforeSeven.Sent + beforeSeven.Failed, "not even tried before 07:00");
+        Assert.AreEqual(1, atSeven.Sent, "sent at 07:00, not dropped");
+        Assert.HasCount(1, twilio.Accepted);
+    }
+
+    [TestMethod]
+    [Timeout(10_000)]
+    public void QuietHours_DoNotHoldBackEmail_OrDaytimeSms()
+    {
+        var options = new QuietHoursOptions();
+        var night = new DateTimeOffset(2017, 3, 30, 15, 0, 0, TimeSpan.Zero);
+        Assert.IsNull(QuietHours.DeferUntil(night, "email", options));
+        Assert.IsNull(QuietHours.DeferUntil(new DateTimeOffset(2017, 3, 30, 2, 0, 0, TimeSpan.Zero), "sms", options), "10:00 CST");
+        Assert.AreEqual(new DateTimeOffset(2017, 3, 31, 7, 0, 0, TimeSpan.FromHours(8)), QuietHours.DeferUntil(night, "dingtalk", options));
+        Assert.AreEqual(new DateTimeOffset(2017, 3, 31, 7, 0, 0, TimeSpan.FromHours(8)),
+            QuietHours.DeferUntil(new DateTimeOffset(2017, 3, 30, 18, 30, 0, TimeSpan.Zero), "wecom", options), "02:30 CST");
     }
 
     private static async Task AssertDeliveredOnceAsync(OutboxHarness harness, LocalHttpService service, OutboxMessage message)

@@ -13,6 +13,9 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>The SMTP relay for the email channel.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>SMS and robots wait out the night (22:00–07:00 China Standard Time by default).</summary>
+    public QuietHoursOptions QuietHours { get; set; } = new();
+
     /// <summary>SMS through Twilio; preferred over <see cref="SmsGateway"/> when both are configured.</summary>
     public TwilioOptions Twilio { get; set; } = new();
 

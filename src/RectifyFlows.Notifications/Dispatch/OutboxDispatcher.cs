@@ -93,6 +93,15 @@ public sealed partial class OutboxDispatcher(
                     continue;
                 }
 
+                if (QuietHours.DeferUntil(time.GetUtcNow(), index.Channel, settings.QuietHours) is { } resumeAt)
+                {
+                    // Deferred, never dropped: the index row simply becomes due when the quiet hours end.
+                    LogQuietHours(index.Channel, index.RecipientId, resumeAt);
+                    await outbox.PostponeAsync(index, resumeAt, cancellationToken);
+                    skipped++;
+                    continue;
+                }
+
                 using var permit = await LimiterFor(index.Channel).AcquireAsync(1, cancellationToken);
                 if (!permit.IsAcquired)
                 {
@@ -312,6 +321,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox pass: {Sent} sent, {Failed} failed, {Dead} dead, {Skipped} skipped")]
     private partial void LogPass(int sent, int failed, int dead, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quiet hours: {Channel} message to {RecipientId} deferred to {ResumeAt:o}")]
+    private partial void LogQuietHours(string channel, string recipientId, DateTimeOffset resumeAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed")]
     private partial void LogPassFailed(Exception exception);
