@@ -98,13 +98,11 @@ public sealed partial class NotifyEscalationStepActivity(
                 DueDate = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays),
                 OpenedAt = time.GetUtcNow(),
             };
-            if (await actions.OpenAsync(action, ct))
+            if (await escalations.OpenWithLadderAsync(actions, action, ct))
             {
                 opened = action.Id;
                 LogActionOpened(action.Id, leadUnit, input.Item.Id);
             }
-
-            await escalations.EnsureAsync(ItemRef.Action(leadUnit, action.Id), ct);
         }
 
         var written = await notifications.EnqueueAsync(messages, ct);

@@ -7,7 +7,6 @@ using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Inspections;
-using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
@@ -69,8 +68,7 @@ public sealed class OpenMonthlyActionsActivity(
         await Parallel.ForEachAsync(wanted.DistinctBy(a => a.Id), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (action, token) =>
             {
-                await actions.OpenAsync(action, token);
-                await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), token);
+                await escalations.OpenWithLadderAsync(actions, action, token);
             });
 
         return (await actions.ListAsync(null, null, null, source, ct)).Count;

@@ -42,8 +42,7 @@ public sealed class OpenSanctionsActivity(
                 DueDate = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays),
                 OpenedAt = time.GetUtcNow(),
             };
-            await actions.OpenAsync(action, ct);
-            await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), ct);
+            await escalations.OpenWithLadderAsync(actions, action, ct);
             messages.Add(await recipients.ToUnitAsync(strike.UnitId, "strike", $"quarterly|{input.Quarter}|strike",
                 $"【季度评价】{strike.Name}：{ActionNames.Chinese(kind)}",
                 $"{strike.Name}：{reason}，按规定乡镇主要领导和分管领导{ActionNames.Chinese(kind)}。", ct));

@@ -39,8 +39,7 @@ public sealed class OpenCallInsActivity(
                 DueDate = due,
                 OpenedAt = time.GetUtcNow(),
             };
-            await actions.OpenAsync(action, ct);
-            await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), ct);
+            await escalations.OpenWithLadderAsync(actions, action, ct);
             messages.Add(await recipients.ToUnitAsync(township.UnitId, "callIn", $"weekly|{input.Week}|callin",
                 $"【约谈通知】{township.Name}项目推进排名靠后",
                 $"{township.Name}：{action.Reason}。请乡镇主要领导于{due:yyyy年M月d日}前到区扶贫开发领导小组接受约谈，并提交整改提速方案。", ct));

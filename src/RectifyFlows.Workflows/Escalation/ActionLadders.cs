@@ -1,0 +1,24 @@
+using RectifyFlows.Domain.Actions;
+using RectifyFlows.Storage.Actions;
+using RectifyFlows.Workflows.Common;
+
+namespace RectifyFlows.Workflows.Escalation;
+
+/// <summary>Every opened accountability action gets its own deadline ladder: the one place that pairs the two.</summary>
+public static class ActionLadders
+{
+    /// <summary>
+    /// Opens the action (insert-if-absent: a rerun opens nothing twice) and makes sure its ladder runs — also when the
+    /// action already existed, so a crash between the two steps is mended by the retry. True when newly opened.
+    /// </summary>
+    public static async Task<bool> OpenWithLadderAsync(
+        this EscalationStarter escalations, ActionRepository actions, AccountabilityAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(escalations);
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(action);
+        var opened = await actions.OpenAsync(action, cancellationToken);
+        await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), cancellationToken);
+        return opened;
+    }
+}
