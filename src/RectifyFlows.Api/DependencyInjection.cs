@@ -1,4 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using RectifyFlows.Api.Actions;
+using RectifyFlows.Api.Auth;
+using RectifyFlows.Api.Measures;
+using RectifyFlows.Api.Plans;
+using RectifyFlows.Api.Units;
 using RectifyFlows.Api.Webhooks;
 
 namespace RectifyFlows.Api;
@@ -9,7 +14,14 @@ public static class DependencyInjection
     public static IServiceCollection AddRectifyFlowsApi(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<InspectionResultWebhook>();
+        services.AddSingleton<PlanHandlers>();
+        services.AddSingleton<MeasureHandlers>();
+        services.AddSingleton<UnitHandlers>();
+        services.AddSingleton<ActionHandlers>();
         return services;
     }
 }

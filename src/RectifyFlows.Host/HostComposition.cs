@@ -3,11 +3,15 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
 using RectifyFlows.Api;
+using RectifyFlows.Api.Auth;
+using RectifyFlows.Api.Plans;
 using RectifyFlows.DevServices;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Host.Durable;
 using RectifyFlows.Host.Scheduling;
+using RectifyFlows.Host.Security;
+using Scalar.AspNetCore;
 using RectifyFlows.Host.Startup;
 using RectifyFlows.Host.Webhooks;
 using RectifyFlows.Notifications;
@@ -37,7 +41,6 @@ public static partial class HostComposition
         ArgumentNullException.ThrowIfNull(builder);
         LayerFastOverDevelopment(builder);
         builder.AddRectifyFlowsCore();
-        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddRectifyFlowsApi();
         builder.Services.AddHostedService<LedgerInitializer>();
@@ -53,7 +56,6 @@ public static partial class HostComposition
         builder.AddCycleSchedules();
         builder.Services.AddHostedService<EscalationCatchUp>();
 
-        builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -62,6 +64,8 @@ public static partial class HostComposition
             .AddPolicy(Policies.Reviewer, policy => policy.RequireRole(Roles.Operator, Roles.Leader))
             .AddPolicy(Policies.Unit, policy => policy.RequireRole(Roles.Unit));
 
+        builder.Services.AddHttpSecurity();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeyDocumentTransformer>());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -71,7 +75,7 @@ public static partial class HostComposition
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = PlanEndpoints.MaxPlanBytes + 1;
+            kestrel.Limits.MaxRequestBodySize = PlanHandlers.MaxPlanBytes + 1;
         });
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
@@ -110,15 +114,19 @@ public static partial class HostComposition
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
+        app.UseHttpSecurity(authenticate: a => a.UseAuthentication());
         app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Fast"))
+        {
+            // Scalar's page is served from the package (no CDN); it reads /openapi/v1.json.
+            app.MapScalarApiReference("/scalar").AllowAnonymous();
+        }
+
         app.MapHealthEndpoints();
-        app.MapPlanEndpoints();
-        app.MapMeasureEndpoints();
-        app.MapUnitEndpoints();
+        app.MapLedgerRoutes();
         app.MapCycleEndpoints();
         app.MapReportEndpoints();
-        app.MapActionEndpoints();
         app.MapWebhookEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");

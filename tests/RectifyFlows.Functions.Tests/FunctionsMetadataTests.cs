@@ -99,7 +99,7 @@ public sealed class FunctionsMetadataTests
 
     [TestMethod]
     [Timeout(10_000, CooperativeCancellation = true)]
-    public void FunctionsMetadata_ListsCycleRoutes_BehindFunctionKeys()
+    public void FunctionsMetadata_ListsCycleRoutes_AsAnonymousCheckedByApiKey()
     {
         var metadata = FunctionsMetadata.Load();
         foreach (var (name, method) in new[] { ("StartCycle", "post"), ("GetCycle", "get") })
@@ -107,9 +107,40 @@ public sealed class FunctionsMetadataTests
             var function = metadata.Single(name);
             Assert.AreEqual("httpTrigger", function.Trigger.Type, name);
             Assert.AreEqual("cycles/{kind}/{period}", function.Trigger.Route, name);
-            Assert.AreEqual("Function", function.Trigger.AuthLevel, name);
+            Assert.AreEqual("Anonymous", function.Trigger.AuthLevel, name + ": X-Api-Key roles, as on the standalone host.");
             CollectionAssert.AreEqual(new[] { method }, function.Trigger.Methods.ToArray(), name);
             Assert.IsTrue(function.Binds("durableClient"), name);
+        }
+    }
+
+    [TestMethod]
+    [Timeout(10_000, CooperativeCancellation = true)]
+    public void FunctionsMetadata_ListsEveryLedgerRoute_OfTheContract()
+    {
+        var metadata = FunctionsMetadata.Load();
+        (string Name, string Method, string Route, bool Durable)[] routes =
+        [
+            ("ImportPlan", "post", "plans", true),
+            ("GetPlan", "get", "plans/{planId}", false),
+            ("ListMeasures", "get", "measures", false),
+            ("GetMeasure", "get", "measures/{measureId}", false),
+            ("ReportMeasureProgress", "post", "measures/{measureId}/progress", false),
+            ("SubmitMeasureEvidence", "post", "measures/{measureId}/evidence", true),
+            ("SignOffMeasure", "post", "measures/{measureId}/signoff", true),
+            ("RequestMeasureExtension", "post", "measures/{measureId}/extension", false),
+            ("DecideMeasureExtension", "post", "measures/{measureId}/extension/decision", true),
+            ("GetUnit", "get", "units/{unitId}", false),
+            ("ListActions", "get", "actions", false),
+            ("ListNotifications", "get", "notifications", false),
+        ];
+        foreach (var (name, method, route, durable) in routes)
+        {
+            var function = metadata.Single(name);
+            Assert.AreEqual("httpTrigger", function.Trigger.Type, name);
+            Assert.AreEqual(route, function.Trigger.Route, name);
+            Assert.AreEqual("Anonymous", function.Trigger.AuthLevel, name);
+            CollectionAssert.AreEqual(new[] { method }, function.Trigger.Methods.ToArray(), name);
+            Assert.AreEqual(durable, function.Binds("durableClient"), name + ": only routes that move a ladder bind the durable client.");
         }
     }
 

@@ -29,11 +29,14 @@ public static class Problems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title, detail: detail, type: TypeBase + slug,
             extensions: extensions);
 
+    /// <summary>Any other status, with a Chinese title and a stable slug.</summary>
+    public static IResult Status(int status, string title, string detail, string slug) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeBase + slug });
+
     /// <summary>Writes a problem outside an endpoint (authentication, middleware).</summary>
     public static Task Write(HttpContext context, int status, string title, string detail, string slug)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeBase + slug };
-        return TypedResults.Problem(problem).ExecuteAsync(context);
+        return Status(status, title, detail, slug).ExecuteAsync(context);
     }
 }

@@ -1,5 +1,5 @@
 using RectifyFlows.Api.Cycles;
-using RectifyFlows.Host.Auth;
+using RectifyFlows.Api.Auth;
 using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Host.Api;

@@ -1,7 +1,7 @@
 using System.Text;
 using RectifyFlows.Api.Cycles;
 using RectifyFlows.Api.Http;
-using RectifyFlows.Host.Auth;
+using RectifyFlows.Api.Auth;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Reports;
 

@@ -1,66 +1,32 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Api.Http;
-using RectifyFlows.Storage.Auth;
+using RectifyFlows.Api.Auth;
 
 namespace RectifyFlows.Host.Auth;
 
-/// <summary>Authenticates the <c>X-Api-Key</c> header against the hashed key store; 401 and 403 answer with problem details.</summary>
+/// <summary>ASP.NET Core's face of <see cref="ApiKeyAuthenticator"/>; 401 and 403 answer with the shared problem details.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory logger,
-    UrlEncoder encoder,
-    ApiKeyStore keys,
-    IMemoryCache cache,
-    IOptions<AuthOptions> authOptions)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyAuthenticator authenticator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "ApiKey";
-    public const string HeaderName = "X-Api-Key";
+    public const string SchemeName = ApiKeyAuthenticator.AuthenticationType;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrEmpty(values.ToString()))
+        var presented = Request.Headers[ApiKeyAuthenticator.HeaderName].ToString();
+        if (presented.Length == 0)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var presented = values.ToString();
-        if (presented.Length > 256)
-        {
-            return AuthenticateResult.Fail("API key too long.");
-        }
-
-        var cacheKey = "api-key:" + ApiKeyStore.Hash(presented);
-        if (!cache.TryGetValue(cacheKey, out ApiKeyEntity? key))
-        {
-            key = await keys.FindAsync(presented, Context.RequestAborted);
-            cache.Set(cacheKey, key, TimeSpan.FromSeconds(authOptions.Value.CacheSeconds));
-        }
-
-        if (key is null)
-        {
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
-        }
-
-        List<Claim> claims = [new(ClaimTypes.NameIdentifier, key.PrincipalId), new(ClaimTypes.Role, key.Role)];
-        if (key.UnitId is not null)
-        {
-            claims.Add(new(ApiKeyClaims.UnitClaim, key.UnitId));
-        }
-
-        var identity = new ClaimsIdentity(claims, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var user = await authenticator.AuthenticateAsync(presented, Context.RequestAborted);
+        return user is null
+            ? AuthenticateResult.Fail("Unknown, revoked or malformed API key.")
+            : AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.Write(Context, StatusCodes.Status401Unauthorized, "需要有效的 API 密钥",
-            $"Send a valid key in the {HeaderName} header.", "unauthorized");
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => ApiAccess.Unauthorized().ExecuteAsync(Context);
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.Write(Context, StatusCodes.Status403Forbidden, "无权执行此操作",
-            "This key's role may not use this route.", "forbidden");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => ApiAccess.Forbidden().ExecuteAsync(Context);
 }

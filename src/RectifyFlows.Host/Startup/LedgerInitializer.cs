@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
-using RectifyFlows.Host.Auth;
+using RectifyFlows.Api.Auth;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Auth;

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Host.Auth;
+using RectifyFlows.Api.Auth;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Ledger;
@@ -54,7 +54,11 @@ public static class HostVerbs
               reindex <planId>                    rebuild the by-unit and by-due-date projections of a plan
               demo                                replay a month of the seed case in the Fast profile (about two minutes)
               keys issue --role R [--unit U] [--principal P]
-                                                  issue an API key (printed once, stored hashed)
+                                                  issue an API key (printed once, stored hashed); at most two
+                                                  active keys per principal, so rotation is issue, switch, revoke
+              keys list --principal P             a principal's keys by key id (no secrets)
+              keys revoke --principal P --key-id K
+                                                  revoke a key
             """);
         return 2;
     }
@@ -148,13 +152,16 @@ public static class HostVerbs
         });
     }
 
-    private static Task<int> KeysAsync(string[] args)
+    private static Task<int> KeysAsync(string[] args) => args switch
     {
-        if (args is not ["issue", ..])
-        {
-            throw new ArgumentException("keys supports: issue.");
-        }
+        ["issue", ..] => IssueKeyAsync(args),
+        ["list", ..] => ListKeysAsync(args),
+        ["revoke", ..] => RevokeKeyAsync(args),
+        _ => throw new ArgumentException("keys supports: issue, list, revoke."),
+    };
 
+    private static Task<int> IssueKeyAsync(string[] args)
+    {
         var role = Option(args, "--role") ?? throw new ArgumentException("keys issue needs --role.");
         var unit = Option(args, "--unit");
         if (!Roles.All.Contains(role) || (role == Roles.Unit && unit is null))
@@ -165,11 +172,48 @@ public static class HostVerbs
         var principal = Option(args, "--principal") ?? (unit is null ? role : $"{role}-{unit}");
         return WithStorageAsync([], async services =>
         {
-            var key = ApiKeyStore.NewKey();
-            await services.GetRequiredService<ApiKeyStore>().RegisterAsync(key, principal, role, unit, "keys issue", CancellationToken.None);
-            Console.WriteLine(key);
-            await Console.Error.WriteLineAsync($"Issued a {role} key for {principal}; it is shown once and stored only as a hash.");
+            try
+            {
+                var key = await services.GetRequiredService<ApiKeyStore>().IssueAsync(principal, role, unit, "keys issue", CancellationToken.None);
+                Console.WriteLine(key);
+                await Console.Error.WriteLineAsync(
+                    $"Issued a {role} key ({ApiKeyStore.KeyId(ApiKeyStore.Hash(key))}) for {principal}; it is shown once and stored only as a hash.");
+                return 0;
+            }
+            catch (InvalidOperationException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+        });
+    }
+
+    private static Task<int> ListKeysAsync(string[] args)
+    {
+        var principal = Option(args, "--principal") ?? throw new ArgumentException("keys list needs --principal.");
+        return WithStorageAsync([], async services =>
+        {
+            foreach (var key in await services.GetRequiredService<ApiKeyStore>().ListAsync(principal, CancellationToken.None))
+            {
+                var state = key.RevokedAt is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm}Z" : "active";
+                Console.WriteLine($"{key.RowKey}  {key.Role,-8} {key.UnitId ?? "-",-16} {key.CreatedAt:yyyy-MM-dd HH:mm}Z  {state}  {key.Label}");
+            }
+
             return 0;
+        });
+    }
+
+    private static Task<int> RevokeKeyAsync(string[] args)
+    {
+        var principal = Option(args, "--principal") ?? throw new ArgumentException("keys revoke needs --principal.");
+        var keyId = Option(args, "--key-id") ?? throw new ArgumentException("keys revoke needs --key-id (see keys list).");
+        return WithStorageAsync([], async services =>
+        {
+            var revoked = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(principal, keyId, CancellationToken.None);
+            await Console.Error.WriteLineAsync(revoked
+                ? $"Revoked key {keyId} of {principal}; hosts stop accepting it within RectifyFlows:Auth:CacheSeconds."
+                : $"No active key {keyId} for {principal}.");
+            return revoked ? 0 : 1;
         });
     }
 

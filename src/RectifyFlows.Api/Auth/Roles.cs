@@ -1,4 +1,4 @@
-namespace RectifyFlows.Host.Auth;
+namespace RectifyFlows.Api.Auth;
 
 /// <summary>The roles an API key can carry (api.md).</summary>
 public static class Roles

@@ -1,21 +1,17 @@
+using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage.Units;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Units;
 
 /// <summary>Units with their contacts and members (read side; contact editing comes with the intake API).</summary>
-public static class UnitEndpoints
+public sealed class UnitHandlers(UnitRepository units)
 {
-    public static IEndpointRouteBuilder MapUnitEndpoints(this IEndpointRouteBuilder app)
+    /// <summary><c>GET /api/units/{unitId}</c>.</summary>
+    public async Task<IResult> GetAsync(string unitId, HttpContext context)
     {
-        app.MapGet("/api/units/{unitId}", GetAsync).WithTags("Units").RequireAuthorization(Policies.Operator);
-        return app;
-    }
-
-    private static async Task<IResult> GetAsync(string unitId, HttpContext context, UnitRepository units)
-    {
+        ArgumentNullException.ThrowIfNull(context);
         if (!Identifiers.IsValid(unitId))
         {
             return Problems.NotFound("Unit", unitId);

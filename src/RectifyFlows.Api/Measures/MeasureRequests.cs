@@ -1,4 +1,4 @@
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Measures;
 
 // Request bodies as read: nullable, so that validation names a missing field instead of defaulting it.
 #pragma warning disable CA1002, CA2227 // DTOs of the JSON contract.

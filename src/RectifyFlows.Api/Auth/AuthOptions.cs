@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RectifyFlows.Host.Auth;
+namespace RectifyFlows.Api.Auth;
 
 /// <summary>API key settings; bound from <c>RectifyFlows:Auth</c>.</summary>
 public sealed class AuthOptions : IValidatableObject

@@ -1,41 +1,37 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Measures;
 
-/// <summary>The ledger's measure routes of api.md: list, read with history, progress, evidence, sign-off.</summary>
-public static class MeasureEndpoints
+/// <summary>
+/// The ledger's measure routes of api.md (list, read with history, progress, evidence, sign-off, extension), shared by
+/// both hosts. Authorization by role is the host's (route policies / <see cref="ApiAccess"/>); the unit scope of a unit
+/// key is checked here against the stored measure. Routes that move the escalation ladder take the host's
+/// <see cref="EscalationStarter"/>, because Functions binds its durable client per invocation.
+/// </summary>
+public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
 {
     public const int MaxNoteLength = 2000;
     public const int MaxEvidenceLength = 8000;
     public const int MaxAttachments = 20;
 
-    public static IEndpointRouteBuilder MapMeasureEndpoints(this IEndpointRouteBuilder app)
+    /// <summary><c>GET /api/measures?planId=&amp;unitId=&amp;status=&amp;colour=&amp;overdue=&amp;asOf=</c>.</summary>
+    public async Task<IResult> ListAsync(HttpContext context)
     {
-        var measures = app.MapGroup("/api/measures").WithTags("Measures");
-        measures.MapGet("/", ListAsync).RequireAuthorization(Policies.AnyKey);
-        measures.MapGet("/{measureId}", GetAsync).RequireAuthorization(Policies.AnyKey);
-        measures.MapPost("/{measureId}/progress", ProgressAsync).RequireAuthorization(Policies.Unit);
-        measures.MapPost("/{measureId}/evidence", EvidenceAsync).RequireAuthorization(Policies.Unit);
-        measures.MapPost("/{measureId}/signoff", SignOffAsync).RequireAuthorization(Policies.Reviewer);
-        measures.MapPost("/{measureId}/extension", ExtensionAsync).RequireAuthorization(Policies.Unit);
-        measures.MapPost("/{measureId}/extension/decision", ExtensionDecisionAsync).RequireAuthorization(Policies.Reviewer);
-        return app;
-    }
-
-    private static async Task<IResult> ListAsync(
-        HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
-        string? planId, string? unitId, string? status, string? colour, string? overdue, string? asOf)
-    {
+        ArgumentNullException.ThrowIfNull(context);
+        var query = context.Request.Query;
+        string? planId = query.Value("planId"), unitId = query.Value("unitId"), status = query.Value("status"),
+            colour = query.Value("colour"), overdue = query.Value("overdue"), asOf = query.Value("asOf");
         var errors = new ValidationErrors();
         if (planId is not null && !Identifiers.IsValid(planId))
         {
@@ -107,9 +103,10 @@ public static class MeasureEndpoints
         return TypedResults.Ok(new { asOf = today, count = items.Count, items });
     }
 
-    private static async Task<IResult> GetAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    /// <summary><c>GET /api/measures/{measureId}</c>: the measure with its history and evidence.</summary>
+    public async Task<IResult> GetAsync(string measureId, HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!Identifiers.IsValid(measureId))
         {
             return Problems.NotFound("Measure", measureId);
@@ -132,9 +129,10 @@ public static class MeasureEndpoints
             found.Evidence));
     }
 
-    private static async Task<IResult> ProgressAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    /// <summary><c>POST …/progress</c> <c>{percent, note}</c>.</summary>
+    public async Task<IResult> ProgressAsync(string measureId, HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var (body, problem) = await JsonBody.ReadAsync<ProgressRequest>(context.Request);
         if (problem is not null)
         {
@@ -153,14 +151,14 @@ public static class MeasureEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        return await ChangeAsync(measureId, context, repository, time, colours, escalations: null,
+        return await ChangeAsync(measureId, context, escalations: null,
             measure => new MeasureChange(MeasureLifecycle.ReportProgress(measure, body.Percent!.Value, time.GetUtcNow()), "progress", body.Note));
     }
 
-    private static async Task<IResult> EvidenceAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
-        EscalationStarter escalations)
+    /// <summary><c>POST …/evidence</c>: EvidenceSubmitted; stops the ladder.</summary>
+    public async Task<IResult> EvidenceAsync(string measureId, HttpContext context, EscalationStarter escalations)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var (body, problem) = await JsonBody.ReadAsync<EvidenceRequest>(context.Request);
         if (problem is not null)
         {
@@ -184,7 +182,7 @@ public static class MeasureEndpoints
         }
 
         var actor = context.User.PrincipalId();
-        return await ChangeAsync(measureId, context, repository, time, colours, escalations, measure =>
+        return await ChangeAsync(measureId, context, escalations, measure =>
         {
             var now = time.GetUtcNow();
             var evidence = new Evidence
@@ -196,10 +194,10 @@ public static class MeasureEndpoints
         });
     }
 
-    private static async Task<IResult> SignOffAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
-        EscalationStarter escalations)
+    /// <summary><c>POST …/signoff</c> <c>{decision, comment, newDueDate?}</c>.</summary>
+    public async Task<IResult> SignOffAsync(string measureId, HttpContext context, EscalationStarter escalations)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var (body, problem) = await JsonBody.ReadAsync<SignOffRequest>(context.Request);
         if (problem is not null)
         {
@@ -227,7 +225,7 @@ public static class MeasureEndpoints
         }
 
         var comment = body.Comment?.Trim() ?? string.Empty;
-        return await ChangeAsync(measureId, context, repository, time, colours, escalations, measure =>
+        return await ChangeAsync(measureId, context, escalations, measure =>
         {
             var today = ChinaTime.Today(time);
             var now = time.GetUtcNow();
@@ -237,9 +235,10 @@ public static class MeasureEndpoints
         });
     }
 
-    private static async Task<IResult> ExtensionAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours)
+    /// <summary><c>POST …/extension</c> <c>{newDueDate, reason}</c>, before the due date only.</summary>
+    public async Task<IResult> ExtensionAsync(string measureId, HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var (body, problem) = await JsonBody.ReadAsync<ExtensionRequest>(context.Request);
         if (problem is not null)
         {
@@ -255,15 +254,15 @@ public static class MeasureEndpoints
             return Problems.Validation(errors.ToDictionary());
         }
 
-        return await ChangeAsync(measureId, context, repository, time, colours, escalations: null, measure => new MeasureChange(
+        return await ChangeAsync(measureId, context, escalations: null, measure => new MeasureChange(
             MeasureLifecycle.RequestExtension(measure, newDueDate!.Value, body.Reason!.Trim(), ChinaTime.Today(time), time.GetUtcNow()),
             "extension", body.Reason!.Trim()));
     }
 
-    private static async Task<IResult> ExtensionDecisionAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
-        EscalationStarter escalations)
+    /// <summary><c>POST …/extension/decision</c> <c>{approve, comment}</c>.</summary>
+    public async Task<IResult> ExtensionDecisionAsync(string measureId, HttpContext context, EscalationStarter escalations)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var (body, problem) = await JsonBody.ReadAsync<ExtensionDecisionRequest>(context.Request);
         if (problem is not null)
         {
@@ -283,15 +282,14 @@ public static class MeasureEndpoints
         }
 
         // An approved extension moves the ladder: the starter tells it to reload the new due date.
-        return await ChangeAsync(measureId, context, repository, time, colours, escalations, measure => new MeasureChange(
+        return await ChangeAsync(measureId, context, escalations, measure => new MeasureChange(
             MeasureLifecycle.DecideExtension(measure, body.Approve!.Value, time.GetUtcNow()),
             body.Approve!.Value ? "extension.approved" : "extension.refused", body.Comment?.Trim()));
     }
 
     /// <summary>The shared path of every change: find, check the unit's scope, apply, map domain refusals to 409.</summary>
-    private static async Task<IResult> ChangeAsync(
-        string measureId, HttpContext context, MeasureRepository repository, TimeProvider time, IOptions<ColourOptions> colours,
-        EscalationStarter? escalations, Func<Measure, MeasureChange> decide)
+    private async Task<IResult> ChangeAsync(
+        string measureId, HttpContext context, EscalationStarter? escalations, Func<Measure, MeasureChange> decide)
     {
         if (!Identifiers.IsValid(measureId))
         {

@@ -3,7 +3,7 @@ using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Audit;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Measures;
 
 /// <summary>A measure as the API shows it, with its colour and overdue days computed for today (China Standard Time).</summary>
 public sealed record MeasureResponse(

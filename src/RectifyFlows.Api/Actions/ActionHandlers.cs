@@ -1,25 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Http;
+using RectifyFlows.Api.Measures;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Host.Auth;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage.Actions;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Actions;
 
-/// <summary>Accountability actions and the notification log (api.md).</summary>
-public static class ActionEndpoints
+/// <summary>Accountability actions and the notification log (api.md), shared by both hosts; a unit key sees its own.</summary>
+public sealed class ActionHandlers(ActionRepository actions, OutboxRepository outbox)
 {
-    public static IEndpointRouteBuilder MapActionEndpoints(this IEndpointRouteBuilder app)
+    /// <summary><c>GET /api/actions?unitId=&amp;kind=&amp;status=&amp;source=</c>.</summary>
+    public async Task<IResult> ListActionsAsync(HttpContext context)
     {
-        app.MapGet("/api/actions", ListActionsAsync).WithTags("Actions").RequireAuthorization(Policies.AnyKey);
-        app.MapGet("/api/notifications", ListNotificationsAsync).WithTags("Notifications").RequireAuthorization(Policies.AnyKey);
-        return app;
-    }
-
-    private static async Task<IResult> ListActionsAsync(
-        HttpContext context, ActionRepository actions, string? unitId, string? kind, string? status, string? source)
-    {
+        ArgumentNullException.ThrowIfNull(context);
+        var query = context.Request.Query;
+        string? unitId = query.Value("unitId"), kind = query.Value("kind"), status = query.Value("status"), source = query.Value("source");
         var errors = new ValidationErrors();
         if (unitId is not null && !Identifiers.IsValid(unitId))
         {
@@ -68,9 +66,23 @@ public static class ActionEndpoints
         });
     }
 
-    private static async Task<IResult> ListNotificationsAsync(
-        HttpContext context, OutboxRepository outbox, string? recipient, string? status, DateTimeOffset? since, string? kind)
+    /// <summary><c>GET /api/notifications?recipient=&amp;status=&amp;since=&amp;kind=</c>: the delivery log.</summary>
+    public async Task<IResult> ListNotificationsAsync(HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var query = context.Request.Query;
+        string? recipient = query.Value("recipient"), status = query.Value("status"), kind = query.Value("kind");
+        DateTimeOffset? since = null;
+        if (query.Value("since") is { } sinceText)
+        {
+            if (!DateTimeOffset.TryParse(sinceText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            {
+                return Problems.Validation("since", "must be an ISO 8601 date-time, e.g. 2017-03-31T09:00:00+08:00.");
+            }
+
+            since = parsed;
+        }
+
         if (recipient is not null && !Identifiers.IsValid(recipient))
         {
             return Problems.Validation("recipient", "is not a valid id.");

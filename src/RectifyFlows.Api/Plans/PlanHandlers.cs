@@ -1,31 +1,28 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Host.Auth;
+using RectifyFlows.Api.Auth;
+using RectifyFlows.Api.Measures;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Plans;
 
-/// <summary>Plan import and read (api.md, "Plan and ledger").</summary>
-public static class PlanEndpoints
+/// <summary>Plan import and read (api.md, "Plan and ledger"), shared by both hosts.</summary>
+public sealed class PlanHandlers(PlanImporter importer, PlanRepository plans, TimeProvider time, IOptions<ColourOptions> colours)
 {
     /// <summary>A province-sized plan file is a few MB; anything much larger is a mistake or an attack.</summary>
     public const long MaxPlanBytes = 16 * 1024 * 1024;
 
-    public static IEndpointRouteBuilder MapPlanEndpoints(this IEndpointRouteBuilder app)
+    /// <summary><c>POST /api/plans</c>: idempotent import; 201 new, 200 unchanged or updated.</summary>
+    public async Task<IResult> ImportAsync(HttpContext context, EscalationStarter escalations)
     {
-        var plans = app.MapGroup("/api/plans").WithTags("Plans");
-        plans.MapPost("/", ImportAsync).RequireAuthorization(Policies.Operator);
-        plans.MapGet("/{planId}", GetAsync).RequireAuthorization(Policies.AnyKey);
-        return app;
-    }
-
-    private static async Task<IResult> ImportAsync(HttpContext context, PlanImporter importer, EscalationStarter escalations)
-    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(escalations);
         var (body, problem) = await JsonBody.ReadBytesAsync(context.Request, MaxPlanBytes);
         if (problem is not null)
         {
@@ -65,9 +62,10 @@ public static class PlanEndpoints
         }
     }
 
-    private static async Task<IResult> GetAsync(
-        string planId, HttpContext context, PlanRepository plans, TimeProvider time, IOptions<ColourOptions> colours)
+    /// <summary><c>GET /api/plans/{planId}</c>: categories, problems and measures.</summary>
+    public async Task<IResult> GetAsync(string planId, HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (!Identifiers.IsValid(planId))
         {
             return Problems.NotFound("Plan", planId);
