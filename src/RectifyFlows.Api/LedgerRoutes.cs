@@ -44,6 +44,8 @@ public static class LedgerRoutes
 
         var units = app.MapGroup("/api/units").WithTags("Units");
         units.MapGet("/{unitId}", (string unitId, HttpContext c, UnitHandlers h) => h.GetAsync(unitId, c)).RequireAuthorization(Policies.Operator);
+        units.MapPut("/{unitId}", (string unitId, HttpContext c, UnitHandlers h) => h.PutAsync(unitId, c))
+            .RequireAuthorization(Policies.Operator).Accepts<UnitUpdateRequest>("application/json");
 
         app.MapGet("/api/actions", (HttpContext c, ActionHandlers h) => h.ListActionsAsync(c)).WithTags("Actions")
             .RequireAuthorization(Policies.AnyKey);

@@ -130,6 +130,7 @@ public sealed class FunctionsMetadataTests
             ("RequestMeasureExtension", "post", "measures/{measureId}/extension", false),
             ("DecideMeasureExtension", "post", "measures/{measureId}/extension/decision", true),
             ("GetUnit", "get", "units/{unitId}", false),
+            ("PutUnit", "put", "units/{unitId}", false),
             ("ListActions", "get", "actions", false),
             ("ListNotifications", "get", "notifications", false),
         ];

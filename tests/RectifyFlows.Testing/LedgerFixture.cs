@@ -58,10 +58,14 @@ public sealed class LedgerFixture : IAsyncDisposable
     /// nothing was written. The cycle tables are left out by default because a running host's workflows write to them
     /// in the background (actions opened by deadline ladders) while a test checks that a refused request wrote nothing.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SnapshotAsync(bool includeCycleTables = false)
+    public Task<IReadOnlyList<string>> SnapshotAsync(bool includeCycleTables = false) =>
+        SnapshotAsync(includeCycleTables ? Services.GetRequiredService<StorageSchema>().All : Tables.All);
+
+    /// <summary>Every row of the given tables as "table/PK/RK/ETag", sorted.</summary>
+    public static async Task<IReadOnlyList<string>> SnapshotAsync(IEnumerable<Azure.Data.Tables.TableClient> tables)
     {
+        ArgumentNullException.ThrowIfNull(tables);
         var rows = new List<string>();
-        var tables = includeCycleTables ? Services.GetRequiredService<StorageSchema>().All : Tables.All;
         foreach (var table in tables)
         {
             await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>())

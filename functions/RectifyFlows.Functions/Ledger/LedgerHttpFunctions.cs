@@ -74,6 +74,11 @@ public sealed class LedgerHttpFunctions(PlanHandlers plans, MeasureHandlers meas
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{unitId}")] HttpRequest request, string unitId) =>
         GuardAsync(request, Policies.Operator, c => units.GetAsync(unitId, c));
 
+    [Function("PutUnit")]
+    public Task<IResult> PutUnitAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "units/{unitId}")] HttpRequest request, string unitId) =>
+        GuardAsync(request, Policies.Operator, c => units.PutAsync(unitId, c));
+
     [Function("ListActions")]
     public Task<IResult> ListActionsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions")] HttpRequest request) =>

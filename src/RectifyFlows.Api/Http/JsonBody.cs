@@ -17,6 +17,9 @@ public static class JsonBody
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
         MaxDepth = 32,
+
+        // The Web defaults read "50" as 50; a number sent as a string is a client bug the contract calls a wrong type.
+        NumberHandling = JsonNumberHandling.Strict,
     };
 
     /// <summary>The raw body, or a problem (415 not JSON, 413 too large, 400 empty).</summary>

@@ -527,6 +527,13 @@ public static partial class PlanReader
         return evidence;
     }
 
+    /// <summary>Reads a unit's contact list outside a plan (the unit PUT), with the plan file's rules and field paths.</summary>
+    public static IReadOnlyList<Contact> ReadContactList(ValidationErrors errors, string path, List<ContactDocument?>? contacts)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return ReadContacts(errors, path, contacts);
+    }
+
     private static List<Contact> ReadContacts(ValidationErrors errors, string path, List<ContactDocument?>? contacts)
     {
         var result = new List<Contact>();

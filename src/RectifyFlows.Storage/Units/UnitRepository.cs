@@ -59,6 +59,55 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
         return new UnitDetails(profile.Value!.ToUnit(), cadres, officials, teams);
     }
 
+    /// <summary>
+    /// Replaces a unit's contacts (the unit PUT): an ETag-guarded profile write and its audit row in one transaction.
+    /// The import fingerprint is kept, so re-importing an unchanged plan leaves edited contacts alone. Returns null for
+    /// an unknown unit, the unit unchanged when the contacts are the same (nothing written).
+    /// </summary>
+    public async Task<Unit?> ReplaceContactsAsync(string unitId, IReadOnlyList<Contact> contacts, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        var profile = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(unitId, UnitEntity.ProfileRow, cancellationToken: cancellationToken);
+        if (!profile.HasValue)
+        {
+            return null;
+        }
+
+        var entity = profile.Value!;
+        var before = entity.Contacts;
+        var after = JsonSerializer.Serialize(contacts);
+        if (before == after)
+        {
+            return entity.ToUnit();
+        }
+
+        var now = time.GetUtcNow();
+        entity.Contacts = after;
+        var audit = new AuditEvent
+        {
+            EntityKind = AuditKind,
+            EntityId = unitId,
+            Action = "contacts.replaced",
+            Actor = actor,
+            At = now,
+            Changes = new Dictionary<string, string?[]> { ["contacts"] = [before, after] },
+        };
+        try
+        {
+            await tables.Units.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+                new(TableTransactionActionType.Add, AuditEntity.From(audit, unitId, LedgerKeys.Audit(AuditKind, unitId, now, 0, 0))),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (TableBatches.IsConcurrencyConflict(ex))
+        {
+            throw new ConcurrencyConflictException($"Unit '{unitId}' changed while its contacts were being replaced; read it again and retry.");
+        }
+
+        return entity.ToUnit();
+    }
+
     /// <summary>The units of a district: one partition.</summary>
     public async Task<IReadOnlyList<UnitsByDistrictEntity>> ListByDistrictAsync(string districtId, CancellationToken cancellationToken)
     {

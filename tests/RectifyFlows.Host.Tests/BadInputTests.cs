@@ -1,0 +1,247 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>
+/// The hand-written bad-input suite of the intake API: every case gets its documented 4xx with a problem detail
+/// (naming the field where there is one), never a 5xx, and the tables it could touch are unchanged afterwards.
+/// </summary>
+[TestClass]
+public sealed class BadInputTests
+{
+    public const string DevSecret = "dev-webhook-secret";
+    private const string Measure = "d001-p1-m1";
+    private const string OtherMeasure = "d001-p1-m2";
+    private const string Unit = "d001-dept-fupin";
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static HostProcess _host = null!;
+    private static LedgerFixture _ledger = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>One bad request: who sends what where, and the problem it must get back.</summary>
+    public sealed record BadInput(string Name, string Method, string Path, string? Key, Func<byte[]>? Body, int Status, string? Field = null,
+        string? Slug = null, string ContentType = "application/json", bool SignBody = false, string? Signature = null)
+    {
+        public override string ToString() => Name;
+    }
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        var prefix = LedgerFixture.NewPrefix();
+        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
+        _host = await HostProcess.StartAsync(prefix, LedgerApiTests.TestKeys);
+        using var client = _host.Client(LedgerApiTests.Operator);
+        var created = await LedgerApiTests.PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        await _ledger.DisposeAsync();
+    }
+
+    public static IEnumerable<object[]> Cases => AllCases().Select(c => new object[] { c });
+
+    public static string CaseName(System.Reflection.MethodInfo method, object[] data) => data[0].ToString()!;
+
+    [TestMethod]
+    [Timeout(10_000, CooperativeCancellation = true)]
+    public void Suite_HasAtLeastFiftyHandWrittenCases() =>
+        Assert.IsTrue(AllCases().Count() >= 50, $"{AllCases().Count()} cases");
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    [DynamicData(nameof(Cases), DynamicDataDisplayName = nameof(CaseName))]
+    public async Task BadInput_GetsItsProblem_AndChangesNothing(BadInput bad)
+    {
+        ArgumentNullException.ThrowIfNull(bad);
+        var before = await SnapshotAsync();
+
+        using var client = _host.Client(bad.Key);
+        using var request = new HttpRequestMessage(new HttpMethod(bad.Method), new Uri(bad.Path, UriKind.Relative));
+        if (bad.Body is not null)
+        {
+            var bytes = bad.Body();
+            request.Content = new ByteArrayContent(bytes) { Headers = { ContentType = new(bad.ContentType) } };
+            if (bad.SignBody || bad.Signature is not null)
+            {
+                request.Headers.Add(WebhookSignature.HeaderName, bad.Signature ?? WebhookSignature.Sign(DevSecret, DateTimeOffset.UtcNow, bytes));
+            }
+        }
+
+        using var response = await client.SendAsync(request, TestContext.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.CancellationToken);
+
+        Assert.AreEqual(bad.Status, (int)response.StatusCode, text);
+        Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType, text);
+        var problem = JsonNode.Parse(text)!;
+        Assert.AreEqual(bad.Status, problem["status"]!.GetValue<int>(), text);
+        Assert.IsFalse(string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>()), "A problem has a title: " + text);
+        if (bad.Field is not null)
+        {
+            var errors = problem["errors"]?.AsObject();
+            Assert.IsNotNull(errors, text);
+            Assert.IsTrue(errors.ContainsKey(bad.Field), $"errors should name '{bad.Field}': {text}");
+        }
+
+        if (bad.Slug is not null)
+        {
+            StringAssert.EndsWith(problem["type"]!.GetValue<string>(), "/" + bad.Slug, text);
+        }
+
+        CollectionAssert.AreEqual(before.ToArray(), (await SnapshotAsync()).ToArray(), "A refused request wrote nothing.");
+    }
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task Webhook_ReplayedEventId_ReturnsTheFirstResponse_AndChangesNothing()
+    {
+        using var client = _host.Client();
+        var body = WorkflowClient.InspectionResult("bad-input-replay-1", "2017-05", "team-1", "d001-tw-shiyuan");
+        var first = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, DevSecret);
+        var firstText = await first.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, firstText);
+        var before = await SnapshotAsync();
+
+        var replay = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, DevSecret);
+
+        Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.AreEqual(firstText, await replay.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        CollectionAssert.AreEqual(before.ToArray(), (await SnapshotAsync()).ToArray());
+    }
+
+    /// <summary>The ledger tables plus the intake tables a webhook writes (the ladders' actions and outbox are left out: they run on their own clock).</summary>
+    private static Task<IReadOnlyList<string>> SnapshotAsync()
+    {
+        var cycles = _ledger.Get<CycleTables>();
+        return LedgerFixture.SnapshotAsync(_ledger.Tables.All.Concat([cycles.InspectionResults, cycles.WebhookEvents, cycles.Projects, cycles.Reports]));
+    }
+
+    private static IEnumerable<BadInput> AllCases()
+    {
+        const string fupin = LedgerApiTests.FupinKey;
+        const string shiyuan = LedgerApiTests.ShiyuanKey;
+        const string office = LedgerApiTests.Operator;
+        const string leader = LedgerApiTests.Leader;
+        const string progress = $"api/measures/{Measure}/progress";
+        const string evidence = $"api/measures/{Measure}/evidence";
+        const string signoff = $"api/measures/{OtherMeasure}/signoff";
+        const string extension = $"api/measures/{Measure}/extension";
+        const string decision = $"api/measures/{Measure}/extension/decision";
+        const string unitPath = $"api/units/{Unit}";
+        const string webhook = "api/webhooks/inspection-results";
+        static Func<byte[]> Raw(string text) => () => Encoding.UTF8.GetBytes(text);
+        static Func<byte[]> Json(object value) => () => JsonSerializer.SerializeToUtf8Bytes(value, Web);
+        static Func<byte[]> Big(int bytes) => () => Encoding.UTF8.GetBytes("{\"note\":\"" + new string('x', bytes) + "\"}");
+        var validResult = new { eventId = "bad-1", month = "2017-05", teamId = "team-1", unitId = "d001-tw-shiyuan", inspectedAt = "2017-05-15T10:00:00+08:00", findings = Array.Empty<object>() };
+
+        // Progress: body shape and types.
+        yield return new("progress: truncated JSON", "POST", progress, fupin, Raw("{\"percent\": 5"), 400);
+        yield return new("progress: empty body", "POST", progress, fupin, Raw(""), 400);
+        yield return new("progress: array instead of object", "POST", progress, fupin, Raw("[]"), 400);
+        yield return new("progress: bare string", "POST", progress, fupin, Raw("\"fifty\""), 400);
+        yield return new("progress: percent as string", "POST", progress, fupin, Raw("{\"percent\":\"50\"}"), 400, "percent");
+        yield return new("progress: percent 101", "POST", progress, fupin, Json(new { percent = 101 }), 400, "percent");
+        yield return new("progress: percent -1", "POST", progress, fupin, Json(new { percent = -1 }), 400, "percent");
+        yield return new("progress: percent 50.5", "POST", progress, fupin, Raw("{\"percent\":50.5}"), 400, "percent");
+        yield return new("progress: percent 1e309", "POST", progress, fupin, Raw("{\"percent\":1e309}"), 400, "percent");
+        yield return new("progress: percent null", "POST", progress, fupin, Raw("{\"percent\":null}"), 400, "percent");
+        yield return new("progress: percent missing", "POST", progress, fupin, Raw("{}"), 400, "percent");
+        yield return new("progress: unknown field", "POST", progress, fupin, Raw("{\"percent\":5,\"hacked\":true}"), 400);
+        yield return new("progress: note too long", "POST", progress, fupin, Json(new { percent = 5, note = new string('字', 2001) }), 400, "note");
+        yield return new("progress: note as number", "POST", progress, fupin, Raw("{\"percent\":5,\"note\":12}"), 400, "note");
+        yield return new("progress: trailing comma", "POST", progress, fupin, Raw("{\"percent\":5,}"), 400);
+        yield return new("progress: nested 100 deep", "POST", progress, fupin, Raw("{\"percent\":" + new string('[', 100) + new string(']', 100) + "}"), 400);
+        yield return new("progress: invalid UTF-8", "POST", progress, fupin, () => [(byte)'{', 0xFF, 0xFE, (byte)'}'], 400);
+        yield return new("progress: lone surrogate in note", "POST", progress, fupin, Raw("{\"percent\":5,\"note\":\"\\ud800\"}"), 400);
+        yield return new("progress: text/plain", "POST", progress, fupin, Raw("{\"percent\":5}"), 415, ContentType: "text/plain");
+        yield return new("progress: 10 MB body", "POST", progress, fupin, Big(10 * 1024 * 1024), 413);
+        yield return new("progress: no key", "POST", progress, null, Json(new { percent = 5 }), 401);
+        yield return new("progress: unknown key", "POST", progress, "not-a-key", Json(new { percent = 5 }), 401);
+        yield return new("progress: 300-character key", "POST", progress, new string('k', 300), Json(new { percent = 5 }), 401);
+        yield return new("progress: another unit's key", "POST", progress, shiyuan, Json(new { percent = 5 }), 403);
+        yield return new("progress: operator key on a unit route", "POST", progress, office, Json(new { percent = 5 }), 403);
+        yield return new("progress: unknown measure", "POST", "api/measures/d001-p9-m99/progress", fupin, Json(new { percent = 5 }), 404, Slug: "not-found");
+        yield return new("progress: id with a quote", "POST", "api/measures/d001'p1/progress", fupin, Json(new { percent = 5 }), 404);
+
+        // Evidence.
+        yield return new("evidence: text missing", "POST", evidence, fupin, Json(new { effectiveDate = "2017-03-20" }), 400, "text");
+        yield return new("evidence: date not ISO", "POST", evidence, fupin, Json(new { text = "已完成", effectiveDate = "2017/03/20" }), 400, "effectiveDate");
+        yield return new("evidence: date in the future", "POST", evidence, fupin, Json(new { text = "已完成", effectiveDate = "2099-01-01" }), 400, "effectiveDate");
+        yield return new("evidence: attachments not an array", "POST", evidence, fupin, Raw("{\"text\":\"已完成\",\"effectiveDate\":\"2017-03-20\",\"attachments\":{}}"), 400, "attachments");
+        yield return new("evidence: javascript: URL", "POST", evidence, fupin,
+            Json(new { text = "已完成", effectiveDate = "2017-03-20", attachments = new[] { new { name = "a", url = "javascript:alert(1)" } } }), 400, "attachments[0].url");
+        yield return new("evidence: 21 attachments", "POST", evidence, fupin,
+            Json(new { text = "已完成", effectiveDate = "2017-03-20", attachments = Enumerable.Range(0, 21).Select(i => new { name = $"a{i}", url = "https://x.example/a" }) }), 400, "attachments");
+        yield return new("evidence: null attachment", "POST", evidence, fupin, Raw("{\"text\":\"已完成\",\"effectiveDate\":\"2017-03-20\",\"attachments\":[null]}"), 400, "attachments[0]");
+        yield return new("evidence: text too long", "POST", evidence, fupin, Json(new { text = new string('证', 8001), effectiveDate = "2017-03-20" }), 400, "text");
+
+        // Sign-off (leader) and its illegal transition.
+        yield return new("signoff: decision missing", "POST", signoff, leader, Json(new { comment = "x" }), 400, "decision");
+        yield return new("signoff: decision unknown", "POST", signoff, leader, Json(new { decision = "maybe" }), 400, "decision");
+        yield return new("signoff: accept with a new due date", "POST", signoff, leader, Json(new { decision = "accept", newDueDate = "2017-09-30" }), 400, "newDueDate");
+        yield return new("signoff: accept without evidence", "POST", signoff, leader, Json(new { decision = "accept", comment = "同意" }), 409, Slug: "illegal-transition");
+        yield return new("signoff: by a unit key", "POST", signoff, fupin, Json(new { decision = "accept" }), 403);
+        yield return new("signoff: decision as boolean", "POST", signoff, leader, Raw("{\"decision\":true}"), 400, "decision");
+
+        // Extension and its decision.
+        yield return new("extension: reason missing", "POST", extension, fupin, Json(new { newDueDate = "2017-12-31" }), 400, "reason");
+        yield return new("extension: month 13", "POST", extension, fupin, Json(new { newDueDate = "2017-13-01", reason = "资金未到位" }), 400, "newDueDate");
+        yield return new("extension decision: approve missing", "POST", decision, leader, Json(new { comment = "x" }), 400, "approve");
+        yield return new("extension decision: approve as string", "POST", decision, leader, Raw("{\"approve\":\"yes\"}"), 400, "approve");
+        yield return new("extension decision: nothing pending", "POST", decision, leader, Json(new { approve = true }), 409, Slug: "illegal-transition");
+
+        // Queries.
+        yield return new("measures: colour purple", "GET", "api/measures?planId=ganxian-2017-xunshi6&colour=purple", office, null, 400, "colour");
+        yield return new("measures: overdue maybe", "GET", "api/measures?planId=ganxian-2017-xunshi6&overdue=maybe", office, null, 400, "overdue");
+        yield return new("measures: no filter", "GET", "api/measures", office, null, 400, "planId");
+        yield return new("measures: asOf not a date", "GET", "api/measures?planId=ganxian-2017-xunshi6&asOf=yesterday", office, null, 400, "asOf");
+        yield return new("measures: a unit key reading another unit", "GET", "api/measures?unitId=d001-tw-shiyuan", fupin, null, 403);
+        yield return new("actions: unknown kind", "GET", "api/actions?kind=beheading", office, null, 400, "kind");
+        yield return new("actions: unknown status", "GET", "api/actions?status=maybe", office, null, 400, "status");
+        yield return new("notifications: since not a date", "GET", "api/notifications?since=yesterday", office, null, 400, "since");
+        yield return new("notifications: recipient not an id", "GET", "api/notifications?recipient=a%27b", office, null, 400, "recipient");
+        yield return new("cycles: month 13", "POST", "api/cycles/monthly/2017-13", office, Raw(""), 400);
+        yield return new("cycles: unknown kind", "POST", "api/cycles/yearly/2017", office, Raw(""), 400);
+        yield return new("cycles: started by a unit key", "POST", "api/cycles/monthly/2017-05", fupin, Raw(""), 403);
+
+        // Units.
+        yield return new("unit PUT: contacts missing", "PUT", unitPath, office, Raw("{}"), 400, "contacts");
+        yield return new("unit PUT: contacts an object", "PUT", unitPath, office, Raw("{\"contacts\":{}}"), 400, "contacts");
+        yield return new("unit PUT: bad email", "PUT", unitPath, office, Json(new { contacts = new[] { new { name = "张三", email = "not-an-email" } } }), 400, "contacts[0].email");
+        yield return new("unit PUT: bad mobile", "PUT", unitPath, office, Json(new { contacts = new[] { new { name = "张三", mobile = "12345" } } }), 400, "contacts[0].mobile");
+        yield return new("unit PUT: unknown unit", "PUT", "api/units/d001-nowhere", office, Json(new { contacts = Array.Empty<object>() }), 404);
+        yield return new("unit PUT: by a unit key", "PUT", unitPath, fupin, Json(new { contacts = Array.Empty<object>() }), 403);
+        yield return new("unit GET: by a unit key", "GET", unitPath, fupin, null, 403);
+
+        // Plans.
+        yield return new("plans: broken JSON", "POST", "api/plans", office, Raw("{\"id\":"), 400);
+        yield return new("plans: by a leader key", "POST", "api/plans", leader, Raw("{}"), 403);
+
+        // Signed webhooks.
+        yield return new("webhook: signature missing", "POST", webhook, null, Json(validResult), 401);
+        yield return new("webhook: wrong secret", "POST", webhook, null, Json(validResult), 401,
+            Signature: WebhookSignature.Sign("not-the-secret", DateTimeOffset.UtcNow, JsonSerializer.SerializeToUtf8Bytes(validResult, Web)));
+        yield return new("webhook: expired signature", "POST", webhook, null, Json(validResult), 401,
+            Signature: WebhookSignature.Sign(DevSecret, DateTimeOffset.UtcNow.AddMinutes(-10), JsonSerializer.SerializeToUtf8Bytes(validResult, Web)));
+        yield return new("webhook: garbage signature header", "POST", webhook, null, Json(validResult), 401, Signature: "t=abc,v1=zz");
+        yield return new("webhook: signed broken JSON", "POST", webhook, null, Raw("{\"teamId\":"), 400, SignBody: true);
+        yield return new("webhook: teamId missing", "POST", webhook, null, Json(new { eventId = "bad-2", month = "2017-05", unitId = "d001-tw-shiyuan" }), 400, "teamId", SignBody: true);
+        yield return new("webhook: month malformed", "POST", webhook, null,
+            Json(new { eventId = "bad-3", month = "May 2017", teamId = "team-1", unitId = "d001-tw-shiyuan", inspectedAt = "2017-05-15T10:00:00+08:00", findings = Array.Empty<object>() }), 400, "month", SignBody: true);
+        yield return new("webhook: unknown unit", "POST", webhook, null,
+            Json(new { eventId = "bad-4", month = "2017-05", teamId = "team-1", unitId = "nowhere", inspectedAt = "2017-05-15T10:00:00+08:00", findings = Array.Empty<object>() }), 400, "unitId", SignBody: true);
+        yield return new("webhook: 10 MB body", "POST", webhook, null, Big(10 * 1024 * 1024), 413, SignBody: true);
+    }
+}
