@@ -221,6 +221,7 @@ public sealed class BadInputTests
         yield return new("unit PUT: contacts an object", "PUT", unitPath, office, Raw("{\"contacts\":{}}"), 400, "contacts");
         yield return new("unit PUT: bad email", "PUT", unitPath, office, Json(new { contacts = new[] { new { name = "张三", email = "not-an-email" } } }), 400, "contacts[0].email");
         yield return new("unit PUT: bad mobile", "PUT", unitPath, office, Json(new { contacts = new[] { new { name = "张三", mobile = "12345" } } }), 400, "contacts[0].mobile");
+        yield return new("unit PUT: 5,000-character name", "PUT", unitPath, office, Json(new { contacts = new[] { new { name = new string('名', 5000) } } }), 400, "contacts[0].name");
         yield return new("unit PUT: unknown unit", "PUT", "api/units/d001-nowhere", office, Json(new { contacts = Array.Empty<object>() }), 404);
         yield return new("unit PUT: by a unit key", "PUT", unitPath, fupin, Json(new { contacts = Array.Empty<object>() }), 403);
         yield return new("unit GET: by a unit key", "GET", unitPath, fupin, null, 403);
@@ -242,6 +243,10 @@ public sealed class BadInputTests
             Json(new { eventId = "bad-3", month = "May 2017", teamId = "team-1", unitId = "d001-tw-shiyuan", inspectedAt = "2017-05-15T10:00:00+08:00", findings = Array.Empty<object>() }), 400, "month", SignBody: true);
         yield return new("webhook: unknown unit", "POST", webhook, null,
             Json(new { eventId = "bad-4", month = "2017-05", teamId = "team-1", unitId = "nowhere", inspectedAt = "2017-05-15T10:00:00+08:00", findings = Array.Empty<object>() }), 400, "unitId", SignBody: true);
+        yield return new("webhook: eventId with a slash and markup", "POST", webhook, null,
+            Json(new { eventId = "<script>alert(1)</script>", month = "2017-05", teamId = "team-1", unitId = "d001-tw-shiyuan", inspectedAt = "2017-05-15T10:00:00+08:00", findings = Array.Empty<object>() }), 400, "eventId", SignBody: true);
+        yield return new("webhook: eventId of 2,000 characters", "POST", webhook, null,
+            Json(new { eventId = new string('长', 2000), month = "2017-05", teamId = "team-1", unitId = "d001-tw-shiyuan", inspectedAt = "2017-05-15T10:00:00+08:00", findings = Array.Empty<object>() }), 400, "eventId", SignBody: true);
         yield return new("webhook: 10 MB body", "POST", webhook, null, Big(10 * 1024 * 1024), 413, SignBody: true);
     }
 }

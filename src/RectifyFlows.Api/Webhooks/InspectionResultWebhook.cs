@@ -51,6 +51,12 @@ public sealed class InspectionResultWebhook(
             return Unauthorized("Invalid signature: " + invalid);
         }
 
+        // Checked before the replay lookup: the id becomes a table key, and a sender's odd id must be a 400, not a 500.
+        if (eventId is not null && !WebhookEventIds.IsValid(eventId))
+        {
+            return Problems.Validation("eventId", WebhookEventIds.Rule);
+        }
+
         if (eventId is not null && await events.FindAsync(Source, eventId, aborted) is { } earlier)
         {
             return TypedResults.Text(earlier.Body, "application/json", statusCode: earlier.Status);

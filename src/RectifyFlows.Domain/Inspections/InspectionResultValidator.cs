@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Domain.Inspections;
 
@@ -12,9 +12,9 @@ public static partial class InspectionResultValidator
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
-        if (errors.Required("eventId", request.EventId) && !EventIdPattern().IsMatch(request.EventId!))
+        if (errors.Required("eventId", request.EventId) && !WebhookEventIds.IsValid(request.EventId))
         {
-            errors.Add("eventId", "use 1–100 letters, digits, '-', '_', '.' or ':'.");
+            errors.Add("eventId", WebhookEventIds.Rule);
         }
 
         if (!CyclePeriods.TryParseMonth(request.Month, out _))
@@ -115,7 +115,4 @@ public static partial class InspectionResultValidator
             InspectedAt = request.InspectedAt!.Value, ReceivedAt = receivedAt, Findings = findings,
         }, errors);
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,100}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex EventIdPattern();
 }

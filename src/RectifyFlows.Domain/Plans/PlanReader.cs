@@ -553,6 +553,19 @@ public static partial class PlanReader
 
     private static Contact ReadContact(ValidationErrors errors, string path, ContactDocument contact)
     {
+        // Contacts are stored as one JSON property of the unit's row (at most 64 KB): every field has a bound.
+        foreach (var (field, value, max) in new[]
+        {
+            ("name", contact.Name, 100), ("title", contact.Title, 100), ("email", contact.Email, 254), ("mobile", contact.Mobile, 20),
+            ("weComRobotKey", contact.WeComRobotKey, 200), ("dingTalkRobotToken", contact.DingTalkRobotToken, 200),
+        })
+        {
+            if (value is { Length: var length } && length > max)
+            {
+                errors.Add($"{path}.{field}", $"is {length} characters long; at most {max} are allowed.");
+            }
+        }
+
         if (contact.Email is not null && !EmailPattern().IsMatch(contact.Email))
         {
             errors.Add($"{path}.email", "is not an email address.");
