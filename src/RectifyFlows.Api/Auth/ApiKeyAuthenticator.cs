@@ -28,10 +28,16 @@ public sealed class ApiKeyAuthenticator(ApiKeyStore keys, IMemoryCache cache, IO
 
         var hash = ApiKeyStore.Hash(presented);
         var cacheKey = "api-key:" + hash;
-        if (!cache.TryGetValue(cacheKey, out ApiKeyEntity? key))
+        var seconds = options.Value.CacheSeconds;
+        if (seconds == 0 || !cache.TryGetValue(cacheKey, out ApiKeyEntity? key))
         {
             key = await keys.FindAsync(presented, cancellationToken);
-            cache.Set(cacheKey, key, TimeSpan.FromSeconds(options.Value.CacheSeconds));
+
+            // CacheSeconds 0 means every request reads the store: revocation is immediate.
+            if (seconds > 0)
+            {
+                cache.Set(cacheKey, key, TimeSpan.FromSeconds(seconds));
+            }
         }
 
         if (key is null)
