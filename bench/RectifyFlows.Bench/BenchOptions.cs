@@ -8,6 +8,7 @@ internal sealed record BenchOptions
     public const string StorageVariable = "RECTIFYFLOWS_BENCH_STORAGE";
     public const string ProvinceScenario = "province";
     public const string EngineScenario = "engine";
+    public const string IntakeScenario = "intake";
 
     public string Scenario { get; init; } = ProvinceScenario;
 
@@ -37,6 +38,9 @@ internal sealed record BenchOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public bool ShowHelp { get; init; }
+
+    /// <summary>Intake scenario: requests per concurrency level, for the webhook and for the raw inserts each.</summary>
+    public int Requests { get; init; } = 2000;
 
     // The engine scenario (see bench/README.md).
 
@@ -69,12 +73,13 @@ internal sealed record BenchOptions
 
     public static string Usage =>
         """
-        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine] [options]
+        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine|intake] [options]
 
         Scenarios:
           province                 (default) import a synthetic province, re-import it, time the queries
           engine                   the standalone durable engine: orchestration starts, fan-out activities, timers and
                                    external events per second, then the monthly cycle on the synthetic province
+          intake                   signed webhook intake through the host at concurrency 1, 16, 64 next to raw inserts
 
         Options:
           --districts N            districts generated from seeds/ganxian-2017.plan.json (1-999, default 100)
@@ -97,6 +102,8 @@ internal sealed record BenchOptions
           --window-minutes N       the monthly cycle's inspection window (default 10)
           --skip-micro             only the monthly cycle
           --skip-cycle             only the micro-benchmarks
+        Intake scenario (signed webhooks to the host over loopback vs raw Azurite inserts, concurrency 1/16/64):
+          --requests N             requests per concurrency level for each of the two (default 2000)
           -h, --help               this text
 
         Storage: the connection string in RECTIFYFLOWS_BENCH_STORAGE, else an in-memory Azurite started from the
@@ -163,6 +170,9 @@ internal sealed record BenchOptions
                 case "--window-minutes":
                     options = options with { WindowMinutes = Number(args, ref i, 1, 120) };
                     break;
+                case "--requests":
+                    options = options with { Requests = Number(args, ref i, 1, 1_000_000) };
+                    break;
                 case "--skip-micro":
                     options = options with { SkipMicro = true };
                     break;
@@ -191,9 +201,9 @@ internal sealed record BenchOptions
             }
         }
 
-        if (options.Scenario is not (ProvinceScenario or EngineScenario))
+        if (options.Scenario is not (ProvinceScenario or EngineScenario or IntakeScenario))
         {
-            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}' or '{EngineScenario}'.");
+            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}', '{EngineScenario}' or '{IntakeScenario}'.");
         }
 
         if (options.SkipMicro && options.SkipCycle)

@@ -37,7 +37,12 @@ try
     string markdown;
     DateTimeOffset startedAt;
     bool passed;
-    if (options.Scenario == BenchOptions.EngineScenario)
+    if (options.Scenario == BenchOptions.IntakeScenario)
+    {
+        var result = await new RectifyFlows.Bench.Intake.IntakeScenario(options, root).RunAsync(cancellation.Token);
+        (markdown, startedAt, passed) = (result.ToMarkdown(), result.StartedAt, result.Passed);
+    }
+    else if (options.Scenario == BenchOptions.EngineScenario)
     {
         var result = await new EngineScenario(options, root).RunAsync(cancellation.Token);
         (markdown, startedAt, passed) = (EngineReport.ToMarkdown(result), result.StartedAt, result.Checks.All(check => check.Passed));

@@ -24,6 +24,7 @@ public static class HostVerbs
         ["reindex"] = ReindexAsync,
         ["keys"] = KeysAsync,
         ["demo"] = DemoVerb.RunAsync,
+        ["sign"] = SignAsync,
         ["help"] = _ => Task.FromResult(Usage()),
     };
 
@@ -56,6 +57,9 @@ public static class HostVerbs
               keys issue --role R [--unit U] [--principal P]
                                                   issue an API key (printed once, stored hashed); at most two
                                                   active keys per principal, so rotation is issue, switch, revoke
+              sign --body JSON | --file F [--secret S]
+                                                  print an X-RectifyFlows-Signature header value for a webhook body
+                                                  (development secret by default; valid for 300 s)
               keys list --principal P             a principal's keys by key id (no secrets)
               keys revoke --principal P --key-id K
                                                   revoke a key
@@ -216,6 +220,19 @@ public static class HostVerbs
             return revoked ? 0 : 1;
         });
     }
+
+    private static async Task<int> SignAsync(string[] args)
+    {
+        var body = Option(args, "--body") is { } text ? System.Text.Encoding.UTF8.GetBytes(text)
+            : Option(args, "--file") is { } file ? await File.ReadAllBytesAsync(file)
+            : throw new ArgumentException("sign needs --body JSON or --file F.");
+        var secret = Option(args, "--secret") ?? DevelopmentWebhookSecret;
+        Console.WriteLine(RectifyFlows.Domain.Webhooks.WebhookSignature.Sign(secret, DateTimeOffset.UtcNow, body));
+        return 0;
+    }
+
+    /// <summary>The documented development secret of appsettings.Development.json (never valid outside Development/Fast).</summary>
+    private const string DevelopmentWebhookSecret = "dev-webhook-secret";
 
     /// <summary>Runs <paramref name="work"/> with storage ready (Azurite started if needed, tables created).</summary>
     private static async Task<int> WithStorageAsync(string[] configurationArgs, Func<IServiceProvider, Task<int>> work)
