@@ -108,6 +108,14 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
         return entity.ToUnit();
     }
 
+    /// <summary>Whether a unit exists: one point read of its profile row, without its members (the intake's hot path).</summary>
+    public async Task<bool> ExistsAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var profile = await tables.Units.GetEntityIfExistsAsync<TableEntity>(
+            unitId, UnitEntity.ProfileRow, select: ["PartitionKey"], cancellationToken: cancellationToken);
+        return profile.HasValue;
+    }
+
     /// <summary>The units of a district: one partition.</summary>
     public async Task<IReadOnlyList<UnitsByDistrictEntity>> ListByDistrictAsync(string districtId, CancellationToken cancellationToken)
     {
