@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using RectifyFlows.Domain.Plans;
+
+namespace RectifyFlows.Domain.Webhooks;
+
+/// <summary>The shape every webhook's <c>eventId</c> must have: 1–100 letters, digits, '-', '_', '.' or ':'.</summary>
+public static partial class WebhookEventIds
+{
+    public static bool IsValid(string? eventId) => eventId is not null && Pattern().IsMatch(eventId);
+
+    /// <summary>Adds the eventId error to <paramref name="errors"/> when it is missing or malformed; returns whether it is valid.</summary>
+    public static bool Check(ValidationErrors errors, string? eventId)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!errors.Required("eventId", eventId))
+        {
+            return false;
+        }
+
+        if (!IsValid(eventId))
+        {
+            errors.Add("eventId", "use 1–100 letters, digits, '-', '_', '.' or ':'.");
+            return false;
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,100}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
