@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using RectifyFlows.Api.Leads;
+using RectifyFlows.Api.Reports;
 using RectifyFlows.Api.Webhooks;
 
 namespace RectifyFlows.Api;
@@ -9,7 +11,19 @@ public static class DependencyInjection
     public static IServiceCollection AddRectifyFlowsApi(this IServiceCollection services)
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignedWebhookPipeline>();
         services.AddSingleton<InspectionResultWebhook>();
+        services.AddSingleton<ProjectProgressWebhook>();
+        services.AddSingleton<AttendanceWebhook>();
+        services.AddSingleton<LeadWebhook>();
+        services.AddSingleton<LeadReminders>();
+        services.AddSingleton<LeadApi>();
+        services.AddSingleton<MonthlySignoffApi>();
         return services;
     }
+
+    /// <summary>The standalone host's periodic overdue-lead check (the Functions app runs it from a timer instead).</summary>
+    public static IServiceCollection AddLeadReminderService(this IServiceCollection services) =>
+        services.AddHostedService<LeadReminderService>();
 }
