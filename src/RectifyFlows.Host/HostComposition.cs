@@ -3,6 +3,8 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
 using RectifyFlows.Api;
+using RectifyFlows.Api.Leads;
+using RectifyFlows.Api.Webhooks;
 using RectifyFlows.DevServices;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
@@ -40,6 +42,7 @@ public static partial class HostComposition
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddRectifyFlowsApi();
+        builder.Services.AddLeadReminderService();
         builder.Services.AddHostedService<LedgerInitializer>();
         builder.AddRectifyFlowsWorkflows();
         // Delivery from the outbox runs when an SMTP relay is configured (MailDev in Development and Fast); without
@@ -120,6 +123,8 @@ public static partial class HostComposition
         app.MapReportEndpoints();
         app.MapActionEndpoints();
         app.MapWebhookEndpoints();
+        app.MapIntakeWebhooks();
+        app.MapLeadEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
         app.Lifetime.ApplicationStarted.Register(() =>
