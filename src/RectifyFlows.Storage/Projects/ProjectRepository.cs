@@ -51,8 +51,8 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
 
     /// <summary>
     /// Applies reported progress: read, check (<see cref="ProjectProgress.Check"/>), write with the ETag plus an audit
-    /// row, re-read on a lost race. Returns the errors when the check fails (nothing written). The same event applied
-    /// twice writes once (the row remembers its last event id).
+    /// row, re-read on a lost race. Returns the errors when the check fails (nothing written). The last event applied
+    /// again (a retry after a crash before the webhook recorded its response) writes nothing: the row remembers it.
     /// </summary>
     public async Task<ValidationErrors> ApplyProgressAsync(
         string districtId, ProjectProgress progress, string actor, DateTimeOffset at, CancellationToken cancellationToken)
