@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RectifyFlows.Api.Attendance;
 using RectifyFlows.Api.Leads;
 using RectifyFlows.Api.Reports;
 using RectifyFlows.Api.Webhooks;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<LeadReminders>();
         services.AddSingleton<LeadApi>();
         services.AddSingleton<MonthlySignoffApi>();
+        services.AddSingleton<AttendanceApi>();
         return services;
     }
 

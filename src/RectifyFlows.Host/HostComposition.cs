@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
 using RectifyFlows.Api;
+using RectifyFlows.Api.Attendance;
 using RectifyFlows.Api.Leads;
 using RectifyFlows.Api.Webhooks;
 using RectifyFlows.DevServices;
@@ -125,6 +126,7 @@ public static partial class HostComposition
         app.MapWebhookEndpoints();
         app.MapIntakeWebhooks();
         app.MapLeadEndpoints();
+        app.MapAttendanceEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
         app.Lifetime.ApplicationStarted.Register(() =>

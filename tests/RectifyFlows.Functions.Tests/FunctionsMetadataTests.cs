@@ -127,13 +127,14 @@ public sealed class FunctionsMetadataTests
 
     [TestMethod]
     [Timeout(10_000, CooperativeCancellation = true)]
-    public void FunctionsMetadata_ListsLeadRoutesAndSignoff_BehindFunctionKeys()
+    public void FunctionsMetadata_ListsLeadAttendanceAndSignoffRoutes_BehindFunctionKeys()
     {
         var metadata = FunctionsMetadata.Load();
         foreach (var (name, method, route) in new[]
         {
             ("ListLeads", "get", "leads"), ("GetLead", "get", "leads/{id}"), ("AssignLead", "post", "leads/{id}/assign"),
             ("DisposeLead", "post", "leads/{id}/disposition"), ("SignOffMonthlyReport", "post", "reports/monthly/{period}/signoff"),
+            ("ListAttendance", "get", "attendance"),
         })
         {
             var function = metadata.Single(name);

@@ -182,6 +182,28 @@ public sealed class IntakeWebhookTests
 
     [TestMethod]
     [Timeout(120000)]
+    public async Task AttendanceRoute_ListsTheMonthsBreaches_AndScopesAUnitKeyToItsUnit()
+    {
+        using var client = _host.Client();
+        var shiyuan = new { eventId = "att-route-1", month = "2017-04", personId = "cad-0201", unitId = "tw-shiyuan", role = "workTeamMember", daysOnSite = 12 };
+        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", shiyuan, ShiyuanSecret)).StatusCode);
+        var meilin = new { eventId = "att-route-2", month = "2017-04", personId = "cad-0202", unitId = "tw-meilin", role = "firstSecretary", daysOnSite = 25 };
+        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", meilin, DevSecret)).StatusCode);
+
+        using var office = _host.Client(LedgerApiTests.Operator);
+        var breaches = (await GetAsync(office, "api/attendance?month=2017-04&breaches=true"))["items"]!.AsArray();
+        Assert.AreEqual("cad-0201", breaches.Single()!["personId"]!.GetValue<string>());
+        Assert.HasCount(2, (await GetAsync(office, "api/attendance?month=2017-04"))["items"]!.AsArray());
+
+        using var unit = _host.Client("dev-unit-shiyuan-key");
+        var own = (await GetAsync(unit, "api/attendance?month=2017-04"))["items"]!.AsArray();
+        Assert.AreEqual("tw-shiyuan", own.Single()!["unitId"]!.GetValue<string>());
+        var other = await unit.GetAsync(new Uri("api/attendance?month=2017-04&unitId=tw-meilin", UriKind.Relative), TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
     public async Task AttendanceAndLeadsWebhooks_Return400NamingEveryInvalidField_AndChangeNothing()
     {
         using var client = _host.Client();

@@ -1,21 +1,18 @@
-using System.Text.RegularExpressions;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Domain.Inspections;
 
 /// <summary>Validates an inspection result as sent by a supervision team (api.md), naming every invalid field.</summary>
-public static partial class InspectionResultValidator
+public static class InspectionResultValidator
 {
     /// <summary>The result, or every problem keyed by field. <paramref name="unitExists"/> is looked up by the caller.</summary>
     public static (InspectionResult? Result, ValidationErrors Errors) Validate(InspectionResultRequest request, bool unitExists, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
-        if (errors.Required("eventId", request.EventId) && !EventIdPattern().IsMatch(request.EventId!))
-        {
-            errors.Add("eventId", "use 1–100 letters, digits, '-', '_', '.' or ':'.");
-        }
+        WebhookEventIds.Check(errors, request.EventId);
 
         if (!CyclePeriods.TryParseMonth(request.Month, out _))
         {
@@ -115,7 +112,4 @@ public static partial class InspectionResultValidator
             InspectedAt = request.InspectedAt!.Value, ReceivedAt = receivedAt, Findings = findings,
         }, errors);
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,100}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex EventIdPattern();
 }
