@@ -11,7 +11,8 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 /// <summary>
 /// The monthly report's 线索办理 block (rule 8): counts of the leads ledger by status, the overdue leads without a
 /// disposition, and the report's sign-off state. Applied when the report is archived and again when it is signed off,
-/// replacing the earlier block, so the archived report shows the state at its last change.
+/// replacing the earlier block, so the archived report shows the state at its last change. Any key may read a report,
+/// so the block names leads by id only: what a tip says stays with the office (<c>/api/leads/{id}</c>, operator).
 /// </summary>
 public sealed class MonthlyReportLeads(LeadRepository leads, ReportSignoffRepository signoffs, UnitNames unitNames, TimeProvider time)
 {
@@ -41,11 +42,12 @@ public sealed class MonthlyReportLeads(LeadRepository leads, ReportSignoffReposi
         };
         var table = new ReportTable($"{Heading}（截至{today:yyyy-MM-dd}）", ["线索", "来源", "承办单位", "办理时限", "逾期天数", "状态"],
             [.. overdue.Select(l => (IReadOnlyList<string>)[
-                $"{l.Id} {l.Subject}", l.Source, l.OwnerUnitId is null ? "未交办" : UnitNames.Name(names, l.OwnerUnitId),
+                l.Id, l.Source, l.OwnerUnitId is null ? "未交办" : UnitNames.Name(names, l.OwnerUnitId),
                 l.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 (today.DayNumber - l.Deadline.DayNumber).ToString(CultureInfo.InvariantCulture), Chinese(l.Status)])],
             $"共{all.Count}条：登记未交办{Count(LeadStatus.Registered)}条，已交办{Count(LeadStatus.Assigned)}条，立案{Count(LeadStatus.CaseFiled)}条，"
-            + $"了结{Count(LeadStatus.Closed)}条，移送{Count(LeadStatus.Transferred)}条；上表为逾期未处置的线索，存在时月报不能签发。");
+            + $"了结{Count(LeadStatus.Closed)}条，移送{Count(LeadStatus.Transferred)}条；上表为逾期未处置的线索，存在时月报不能签发。"
+            + "线索内容仅整改办可查阅。");
 
         var labels = figures.Select(f => f.Label).ToHashSet(StringComparer.Ordinal);
         return report with
