@@ -4,6 +4,9 @@ using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Measures;
 using RectifyFlows.Api.Plans;
 using RectifyFlows.Api.Units;
+using RectifyFlows.Api.Attendance;
+using RectifyFlows.Api.Leads;
+using RectifyFlows.Api.Reports;
 using RectifyFlows.Api.Webhooks;
 
 namespace RectifyFlows.Api;
@@ -22,6 +25,19 @@ public static class DependencyInjection
         services.AddSingleton<MeasureHandlers>();
         services.AddSingleton<UnitHandlers>();
         services.AddSingleton<ActionHandlers>();
+        services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignedWebhookPipeline>();
+        services.AddSingleton<ProjectProgressWebhook>();
+        services.AddSingleton<AttendanceWebhook>();
+        services.AddSingleton<LeadWebhook>();
+        services.AddSingleton<LeadReminders>();
+        services.AddSingleton<LeadApi>();
+        services.AddSingleton<MonthlySignoffApi>();
+        services.AddSingleton<AttendanceApi>();
         return services;
     }
+
+    /// <summary>The standalone host's periodic overdue-lead check (the Functions app runs it from a timer instead).</summary>
+    public static IServiceCollection AddLeadReminderService(this IServiceCollection services) =>
+        services.AddHostedService<LeadReminderService>();
 }

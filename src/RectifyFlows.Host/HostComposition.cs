@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration.Json;
 using RectifyFlows.Api;
 using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Plans;
+using RectifyFlows.Api.Attendance;
+using RectifyFlows.Api.Leads;
+using RectifyFlows.Api.Webhooks;
 using RectifyFlows.DevServices;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
@@ -43,6 +46,7 @@ public static partial class HostComposition
         builder.AddRectifyFlowsCore();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddRectifyFlowsApi();
+        builder.Services.AddLeadReminderService();
         builder.Services.AddHostedService<LedgerInitializer>();
         builder.AddRectifyFlowsWorkflows();
         // Delivery from the outbox runs when an SMTP relay is configured (MailDev in Development and Fast); without
@@ -128,6 +132,9 @@ public static partial class HostComposition
         app.MapCycleEndpoints();
         app.MapReportEndpoints();
         app.MapWebhookEndpoints();
+        app.MapIntakeWebhooks();
+        app.MapLeadEndpoints();
+        app.MapAttendanceEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -51,6 +51,9 @@ public static class DependencyInjection
         services.AddSingleton<Projects.ProjectRepository>();
         services.AddSingleton<Reports.ReportRepository>();
         services.AddSingleton<Webhooks.WebhookEventRepository>();
+        services.AddSingleton<Leads.LeadRepository>();
+        services.AddSingleton<Attendance.AttendanceRepository>();
+        services.AddSingleton<Reports.ReportSignoffRepository>();
         return services;
     }
 

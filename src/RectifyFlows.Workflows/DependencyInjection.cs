@@ -28,6 +28,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<RecipientDirectory>();
         builder.Services.AddSingleton<UnitNames>();
         builder.Services.AddSingleton<ProgressReader>();
+        builder.Services.AddSingleton<MonthlyReportLeads>();
         builder.Services.AddSingleton<MonthlyReportBuilder>();
         return builder;
     }

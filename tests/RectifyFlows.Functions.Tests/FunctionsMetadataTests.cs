@@ -94,7 +94,55 @@ public sealed class FunctionsMetadataTests
             Assert.IsTrue(timer.Binds("durableClient"), $"{name} starts a cycle, so it needs the durable client.");
         }
 
-        Assert.HasCount(expected.Count, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger"));
+        Assert.HasCount(expected.Count, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger" && f.Name != "LeadOverdueReminders"));
+    }
+
+    [TestMethod]
+    [Timeout(10_000, CooperativeCancellation = true)]
+    public void FunctionsMetadata_ListsOverdueLeadCheck_DailyAtNineChinaTime()
+    {
+        var timer = FunctionsMetadata.Load().Single("LeadOverdueReminders");
+
+        Assert.AreEqual("timerTrigger", timer.Trigger.Type);
+        Assert.AreEqual("0 0 1 * * *", timer.Trigger.Schedule);
+    }
+
+    [TestMethod]
+    [Timeout(10_000, CooperativeCancellation = true)]
+    public void FunctionsMetadata_ListsIntakeWebhooks_AsAnonymousPostsCheckedBySignature()
+    {
+        var metadata = FunctionsMetadata.Load();
+        foreach (var (name, route) in new[]
+        {
+            ("ProjectProgressWebhook", "webhooks/project-progress"), ("AttendanceWebhook", "webhooks/attendance"), ("LeadsWebhook", "webhooks/leads"),
+        })
+        {
+            var function = metadata.Single(name);
+            Assert.AreEqual("httpTrigger", function.Trigger.Type, name);
+            Assert.AreEqual(route, function.Trigger.Route, name);
+            Assert.AreEqual("Anonymous", function.Trigger.AuthLevel, $"{name}: senders authenticate by HMAC signature, not by a Functions key.");
+            CollectionAssert.AreEqual(new[] { "post" }, function.Trigger.Methods.ToArray(), name);
+        }
+    }
+
+    [TestMethod]
+    [Timeout(10_000, CooperativeCancellation = true)]
+    public void FunctionsMetadata_ListsLeadAttendanceAndSignoffRoutes_AsAnonymousCheckedByApiKey()
+    {
+        var metadata = FunctionsMetadata.Load();
+        foreach (var (name, method, route) in new[]
+        {
+            ("ListLeads", "get", "leads"), ("GetLead", "get", "leads/{id}"), ("AssignLead", "post", "leads/{id}/assign"),
+            ("DisposeLead", "post", "leads/{id}/disposition"), ("SignOffMonthlyReport", "post", "reports/monthly/{period}/signoff"),
+            ("ListAttendance", "get", "attendance"),
+        })
+        {
+            var function = metadata.Single(name);
+            Assert.AreEqual("httpTrigger", function.Trigger.Type, name);
+            Assert.AreEqual(route, function.Trigger.Route, name);
+            Assert.AreEqual("Anonymous", function.Trigger.AuthLevel, name + ": X-Api-Key roles, as on the standalone host.");
+            CollectionAssert.AreEqual(new[] { method }, function.Trigger.Methods.ToArray(), name);
+        }
     }
 
     [TestMethod]

@@ -5,17 +5,14 @@ using RectifyFlows.Domain.Webhooks;
 namespace RectifyFlows.Domain.Inspections;
 
 /// <summary>Validates an inspection result as sent by a supervision team (api.md), naming every invalid field.</summary>
-public static partial class InspectionResultValidator
+public static class InspectionResultValidator
 {
     /// <summary>The result, or every problem keyed by field. <paramref name="unitExists"/> is looked up by the caller.</summary>
     public static (InspectionResult? Result, ValidationErrors Errors) Validate(InspectionResultRequest request, bool unitExists, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
-        if (errors.Required("eventId", request.EventId) && !WebhookEventIds.IsValid(request.EventId))
-        {
-            errors.Add("eventId", WebhookEventIds.Rule);
-        }
+        WebhookEventIds.Check(errors, request.EventId);
 
         if (!CyclePeriods.TryParseMonth(request.Month, out _))
         {

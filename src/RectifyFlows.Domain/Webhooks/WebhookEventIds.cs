@@ -1,16 +1,35 @@
 using System.Text.RegularExpressions;
+using RectifyFlows.Domain.Plans;
 
 namespace RectifyFlows.Domain.Webhooks;
 
 /// <summary>
-/// What a webhook's <c>eventId</c> may be: a sender's own id (a UUID, "team-1-2017-03", …). It is stored as a table key
-/// for replay protection, so every webhook checks it with this one rule before it looks the id up.
+/// The shape every webhook's <c>eventId</c> must have: 1–100 letters, digits, '-', '_', '.' or ':'. It is stored as a
+/// table key for replay protection, so the pipeline checks it before it looks the id up.
 /// </summary>
 public static partial class WebhookEventIds
 {
     public const string Rule = "use 1–100 letters, digits, '-', '_', '.' or ':'.";
 
     public static bool IsValid(string? eventId) => eventId is not null && Pattern().IsMatch(eventId);
+
+    /// <summary>Adds the eventId error to <paramref name="errors"/> when it is missing or malformed; returns whether it is valid.</summary>
+    public static bool Check(ValidationErrors errors, string? eventId)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!errors.Required("eventId", eventId))
+        {
+            return false;
+        }
+
+        if (!IsValid(eventId))
+        {
+            errors.Add("eventId", Rule);
+            return false;
+        }
+
+        return true;
+    }
 
     [GeneratedRegex(@"^[A-Za-z0-9_.:-]{1,100}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

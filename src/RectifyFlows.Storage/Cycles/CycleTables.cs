@@ -5,7 +5,8 @@ namespace RectifyFlows.Storage.Cycles;
 
 /// <summary>
 /// Tables the cycles read and write, beside the ledger: inspection results by month, actions by unit, projects by
-/// district, strikes by unit, archived reports by kind and period, webhook events by id, plans by name.
+/// district, strikes by unit, archived reports by kind and period, webhook events by id, plans by name, leads,
+/// attendance by month and report sign-offs.
 /// </summary>
 public sealed class CycleTables(TableServiceClient service, IOptions<StorageOptions> options)
 {
@@ -19,7 +20,20 @@ public sealed class CycleTables(TableServiceClient service, IOptions<StorageOpti
     public TableClient WebhookEvents => Table("WebhookEvents");
     public TableClient PlanDirectory => Table("PlanDirectory");
 
-    public IEnumerable<TableClient> All => [InspectionResults, Actions, Projects, Strikes, Reports, WebhookEvents, PlanDirectory];
+    /// <summary>The leads ledger: one partition per lead (the lead and its audit rows).</summary>
+    public TableClient Leads => Table("Leads");
+
+    /// <summary>Leads without a disposition by deadline month, then date: "overdue leads" is one key range.</summary>
+    public TableClient OpenLeadsByDeadline => Table("OpenLeadsByDeadline");
+
+    /// <summary>Attendance records (考勤) by month, one row per person.</summary>
+    public TableClient Attendance => Table("Attendance");
+
+    /// <summary>Report sign-offs by report.</summary>
+    public TableClient ReportSignoffs => Table("ReportSignoffs");
+
+    public IEnumerable<TableClient> All =>
+        [InspectionResults, Actions, Projects, Strikes, Reports, WebhookEvents, PlanDirectory, Leads, OpenLeadsByDeadline, Attendance, ReportSignoffs];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
         await Task.WhenAll(All.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));

@@ -7,6 +7,7 @@ using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Actions;
+using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
@@ -26,6 +27,8 @@ public sealed class MonthlyReportBuilder(
     ProjectRepository projects,
     ActionRepository actions,
     PlanDirectoryRepository plans,
+    AttendanceRepository attendance,
+    MonthlyReportLeads leads,
     UnitNames unitNames,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
@@ -38,6 +41,10 @@ public sealed class MonthlyReportBuilder(
         var findings = monthResults.SelectMany(r => r.Findings.Select(f => (Result: r, Finding: f))).ToList();
         var breaches = findings.Where(x => AttendanceRule.IsBreach(x.Finding)).ToList();
         var others = findings.Where(x => !AttendanceRule.IsBreach(x.Finding)).ToList();
+
+        // Breaches reported through the attendance webhook, for people no team already reported this month.
+        var named = breaches.Select(x => x.Finding.PersonId).ToHashSet(StringComparer.Ordinal);
+        var recorded = (await attendance.ListAsync(month, breachesOnly: true, unitId: null, ct)).Where(r => !named.Contains(r.PersonId)).ToList();
 
         var range = CyclePeriods.Range(CycleKind.Monthly, month)!.Value;
         var today = ChinaTime.Today(time);
@@ -71,7 +78,7 @@ public sealed class MonthlyReportBuilder(
             [
                 new("督查组报送结果", teamsReported.ToString(CultureInfo.InvariantCulture)),
                 new("发现问题", others.Count.ToString(CultureInfo.InvariantCulture)),
-                new("驻村不足20天", breaches.Count.ToString(CultureInfo.InvariantCulture)),
+                new("驻村不足20天", (breaches.Count + recorded.Count).ToString(CultureInfo.InvariantCulture)),
                 new("逾期整改措施", overdue.Count.ToString(CultureInfo.InvariantCulture)),
                 new("项目完成率", completion),
                 new("资金拨付率", disbursement),
@@ -82,7 +89,8 @@ public sealed class MonthlyReportBuilder(
                 new("一、督查发现的问题", ["单位", "督查组", "类别", "程度", "问题", "详情"],
                     [.. others.Select(x => (IReadOnlyList<string>)[UnitNames.Name(names, x.Result.UnitId), x.Result.TeamId, x.Finding.Kind, x.Finding.Severity, x.Finding.Subject, x.Finding.Detail])]),
                 new("二、驻村干部考勤不足20天（通报批评、取消评优资格）", ["人员", "单位", "驻村天数", "情况"],
-                    [.. breaches.Select(x => (IReadOnlyList<string>)[x.Finding.PersonId ?? "—", UnitNames.Name(names, x.Result.UnitId), (x.Finding.DaysOnSite ?? 0).ToString(CultureInfo.InvariantCulture), x.Finding.Detail])]),
+                    [.. breaches.Select(x => (IReadOnlyList<string>)[x.Finding.PersonId ?? "—", UnitNames.Name(names, x.Result.UnitId), (x.Finding.DaysOnSite ?? 0).ToString(CultureInfo.InvariantCulture), x.Finding.Detail]),
+                     .. recorded.Select(r => (IReadOnlyList<string>)[r.PersonId, UnitNames.Name(names, r.UnitId), r.DaysOnSite.ToString(CultureInfo.InvariantCulture), "考勤报送"])]),
                 new($"三、逾期未完成的整改措施（截至{asOf:yyyy-MM-dd}）", ["措施", "牵头单位", "整改时限", "逾期天数", "状态"],
                     [.. overdue.OrderBy(m => m.EffectiveDueDate).Select(m => (IReadOnlyList<string>)[
                         $"{m.Id} {Short(m.Text)}", UnitNames.Name(names, m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -101,6 +109,7 @@ public sealed class MonthlyReportBuilder(
                     [.. Bottom(progress, options.Value.BottomCount)]),
             ],
         };
+        report = await leads.ApplyAsync(report, ct);
         var summary = new MonthlySummary(monthResults.Count, others.Count, breaches.Count, overdue.Count, opened.Count, 0);
         return (report, summary, monthResults);
     }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using RectifyFlows.Api.Http;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Domain.Time;
+using RectifyFlows.Storage.Leads;
+using RectifyFlows.Storage.Reports;
+using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.Reports;
+
+namespace RectifyFlows.Api.Reports;
+
+/// <summary>
+/// <c>POST /api/reports/monthly/{period}/signoff</c> (rule 8): refused with 409 while any lead is past its deadline
+/// without a disposition (the problem lists them); otherwise records who signed off and when (a second sign-off
+/// returns the first) and refreshes the archived report's 线索办理 block and sign-off state.
+/// </summary>
+public sealed class MonthlySignoffApi(
+    ReportRepository reports, ReportSignoffRepository signoffs, LeadRepository leads, MonthlyReportLeads block, TimeProvider time)
+{
+    public const string Kind = "monthly";
+
+    public async Task<IResult> SignOffAsync(string period, string actor, CancellationToken cancellationToken)
+    {
+        if (CyclePeriods.Range(CycleKind.Monthly, period) is null)
+        {
+            return Problems.Validation("period", "must be a month: yyyy-MM.");
+        }
+
+        var json = await reports.GetAsync(Kind, period, cancellationToken);
+        if (json is null)
+        {
+            return Problems.NotFound("Report", $"{Kind}/{period}");
+        }
+
+        if (await signoffs.GetAsync(Kind, period, cancellationToken) is null)
+        {
+            var today = ChinaTime.Today(time);
+            var overdue = await leads.ListOverdueAsync(today, cancellationToken);
+            if (overdue.Count > 0)
+            {
+                return Problems.Conflict("存在逾期未处置的问题线索，月报不能签发",
+                    string.Create(CultureInfo.InvariantCulture, $"{overdue.Count} lead(s) are past their deadline without a disposition: {string.Join(", ", overdue.Select(l => l.Id))}."),
+                    "overdue-leads",
+                    new Dictionary<string, object?>
+                    {
+                        ["overdueLeads"] = overdue.Select(l => new
+                        {
+                            id = l.Id, subject = l.Subject, ownerUnitId = l.OwnerUnitId,
+                            deadline = l.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                            daysOverdue = today.DayNumber - l.Deadline.DayNumber,
+                        }).ToList(),
+                    });
+            }
+        }
+
+        var signoff = await signoffs.SignAsync(Kind, period, actor, time.GetUtcNow(), cancellationToken);
+        var report = await block.ApplyAsync(ReportRenderer.FromJson(json), cancellationToken);
+        await reports.SaveAsync(Kind, period, ReportRenderer.Json(report), cancellationToken);
+        return TypedResults.Ok(new { kind = Kind, period, signedBy = signoff.SignedBy, signedAt = signoff.SignedAt, alreadySigned = !signoff.Created });
+    }
+}

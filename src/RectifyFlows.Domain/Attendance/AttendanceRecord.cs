@@ -1,0 +1,70 @@
+using RectifyFlows.Domain.Inspections;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Webhooks;
+
+namespace RectifyFlows.Domain.Attendance;
+
+/// <summary>考勤: one cadre's days on site in one month (rule 7); fewer than the minimum is a breach.</summary>
+public sealed record AttendanceRecord
+{
+    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(StringComparer.Ordinal) { "firstSecretary", "workTeamMember" };
+
+    public required string EventId { get; init; }
+    public required string Month { get; init; }
+    public required string PersonId { get; init; }
+    public required string UnitId { get; init; }
+
+    /// <summary>firstSecretary or workTeamMember.</summary>
+    public required string Role { get; init; }
+    public required int DaysOnSite { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>Below <see cref="AttendanceRule.MinimumDaysOnSite"/>.</summary>
+    public bool IsBreach => DaysOnSite < AttendanceRule.MinimumDaysOnSite;
+
+    public static (AttendanceRecord? Record, ValidationErrors Errors) Validate(AttendanceRequest request, bool unitExists, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        WebhookEventIds.Check(errors, request.EventId);
+        var monthValid = CyclePeriods.TryParseMonth(request.Month, out var first);
+        if (!monthValid)
+        {
+            errors.Add("month", "is required in the form yyyy-MM.");
+        }
+
+        if (!Identifiers.IsValid(request.PersonId))
+        {
+            errors.Add("personId", "is required and must be a valid id.");
+        }
+
+        if (!Identifiers.IsValid(request.UnitId))
+        {
+            errors.Add("unitId", "is required and must be a valid id.");
+        }
+        else if (!unitExists)
+        {
+            errors.Add("unitId", $"unknown unit '{request.UnitId}'.");
+        }
+
+        if (request.Role is null || !Roles.Contains(request.Role))
+        {
+            errors.Add("role", "must be firstSecretary or workTeamMember.");
+        }
+
+        var days = monthValid ? DateTime.DaysInMonth(first.Year, first.Month) : 31;
+        if (request.DaysOnSite is not { } onSite || onSite < 0 || onSite > days)
+        {
+            errors.Add("daysOnSite", $"is required, 0–{days}.");
+        }
+
+        return errors.HasErrors
+            ? (null, errors)
+            : (new AttendanceRecord
+            {
+                EventId = request.EventId!, Month = request.Month!, PersonId = request.PersonId!, UnitId = request.UnitId!, Role = request.Role!,
+                DaysOnSite = request.DaysOnSite!.Value, ReceivedAt = receivedAt,
+            }, errors);
+    }
+}

@@ -1,0 +1,256 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Storage.Attendance;
+using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Projects;
+using RectifyFlows.Testing;
+using static RectifyFlows.Host.Tests.WorkflowClient;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>
+/// The project-progress, attendance and leads webhooks against the running host (Development): accepted and effective,
+/// replay-safe, refused when badly signed, and refused with every invalid field named — never changing data when refused.
+/// </summary>
+[TestClass]
+public sealed class IntakeWebhookTests
+{
+    public const string DevSecret = "dev-webhook-secret";
+    public const string ShiyuanSecret = "shiyuan-own-webhook-secret";
+
+    private static HostProcess _host = null!;
+    private static LedgerFixture _ledger = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        var prefix = LedgerFixture.NewPrefix();
+        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
+        // tw-shiyuan has its own secret; every other sender signs with the development secret.
+        _host = await HostProcess.StartAsync(prefix, new Dictionary<string, string> { ["RectifyFlows__Webhooks__Secrets__tw-shiyuan"] = ShiyuanSecret });
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        await _ledger.DisposeAsync();
+    }
+
+    private static object Progress(string eventId, string projectId, string unitId, string status, int percent, decimal disbursed) =>
+        new { eventId, projectId, unitId, status, percent, disbursed };
+
+    private static object Attendance(string eventId, string personId, int daysOnSite) =>
+        new { eventId, month = "2017-03", personId, unitId = "tw-meilin", role = "firstSecretary", daysOnSite };
+
+    private static object Lead(string eventId, string receivedAt = "2017-03-02T09:00:00+08:00") =>
+        new { eventId, receivedAt, source = "hotline-12317", subject = "反映低保评定不公", detail = "来电反映某村低保评定优亲厚友。", unitId = "tw-meilin" };
+
+    /// <summary>Every row of the tables these webhooks write (the background workflows write elsewhere).</summary>
+    private static async Task<string[]> SnapshotAsync()
+    {
+        var tables = _ledger.Get<CycleTables>();
+        var rows = new List<string>();
+        foreach (var table in new[] { tables.Projects, tables.Attendance, tables.Leads, tables.OpenLeadsByDeadline, tables.WebhookEvents })
+        {
+            await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                rows.Add($"{table.Name}/{entity.PartitionKey}/{entity.RowKey}/{entity.ETag}");
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return [.. rows];
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ProjectProgressWebhook_UpdatesTheProjectWithAnAuditRow_AndAReplayChangesNothing()
+    {
+        using var client = _host.Client();
+        var body = Progress("pp-1", "tw-shiyuan-2016-01", "tw-shiyuan", "underConstruction", 60, 150_000m);
+
+        var response = await PostSignedAsync(client, "api/webhooks/project-progress", body, ShiyuanSecret);
+        var first = await response.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
+        Assert.AreEqual("tw-shiyuan-2016-01", JsonNode.Parse(first)!["id"]!.GetValue<string>());
+
+        var projects = _ledger.Get<ProjectRepository>();
+        var project = (await projects.GetAsync("ganxian", "tw-shiyuan-2016-01", TestContext.CancellationToken))!;
+        Assert.AreEqual((60, 150_000m, "underConstruction"), (project.Percent, project.Disbursed, project.Status));
+        var audit = await projects.AuditAsync("ganxian", "tw-shiyuan-2016-01", TestContext.CancellationToken);
+        Assert.AreEqual("webhook:tw-shiyuan", audit.Single().Actor);
+
+        var before = await SnapshotAsync();
+        var replay = await PostSignedAsync(client, "api/webhooks/project-progress", body, ShiyuanSecret);
+        Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.AreEqual(first, await replay.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        CollectionAssert.AreEqual(before, await SnapshotAsync(), "a replayed event changed stored data");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ProjectProgressWebhook_Returns400NamingTheFields_WhenInvalidOrNotTheSendersProject()
+    {
+        using var client = _host.Client();
+        var before = await SnapshotAsync();
+
+        var bad = await PostSignedAsync(client, "api/webhooks/project-progress",
+            new { eventId = "pp-bad-1", projectId = "tw-meilin-2016-01", unitId = "tw-meilin", status = "done", percent = 150, disbursed = -5 }, DevSecret);
+        Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
+        CollectionAssert.AreEquivalent(new[] { "status", "percent", "disbursed" }, await ErrorFieldsAsync(bad));
+
+        var other = await PostSignedAsync(client, "api/webhooks/project-progress",
+            Progress("pp-bad-2", "tw-meilin-2016-01", "tw-shiyuan", "underConstruction", 50, 1m), ShiyuanSecret);
+        Assert.AreEqual(HttpStatusCode.BadRequest, other.StatusCode);
+        CollectionAssert.AreEquivalent(new[] { "projectId" }, await ErrorFieldsAsync(other));
+
+        var unknown = await PostSignedAsync(client, "api/webhooks/project-progress",
+            Progress("pp-bad-3", "no-such-project", "tw-meilin", "underConstruction", 50, 1m), DevSecret);
+        CollectionAssert.AreEquivalent(new[] { "projectId" }, await ErrorFieldsAsync(unknown));
+
+        var overspent = await PostSignedAsync(client, "api/webhooks/project-progress",
+            Progress("pp-bad-4", "tw-meilin-2016-01", "tw-meilin", "underConstruction", 50, 99_000_000m), DevSecret);
+        CollectionAssert.AreEquivalent(new[] { "disbursed" }, await ErrorFieldsAsync(overspent));
+
+        var wrongType = await PostSignedAsync(client, "api/webhooks/project-progress",
+            new { eventId = "pp-bad-5", projectId = "tw-meilin-2016-01", unitId = "tw-meilin", status = "completed", percent = "all", disbursed = 1 }, DevSecret);
+        CollectionAssert.AreEquivalent(new[] { "percent" }, await ErrorFieldsAsync(wrongType));
+
+        CollectionAssert.AreEqual(before, await SnapshotAsync(), "a refused post changed stored data");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task IntakeWebhooks_Return401AndChangeNothing_WhenSignatureIsWrongExpiredOrMissing()
+    {
+        using var client = _host.Client();
+        var posts = new (string Route, object Body)[]
+        {
+            ("api/webhooks/project-progress", Progress("sig-1", "tw-meilin-2016-01", "tw-meilin", "underConstruction", 10, 1m)),
+            ("api/webhooks/attendance", Attendance("sig-2", "cad-0009", 3)),
+            ("api/webhooks/leads", Lead("sig-3")),
+        };
+        var before = await SnapshotAsync();
+        foreach (var (route, body) in posts)
+        {
+            var wrong = await PostSignedAsync(client, route, body, secret: "not-the-secret");
+            var expired = await PostSignedAsync(client, route, body, signature: WebhookSignature.Sign(DevSecret, DateTimeOffset.UtcNow.AddSeconds(-301), [1]));
+            using var unsigned = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
+            var missing = await client.PostAsync(new Uri(route, UriKind.Relative), unsigned, TestContext.CancellationToken);
+            foreach (var response in new[] { wrong, expired, missing })
+            {
+                Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode, route);
+                Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType, route);
+            }
+        }
+
+        // tw-shiyuan's own secret wins: the development secret does not sign for it.
+        var shiyuan = await PostSignedAsync(client, "api/webhooks/project-progress",
+            Progress("sig-4", "tw-shiyuan-2016-02", "tw-shiyuan", "underConstruction", 10, 1m), DevSecret);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, shiyuan.StatusCode);
+        CollectionAssert.AreEqual(before, await SnapshotAsync(), "a badly signed post changed stored data");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task AttendanceWebhook_StoresOneRecordPerMonthAndPerson_AndKeepsTheBreach()
+    {
+        using var client = _host.Client();
+        var attendance = _ledger.Get<AttendanceRepository>();
+
+        var first = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), DevSecret);
+        Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, await first.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        Assert.AreEqual("attendance-2017-03-cad-0101", JsonNode.Parse(await first.Content.ReadAsStringAsync(TestContext.CancellationToken))!["id"]!.GetValue<string>());
+        var breaches = await attendance.ListAsync("2017-03", breachesOnly: true, unitId: "tw-meilin", TestContext.CancellationToken);
+        Assert.AreEqual(15, breaches.Single(r => r.PersonId == "cad-0101").DaysOnSite);
+
+        var before = await SnapshotAsync();
+        var replay = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), DevSecret);
+        Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
+        CollectionAssert.AreEqual(before, await SnapshotAsync(), "a replayed event changed stored data");
+
+        var corrected = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-2", "cad-0101", 22), DevSecret);
+        Assert.AreEqual(HttpStatusCode.Accepted, corrected.StatusCode);
+        var records = await attendance.ListAsync("2017-03", breachesOnly: false, unitId: "tw-meilin", TestContext.CancellationToken);
+        Assert.AreEqual(22, records.Single(r => r.PersonId == "cad-0101").DaysOnSite, "one record per month and person; the correction replaced it");
+        Assert.IsEmpty((await attendance.ListAsync("2017-03", breachesOnly: true, unitId: "tw-meilin", TestContext.CancellationToken)).Where(r => r.PersonId == "cad-0101"));
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task AttendanceRoute_ListsTheMonthsBreaches_AndScopesAUnitKeyToItsUnit()
+    {
+        using var client = _host.Client();
+        var shiyuan = new { eventId = "att-route-1", month = "2017-04", personId = "cad-0201", unitId = "tw-shiyuan", role = "workTeamMember", daysOnSite = 12 };
+        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", shiyuan, ShiyuanSecret)).StatusCode);
+        var meilin = new { eventId = "att-route-2", month = "2017-04", personId = "cad-0202", unitId = "tw-meilin", role = "firstSecretary", daysOnSite = 25 };
+        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", meilin, DevSecret)).StatusCode);
+
+        using var office = _host.Client(LedgerApiTests.Operator);
+        var breaches = (await GetAsync(office, "api/attendance?month=2017-04&breaches=true"))["items"]!.AsArray();
+        Assert.AreEqual("cad-0201", breaches.Single()!["personId"]!.GetValue<string>());
+        Assert.HasCount(2, (await GetAsync(office, "api/attendance?month=2017-04"))["items"]!.AsArray());
+
+        using var unit = _host.Client("dev-unit-shiyuan-key");
+        var own = (await GetAsync(unit, "api/attendance?month=2017-04"))["items"]!.AsArray();
+        Assert.AreEqual("tw-shiyuan", own.Single()!["unitId"]!.GetValue<string>());
+        var other = await unit.GetAsync(new Uri("api/attendance?month=2017-04&unitId=tw-meilin", UriKind.Relative), TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task AttendanceAndLeadsWebhooks_Return400NamingEveryInvalidField_AndChangeNothing()
+    {
+        using var client = _host.Client();
+        var before = await SnapshotAsync();
+
+        var attendance = await PostSignedAsync(client, "api/webhooks/attendance",
+            new { eventId = "att-bad", month = "2017-13", personId = "Cad 1", unitId = "tw-meilin", role = "boss", daysOnSite = 40 }, DevSecret);
+        Assert.AreEqual(HttpStatusCode.BadRequest, attendance.StatusCode);
+        CollectionAssert.AreEquivalent(new[] { "month", "personId", "role", "daysOnSite" }, await ErrorFieldsAsync(attendance));
+
+        var lead = await PostSignedAsync(client, "api/webhooks/leads",
+            new { eventId = "lead-bad", source = "hotline-12317", subject = "", detail = "", unitId = "no-such-unit" }, DevSecret);
+        Assert.AreEqual(HttpStatusCode.BadRequest, lead.StatusCode);
+        CollectionAssert.AreEquivalent(new[] { "receivedAt", "subject", "detail", "unitId" }, await ErrorFieldsAsync(lead));
+
+        var noSender = await PostSignedAsync(client, "api/webhooks/leads", new { eventId = "lead-bad-2", subject = "x" }, DevSecret);
+        Assert.AreEqual(HttpStatusCode.BadRequest, noSender.StatusCode);
+        CollectionAssert.AreEquivalent(new[] { "source" }, await ErrorFieldsAsync(noSender));
+        CollectionAssert.AreEqual(before, await SnapshotAsync(), "a refused post changed stored data");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task LeadsWebhook_RegistersTheLead_AndAReplayReturnsTheFirstResponse()
+    {
+        using var client = _host.Client();
+        var response = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), DevSecret);
+        var first = await response.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
+        var id = JsonNode.Parse(first)!["id"]!.GetValue<string>();
+
+        using var office = _host.Client(LedgerApiTests.Operator);
+        var lead = await GetAsync(office, $"api/leads/{id}");
+        Assert.AreEqual("registered", lead["status"]!.GetValue<string>());
+        Assert.AreEqual("2017-03-17", lead["deadline"]!.GetValue<string>(), "received 2017-03-02 (China), 15 days by default");
+
+        var before = await SnapshotAsync();
+        var replay = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), DevSecret);
+        Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
+        Assert.AreEqual(first, await replay.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        CollectionAssert.AreEqual(before, await SnapshotAsync(), "a replayed event changed stored data");
+    }
+
+    public static async Task<string[]> ErrorFieldsAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return [.. problem["errors"]!.AsObject().Select(e => e.Key)];
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RectifyFlows.Testing;
+using static RectifyFlows.Host.Tests.WorkflowClient;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>The leads ledger (rule 8) against the running host: assign, disposition, reminders, and the monthly report sign-off it blocks.</summary>
+[TestClass]
+public sealed class LeadsTests
+{
+    private const string DevSecret = IntakeWebhookTests.DevSecret;
+
+    private static HostProcess _host = null!;
+    private static LedgerFixture _ledger = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    private static string ChinaToday(int plusDays = 0) =>
+        DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        var prefix = LedgerFixture.NewPrefix();
+        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
+        _host = await HostProcess.StartAsync(prefix);
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        await _ledger.DisposeAsync();
+    }
+
+    private static async Task<string> PostLeadAsync(HttpClient client, string eventId, string receivedAt, string secret = DevSecret)
+    {
+        var response = await PostSignedAsync(client, "api/webhooks/leads",
+            new { eventId, receivedAt, source = "hotline-12317", subject = $"线索 {eventId}：反映扶贫资金被挪用", detail = "群众来电反映。" }, secret);
+        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+    }
+
+    private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, object body) =>
+        client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task Leads_AssignThenDisposition_RemindsTheOwnerAndAuditsTheOperator()
+    {
+        using var client = _host.Client(LedgerApiTests.Operator);
+        var id = await PostLeadAsync(client, "leads-flow-1", "2017-03-02T09:00:00+08:00");
+
+        var assigned = await PostJsonAsync(client, $"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(10) });
+        var assignedBody = JsonNode.Parse(await assigned.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
+        Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, assignedBody.ToJsonString());
+        Assert.AreEqual("assigned", assignedBody["status"]!.GetValue<string>());
+        Assert.AreEqual("tw-meilin", assignedBody["ownerUnitId"]!.GetValue<string>());
+        Assert.IsFalse(assignedBody["overdue"]!.GetValue<bool>());
+
+        var reminders = (await GetAsync(client, "api/notifications?kind=leadAssigned"))["items"]!.AsArray();
+        var reminder = reminders.Single(m => m!["idempotencyKey"]!.GetValue<string>().Contains(id, StringComparison.Ordinal))!;
+        Assert.AreEqual("tw-meilin", reminder["recipientId"]!.GetValue<string>());
+        StringAssert.Contains(reminder["subject"]!.GetValue<string>(), "线索交办");
+
+        var disposed = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "caseFiled", note = "已立案审查" });
+        Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode, await disposed.Content.ReadAsStringAsync(TestContext.CancellationToken));
+
+        var again = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "closed", note = "了结" });
+        Assert.AreEqual(HttpStatusCode.Conflict, again.StatusCode);
+        StringAssert.EndsWith(JsonNode.Parse(await again.Content.ReadAsStringAsync(TestContext.CancellationToken))!["type"]!.GetValue<string>(), "illegal-transition");
+
+        var lead = await GetAsync(client, $"api/leads/{id}");
+        Assert.AreEqual("caseFiled", lead["status"]!.GetValue<string>());
+        Assert.AreEqual("已立案审查", lead["dispositionNote"]!.GetValue<string>());
+        var audit = lead["audit"]!.AsArray().Select(a => (a!["action"]!.GetValue<string>(), a["actor"]!.GetValue<string>())).ToArray();
+        CollectionAssert.AreEqual(new[] { ("register", "webhook:hotline-12317"), ("assign", "dev-operator"), ("disposition", "dev-operator") }, audit);
+        var filed = (await GetAsync(client, "api/leads?status=caseFiled"))["items"]!.AsArray();
+        Assert.IsTrue(filed.Any(l => l!["id"]!.GetValue<string>() == id));
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task Leads_RefuseBadRequests_WithTheRightStatusAndNoChange()
+    {
+        using var client = _host.Client(LedgerApiTests.Operator);
+        var id = await PostLeadAsync(client, "leads-refuse-1", "2017-03-05T09:00:00+08:00");
+
+        var early = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "closed", note = "未交办就了结" });
+        Assert.AreEqual(HttpStatusCode.Conflict, early.StatusCode, "a lead needs an owner before its disposition");
+
+        var bad = await PostJsonAsync(client, $"api/leads/{id}/assign", new { ownerUnitId = "no-such-unit", deadline = "2017-01-01" });
+        Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
+        CollectionAssert.AreEquivalent(new[] { "ownerUnitId", "deadline" }, await IntakeWebhookTests.ErrorFieldsAsync(bad));
+        var badDisposition = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "forgotten", note = "" });
+        CollectionAssert.AreEquivalent(new[] { "disposition", "note" }, await IntakeWebhookTests.ErrorFieldsAsync(badDisposition));
+        var badList = await client.GetAsync(new Uri("api/leads?status=lost&overdue=maybe", UriKind.Relative), TestContext.CancellationToken);
+        CollectionAssert.AreEquivalent(new[] { "status", "overdue" }, await IntakeWebhookTests.ErrorFieldsAsync(badList));
+
+        var missing = await PostJsonAsync(client, "api/leads/lead-0000000000000000/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(3) });
+        Assert.AreEqual(HttpStatusCode.NotFound, missing.StatusCode);
+
+        using var unit = _host.Client("dev-unit-shiyuan-key");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/leads", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        using var anonymous = _host.Client();
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("api/leads", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+
+        var lead = await GetAsync(client, $"api/leads/{id}");
+        Assert.AreEqual("registered", lead["status"]!.GetValue<string>());
+        Assert.AreEqual(1, lead["version"]!.GetValue<int>(), "no refused request changed the lead");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task Leads_ListsOverdue_OnlyLeadsPastTheirDeadlineWithoutDisposition()
+    {
+        using var client = _host.Client(LedgerApiTests.Operator);
+        var old = await PostLeadAsync(client, "leads-overdue-old", "2017-04-01T09:00:00+08:00");
+        var fresh = await PostLeadAsync(client, "leads-overdue-fresh", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+
+        var overdue = (await GetAsync(client, "api/leads?overdue=true"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<string>()).ToList();
+        var current = (await GetAsync(client, "api/leads?overdue=false"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<string>()).ToList();
+
+        CollectionAssert.Contains(overdue, old);
+        CollectionAssert.DoesNotContain(overdue, fresh);
+        CollectionAssert.Contains(current, fresh);
+    }
+
+    [TestMethod]
+    [Timeout(300000)]
+    public async Task MonthlyReportSignoff_Returns409WhileAnOverdueLeadLacksDisposition_Then200AfterIt()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast", settings: new Dictionary<string, string>
+        {
+            ["RectifyFlows__Workflows__InspectionWindow"] = "00:00:03",
+            ["RectifyFlows__Leads__CheckInterval"] = "00:00:02",
+        });
+        using var client = host.Client(LedgerApiTests.Operator);
+        await StartCycleAsync(client, "monthly", "2017-06");
+        await WaitForCompletionAsync(client, "monthly", "2017-06", TimeSpan.FromSeconds(120));
+        var id = await PostLeadAsync(client, "signoff-lead-1", "2017-06-01T09:00:00+08:00", FastSecret);
+
+        using var leader = host.Client(LedgerApiTests.Leader);
+        using var empty = new StringContent(string.Empty);
+        var refused = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, TestContext.CancellationToken);
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
+        Assert.AreEqual(HttpStatusCode.Conflict, refused.StatusCode, problem.ToJsonString());
+        Assert.AreEqual(id, problem["overdueLeads"]![0]!["id"]!.GetValue<string>());
+
+        // The overdue check ran (every 2 s here) several times: one reminder for the lead today, to the district office.
+        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.CancellationToken);
+        var overdueReminders = (await GetAsync(client, "api/notifications?kind=leadOverdue"))["items"]!.AsArray()
+            .Where(m => m!["idempotencyKey"]!.GetValue<string>().Contains(id, StringComparison.Ordinal)).ToList();
+        Assert.HasCount(1, overdueReminders, "one reminder per lead and day, however often the check runs");
+        Assert.AreEqual("ganxian", overdueReminders[0]!["recipientId"]!.GetValue<string>());
+
+        var assigned = await PostJsonAsync(client, $"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday() });
+        Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, await assigned.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        var disposed = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "transferred", note = "移送区纪委监委" });
+        Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode);
+
+        var signed = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, TestContext.CancellationToken);
+        var signedBody = JsonNode.Parse(await signed.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
+        Assert.AreEqual(HttpStatusCode.OK, signed.StatusCode, signedBody.ToJsonString());
+        Assert.AreEqual("dev-leader", signedBody["signedBy"]!.GetValue<string>());
+
+        var report = await GetAsync(client, "api/reports/monthly/2017-06?format=json");
+        var summary = report["summary"]!.AsArray().ToDictionary(f => f!["label"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        StringAssert.StartsWith(summary["签发状态"], "已签发（dev-leader");
+        Assert.AreEqual("1", summary["问题线索"]);
+        Assert.AreEqual("0", summary["逾期未处置线索"]);
+        var block = report["tables"]!.AsArray().Single(t => t!["heading"]!.GetValue<string>().StartsWith("线索办理", StringComparison.Ordinal))!;
+        StringAssert.Contains(block["note"]!.GetValue<string>(), "移送1条");
+        using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-06", UriKind.Relative), TestContext.CancellationToken);
+        StringAssert.Contains(await html.Content.ReadAsStringAsync(TestContext.CancellationToken), "线索办理");
+    }
+}

@@ -1,0 +1,94 @@
+using RectifyFlows.Domain.Leads;
+using RectifyFlows.Storage.Leads;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Storage.Tests;
+
+[TestClass]
+public sealed class LeadRepositoryTests
+{
+    private static readonly DateTimeOffset Received = new(2017, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
+    public TestContext TestContext { get; set; } = null!;
+
+    private static Lead NewLead(string eventId) => LeadValidator.Validate(new LeadRequest
+    {
+        EventId = eventId, ReceivedAt = Received, Source = "hotline-12317", Subject = $"线索 {eventId}", Detail = "群众来电反映。",
+    }, unitExists: true, defaultDeadlineDays: 15).Lead!;
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task RegisterAsync_StoresOnce_WhenTheSameLeadArrivesTwice()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var leads = ledger.Get<LeadRepository>();
+        var lead = NewLead("evt-1");
+
+        Assert.IsTrue(await leads.RegisterAsync(lead, TestContext.CancellationToken));
+        Assert.IsFalse(await leads.RegisterAsync(lead, TestContext.CancellationToken));
+
+        Assert.HasCount(1, await leads.ListAsync(null, TestContext.CancellationToken));
+        var audit = await leads.AuditAsync(lead.Id, TestContext.CancellationToken);
+        Assert.AreEqual("webhook:hotline-12317", audit.Single().Actor);
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task ListOverdueAsync_ListsOnlyLeadsPastTheirDeadlineWithoutDisposition_AfterAssignAndDisposition()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var leads = ledger.Get<LeadRepository>();
+        var ct = TestContext.CancellationToken;
+        var late = NewLead("evt-late");
+        var moved = NewLead("evt-moved");
+        var disposed = NewLead("evt-disposed");
+        foreach (var lead in new[] { late, moved, disposed })
+        {
+            await leads.RegisterAsync(lead, ct);
+        }
+
+        var asOf = new DateOnly(2017, 3, 20);
+        await leads.UpdateAsync(moved.Id, l => LeadLifecycle.Assign(l, "tw-shiyuan", new DateOnly(2017, 4, 30), "office-1", Received), ct);
+        await leads.UpdateAsync(disposed.Id, l => LeadLifecycle.Assign(l, "tw-shiyuan", new DateOnly(2017, 3, 10), "office-1", Received), ct);
+        Assert.HasCount(2, await leads.ListOverdueAsync(asOf, ct), "the lead assigned with a past deadline is overdue too");
+        await leads.UpdateAsync(disposed.Id, l => LeadLifecycle.Dispose(l, LeadDisposition.Transferred, "移送区纪委", "office-1", Received), ct);
+
+        var overdue = await leads.ListOverdueAsync(asOf, ct);
+        CollectionAssert.AreEqual(new[] { late.Id }, overdue.Select(l => l.Id).ToArray());
+        Assert.HasCount(1, await leads.ListOverdueAsync(new DateOnly(2017, 4, 30), ct), "the moved lead is due on 4-30, not yet overdue");
+        Assert.HasCount(2, await leads.ListOverdueAsync(new DateOnly(2017, 5, 1), ct));
+        var audit = await leads.AuditAsync(disposed.Id, ct);
+        CollectionAssert.AreEqual(new[] { "register", "assign", "disposition" }, audit.Select(a => a.Action).ToArray());
+        Assert.AreEqual("office-1", audit[^1].Actor);
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task UpdateAsync_LetsExactlyOneDispositionWin_WhenTenWritersRace()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var leads = ledger.Get<LeadRepository>();
+        var lead = NewLead("evt-race");
+        await leads.RegisterAsync(lead, TestContext.CancellationToken);
+        await leads.UpdateAsync(lead.Id, l => LeadLifecycle.Assign(l, "tw-shiyuan", new DateOnly(2017, 3, 31), "office-1", Received), TestContext.CancellationToken);
+
+        var writers = Enumerable.Range(1, 10).Select(n => Task.Run(async () =>
+        {
+            try
+            {
+                await leads.UpdateAsync(lead.Id, l => LeadLifecycle.Dispose(l, LeadDisposition.Closed, $"writer {n}", $"writer-{n}", Received), TestContext.CancellationToken);
+                return true;
+            }
+            catch (LeadTransitionException)
+            {
+                return false;
+            }
+        }));
+        var won = await Task.WhenAll(writers);
+
+        Assert.AreEqual(1, won.Count(w => w));
+        var stored = (await leads.GetAsync(lead.Id, TestContext.CancellationToken))!;
+        Assert.AreEqual(3, stored.Version);
+        Assert.HasCount(1, (await leads.AuditAsync(lead.Id, TestContext.CancellationToken)).Where(a => a.Action == "disposition"));
+    }
+}

@@ -1,0 +1,55 @@
+using RectifyFlows.Domain.Projects;
+using RectifyFlows.Storage.Projects;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Storage.Tests;
+
+[TestClass]
+public sealed class ProjectProgressStorageTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private static Project Project(int n) => new()
+    {
+        Id = $"tw-a-2016-0{n}", UnitId = "tw-a", Name = $"项目{n}", Year = 2016, Status = "notStarted", Percent = 0, Allocated = 500_000m, Disbursed = 0,
+    };
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ApplyProgressAsync_AppliesEveryEventOnceWithAnAuditRow_WhenTenEventsRace()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var projects = ledger.Get<ProjectRepository>();
+        var ct = TestContext.CancellationToken;
+        await projects.UpsertAsync("d1", [Project(1), Project(2)], ct);
+
+        var events = Enumerable.Range(1, 10).Select(n => new ProjectProgress($"evt-{n}", "tw-a-2016-01", "tw-a", "underConstruction", n * 5, n * 1000m)).ToList();
+        await Task.WhenAll(events.Select(e => Task.Run(() => projects.ApplyProgressAsync("d1", e, "webhook:tw-a", DateTimeOffset.UtcNow, ct))));
+        var last = new ProjectProgress("evt-11", "tw-a-2016-01", "tw-a", "completed", 100, 400_000m);
+        await projects.ApplyProgressAsync("d1", last, "webhook:tw-a", DateTimeOffset.UtcNow, ct);
+        await projects.ApplyProgressAsync("d1", last, "webhook:tw-a", DateTimeOffset.UtcNow, ct);
+
+        var audit = await projects.AuditAsync("d1", "tw-a-2016-01", ct);
+        Assert.HasCount(11, audit, "one audit row per event; the last event applied again (a retry after a crash) changed nothing");
+        var listed = await projects.ListByDistrictAsync("d1", ct);
+        Assert.HasCount(2, listed, "audit rows share the partition but are not projects");
+        Assert.AreEqual(400_000m, listed.Single(p => p.Id == "tw-a-2016-01").Disbursed);
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task ApplyProgressAsync_WritesNothing_WhenDisbursedExceedsAllocated()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var projects = ledger.Get<ProjectRepository>();
+        var ct = TestContext.CancellationToken;
+        await projects.UpsertAsync("d1", [Project(1)], ct);
+        var before = await ledger.SnapshotAsync(includeCycleTables: true);
+
+        var errors = await projects.ApplyProgressAsync("d1", new ProjectProgress("evt-1", "tw-a-2016-01", "tw-a", "underConstruction", 50, 600_000m),
+            "webhook:tw-a", DateTimeOffset.UtcNow, ct);
+
+        Assert.IsTrue(errors.ToDictionary().ContainsKey("disbursed"));
+        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync(includeCycleTables: true)).ToArray());
+    }
+}

@@ -1,0 +1,55 @@
+using RectifyFlows.Domain.Leads;
+using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Leads;
+using RectifyFlows.Storage.Reports;
+using RectifyFlows.Storage.Units;
+using RectifyFlows.Testing;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.Reports;
+
+namespace RectifyFlows.Workflows.Tests;
+
+[TestClass]
+public sealed class MonthlyReportLeadsTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private static readonly ReportDocument Report = new()
+    {
+        Kind = "monthly", Period = "2017-03", Title = "2017年3月脱贫攻坚督查情况通报", GeneratedAt = DateTimeOffset.UtcNow,
+        Summary = [new("发现问题", "2")],
+        Tables = [new("一、督查发现的问题", ["单位"], [])],
+    };
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task ApplyAsync_ListsOverdueLeadsByIdOnly_AndReplacesItsBlock_WhenAppliedAgainAfterSignoff()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var ct = TestContext.CancellationToken;
+        var leads = ledger.Get<LeadRepository>();
+        var signoffs = ledger.Get<ReportSignoffRepository>();
+        var block = new MonthlyReportLeads(leads, signoffs,
+            new UnitNames(ledger.Get<PlanDirectoryRepository>(), ledger.Get<UnitRepository>()), TimeProvider.System);
+        var lead = LeadValidator.Validate(new LeadRequest
+        {
+            EventId = "evt-1", ReceivedAt = new DateTimeOffset(2017, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)), Source = "hotline-12317",
+            Subject = "举报村支书截留补助", Detail = "详情",
+        }, unitExists: true, defaultDeadlineDays: 15).Lead!;
+        await leads.RegisterAsync(lead, ct);
+
+        var first = await block.ApplyAsync(Report, ct);
+        await signoffs.SignAsync("monthly", "2017-03", "dev-leader", DateTimeOffset.UtcNow, ct);
+        var second = await block.ApplyAsync(first, ct);
+
+        var figures = second.Summary.ToDictionary(f => f.Label, f => f.Value);
+        Assert.AreEqual("1", figures[MonthlyReportLeads.OverdueLabel]);
+        StringAssert.StartsWith(figures[MonthlyReportLeads.SignoffLabel], "已签发（dev-leader");
+        Assert.AreEqual("2", figures["发现问题"], "the report's own figures stay");
+        var table = second.Tables.Single(t => t.Heading.StartsWith(MonthlyReportLeads.Heading, StringComparison.Ordinal));
+        Assert.AreEqual(lead.Id, table.Rows.Single()[0]);
+        Assert.HasCount(2, second.Tables, "applying again replaced the block instead of adding a second");
+        Assert.IsFalse(ReportRenderer.Html(second).Contains("截留补助", StringComparison.Ordinal), "what a tip says is not in a report any key can read");
+    }
+}
