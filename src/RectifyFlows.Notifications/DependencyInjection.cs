@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Dispatch;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
@@ -18,6 +19,8 @@ public static class DependencyInjection
     public static IServiceCollection AddRectifyFlowsNotifications(this IServiceCollection services, string? failOnceAfterEnqueueKind = null)
     {
         services.TryAddSingleton<OutboxRepository>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ContactResolver>();
         if (string.IsNullOrEmpty(failOnceAfterEnqueueKind))
         {
             services.AddSingleton<INotificationPort>(provider => provider.GetRequiredService<OutboxRepository>());
