@@ -36,11 +36,12 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The outbox dispatcher as a hosted service, with <see cref="NotificationOptions"/> bound from
-    /// <c>RectifyFlows:Notifications</c> and validated on start. Needs the storage services (UnitRepository, the
-    /// table client) registered too.
+    /// The outbox dispatcher, with <see cref="NotificationOptions"/> bound from <c>RectifyFlows:Notifications</c> and
+    /// validated on start; as a hosted service polling every <see cref="NotificationOptions.PollInterval"/> unless
+    /// <paramref name="hosted"/> is false (the Functions app runs its passes from a timer instead). Needs the storage
+    /// services (UnitRepository, the table client) registered too.
     /// </summary>
-    public static IServiceCollection AddRectifyFlowsDispatcher(this IServiceCollection services)
+    public static IServiceCollection AddRectifyFlowsDispatcher(this IServiceCollection services, bool hosted = true)
     {
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.SectionName)
@@ -59,7 +60,12 @@ public static class DependencyInjection
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, DingTalkRobotChannel>());
         services.TryAddSingleton<OfficeDirectory>();
         services.TryAddSingleton<OutboxDispatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.TryAddSingleton<ContactResolver>();
+        if (hosted)
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        }
+
         return services;
     }
 }

@@ -38,25 +38,37 @@ public sealed partial class OutboxDispatcher(
 
     private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(StringComparer.OrdinalIgnoreCase);
 
+    private volatile bool _tablesReady;
+
+    /// <summary>
+    /// One pass as the hosts run it: creates the outbox tables the first time, runs <see cref="RunOnceAsync"/>, logs
+    /// what it did. The standalone host's loop and the Functions app's timer both call this.
+    /// </summary>
+    public async Task<DispatchResult> RunPassAsync(CancellationToken cancellationToken)
+    {
+        if (!_tablesReady)
+        {
+            await outbox.CreateIfNotExistsAsync(cancellationToken);
+            _tablesReady = true;
+        }
+
+        var result = await RunOnceAsync(cancellationToken);
+        if (result.Sent + result.Failed + result.Dead > 0)
+        {
+            LogPass(result.Sent, result.Failed, result.Dead, result.Skipped);
+        }
+
+        return result;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tablesReady = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // Inside the loop: storage that is not up yet must not stop the host, only delay delivery.
-                if (!tablesReady)
-                {
-                    await outbox.CreateIfNotExistsAsync(stoppingToken);
-                    tablesReady = true;
-                }
-
-                var result = await RunOnceAsync(stoppingToken);
-                if (result.Sent + result.Failed + result.Dead > 0)
-                {
-                    LogPass(result.Sent, result.Failed, result.Dead, result.Skipped);
-                }
+                await RunPassAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
