@@ -8,6 +8,7 @@ internal sealed record BenchOptions
     public const string StorageVariable = "RECTIFYFLOWS_BENCH_STORAGE";
     public const string ProvinceScenario = "province";
     public const string EngineScenario = "engine";
+    public const string MailScenario = "mail";
 
     public string Scenario { get; init; } = ProvinceScenario;
 
@@ -67,14 +68,21 @@ internal sealed record BenchOptions
 
     public bool SkipCycle { get; init; }
 
+    // The mail scenario.
+
+    /// <summary>Messages written to the outbox and delivered, then sent again by the naive loop.</summary>
+    public int Mails { get; init; } = 10_000;
+
     public static string Usage =>
         """
-        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine] [options]
+        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine|mail] [options]
 
         Scenarios:
           province                 (default) import a synthetic province, re-import it, time the queries
           engine                   the standalone durable engine: orchestration starts, fan-out activities, timers and
                                    external events per second, then the monthly cycle on the synthetic province
+          mail                     the outbox dispatcher delivering N mails to MailDev against a naive loop that
+                                   connects, sends and disconnects per message
 
         Options:
           --districts N            districts generated from seeds/ganxian-2017.plan.json (1-999, default 100)
@@ -97,6 +105,9 @@ internal sealed record BenchOptions
           --window-minutes N       the monthly cycle's inspection window (default 10)
           --skip-micro             only the monthly cycle
           --skip-cycle             only the micro-benchmarks
+
+        Mail scenario:
+          --mails N                messages delivered by each approach (default 10000)
           -h, --help               this text
 
         Storage: the connection string in RECTIFYFLOWS_BENCH_STORAGE, else an in-memory Azurite started from the
@@ -163,6 +174,9 @@ internal sealed record BenchOptions
                 case "--window-minutes":
                     options = options with { WindowMinutes = Number(args, ref i, 1, 120) };
                     break;
+                case "--mails":
+                    options = options with { Mails = Number(args, ref i, 1, 1_000_000) };
+                    break;
                 case "--skip-micro":
                     options = options with { SkipMicro = true };
                     break;
@@ -191,9 +205,9 @@ internal sealed record BenchOptions
             }
         }
 
-        if (options.Scenario is not (ProvinceScenario or EngineScenario))
+        if (options.Scenario is not (ProvinceScenario or EngineScenario or MailScenario))
         {
-            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}' or '{EngineScenario}'.");
+            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}', '{EngineScenario}' or '{MailScenario}'.");
         }
 
         if (options.SkipMicro && options.SkipCycle)

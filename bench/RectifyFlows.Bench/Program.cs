@@ -1,6 +1,7 @@
 using System.Globalization;
 using RectifyFlows.Bench;
 using RectifyFlows.Bench.Engine;
+using RectifyFlows.Bench.Mail;
 using RectifyFlows.Bench.Province;
 
 // Exit codes: 0 done, 1 the run failed, 2 bad arguments, 3 a check failed (table still printed).
@@ -37,7 +38,12 @@ try
     string markdown;
     DateTimeOffset startedAt;
     bool passed;
-    if (options.Scenario == BenchOptions.EngineScenario)
+    if (options.Scenario == BenchOptions.MailScenario)
+    {
+        var result = await new MailScenario(options, root).RunAsync(cancellation.Token);
+        (markdown, startedAt, passed) = (result.ToMarkdown(), result.StartedAt, result.Checks.All(check => check.Passed));
+    }
+    else if (options.Scenario == BenchOptions.EngineScenario)
     {
         var result = await new EngineScenario(options, root).RunAsync(cancellation.Token);
         (markdown, startedAt, passed) = (EngineReport.ToMarkdown(result), result.StartedAt, result.Checks.All(check => check.Passed));
