@@ -151,7 +151,9 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
         {
             if (row.Status is OutboxStatus.Pending or OutboxStatus.Failed or OutboxStatus.Sending)
             {
-                var index = IndexOf(recipientId, row.RowKey, row.Channel ?? "email", row.Timestamp ?? time.GetUtcNow(), digestKey);
+                // The index row's own keys and creation time, so the claim's upsert rewrites it as it was.
+                var createdAt = Json.Deserialize<OutboxMessage>(row.Json).CreatedAt;
+                var index = IndexOf(recipientId, row.RowKey, row.Channel ?? "email", createdAt == default ? time.GetUtcNow() : createdAt, digestKey);
                 rows.Add(index);
             }
         }
