@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Outbox;
+using RectifyFlows.Notifications.Robots;
 using RectifyFlows.Notifications.Sms;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Units;
@@ -209,6 +210,43 @@ public sealed class NotificationEventTests
         StringAssert.Contains(form["Body"].ToString(), "逾期7天仍未完成");
         var fallback = await harness.Outbox.GetRowAsync("tw-test", "escalation|measure|m2-3|2017-03-27|level3|tw-test|sms", Ct);
         Assert.AreEqual(OutboxStatus.Sent, fallback!.Status);
+    }
+
+    [TestMethod]
+    [Timeout(180_000)]
+    public async Task WeComInvalidKey_IsRejectedAtOnce_AndTheUnitIsMailedInstead()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2017, 4, 3, 1, 0, 0, TimeSpan.Zero)); // 09:00 CST
+        await using var wecom = await LocalHttpService.StartAsync(request =>
+            QueryHelpers.ParseQuery(request.Query)["key"] == "removed-robot-key"
+                ? ([], 200, """{"errcode":93000,"errmsg":"invalid webhook url, hint: [1491190520_12_c6c2b0c6bd8eb2f3b20f8a7c0b0c4b8d]"}""")
+                : ([], 200, """{"errcode":0,"errmsg":"ok"}"""), Ct);
+        await using var mail = await MailDevInbox.CreateAsync(start: true, Ct);
+        await using var harness = await OutboxHarness.CreateAsync(mail.SmtpPort, time, Ct);
+        harness.Options.WeCom = new WeComOptions { BaseUrl = new Uri(wecom.BaseUrl, "/cgi-bin/webhook/send?key="), Key = "office-group-key" };
+        var unit = new NotificationRecipient("tw-robot", "测试镇",
+            [new Contact { WeComRobotKey = "removed-robot-key", Email = "robot-town@ganxian.gov.cn", Channels = ["wecom", "email"] }]);
+        var message = ContactResolver.Address(unit, "weekly|2017-W14|callin", NotificationTemplates.CallInOf("测试镇", "排名靠后", new DateOnly(2017, 4, 10), "/api/actions?unitId=tw-robot"), new DateOnly(2017, 4, 3));
+        Assert.AreEqual("wecom", message.Channel);
+        await harness.Outbox.EnqueueAsync([message], Ct);
+
+        var first = await harness.NewDispatcher().RunOnceAsync(Ct);
+        for (var pass = 0; pass < 3; pass++)
+        {
+            time.Advance(TimeSpan.FromHours(1));
+            await harness.NewDispatcher().RunOnceAsync(Ct);
+        }
+
+        Assert.AreEqual(1, first.Dead, "errcode 93000 is final");
+        Assert.HasCount(1, wecom.Accepted, "the unit's own robot was tried once, the office group never");
+        var row = await harness.Outbox.GetRowAsync("tw-robot", message.IdempotencyKey, Ct);
+        Assert.AreEqual(OutboxStatus.Dead, row!.Status);
+        Assert.AreEqual(1, row.Attempts);
+        var emails = await mail.WaitForAsync(2, Ct);
+        Assert.HasCount(2, emails, "the fallback mail to the town and one alert to the office");
+        var toTown = emails.Single(e => e.GetProperty("to")[0].GetProperty("address").GetString() == "robot-town@ganxian.gov.cn");
+        Assert.AreEqual("【约谈通知】测试镇项目推进排名靠后", toTown.GetProperty("subject").GetString());
+        Assert.ContainsSingle(emails.Where(e => e.GetProperty("to")[0].GetProperty("address").GetString() == OutboxHarness.OfficeEmail));
     }
 
     [TestMethod]
