@@ -9,6 +9,7 @@ internal sealed record BenchOptions
     public const string ProvinceScenario = "province";
     public const string EngineScenario = "engine";
     public const string IntakeScenario = "intake";
+    public const string MailScenario = "mail";
 
     public string Scenario { get; init; } = ProvinceScenario;
 
@@ -71,15 +72,22 @@ internal sealed record BenchOptions
 
     public bool SkipCycle { get; init; }
 
+    // The mail scenario.
+
+    /// <summary>Messages written to the outbox and delivered, then sent again by the naive loop.</summary>
+    public int Mails { get; init; } = 10_000;
+
     public static string Usage =>
         """
-        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine|intake] [options]
+        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine|intake|mail] [options]
 
         Scenarios:
           province                 (default) import a synthetic province, re-import it, time the queries
           engine                   the standalone durable engine: orchestration starts, fan-out activities, timers and
                                    external events per second, then the monthly cycle on the synthetic province
           intake                   signed webhook intake through the host at concurrency 1, 16, 64 next to raw inserts
+          mail                     the outbox dispatcher delivering N mails to MailDev against a naive loop that
+                                   connects, sends and disconnects per message
 
         Options:
           --districts N            districts generated from seeds/ganxian-2017.plan.json (1-999, default 100)
@@ -104,6 +112,9 @@ internal sealed record BenchOptions
           --skip-cycle             only the micro-benchmarks
         Intake scenario (signed webhooks to the host over loopback vs raw Azurite inserts, concurrency 1/16/64):
           --requests N             requests per concurrency level for each of the two (default 2000)
+
+        Mail scenario:
+          --mails N                messages delivered by each approach (default 10000)
           -h, --help               this text
 
         Storage: the connection string in RECTIFYFLOWS_BENCH_STORAGE, else an in-memory Azurite started from the
@@ -173,6 +184,9 @@ internal sealed record BenchOptions
                 case "--requests":
                     options = options with { Requests = Number(args, ref i, 1, 1_000_000) };
                     break;
+                case "--mails":
+                    options = options with { Mails = Number(args, ref i, 1, 1_000_000) };
+                    break;
                 case "--skip-micro":
                     options = options with { SkipMicro = true };
                     break;
@@ -201,9 +215,9 @@ internal sealed record BenchOptions
             }
         }
 
-        if (options.Scenario is not (ProvinceScenario or EngineScenario or IntakeScenario))
+        if (options.Scenario is not (ProvinceScenario or EngineScenario or IntakeScenario or MailScenario))
         {
-            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}', '{EngineScenario}' or '{IntakeScenario}'.");
+            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}', '{EngineScenario}', '{IntakeScenario}' or '{MailScenario}'.");
         }
 
         if (options.SkipMicro && options.SkipCycle)

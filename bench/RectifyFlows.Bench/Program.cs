@@ -1,6 +1,7 @@
 using System.Globalization;
 using RectifyFlows.Bench;
 using RectifyFlows.Bench.Engine;
+using RectifyFlows.Bench.Mail;
 using RectifyFlows.Bench.Province;
 
 // Exit codes: 0 done, 1 the run failed, 2 bad arguments, 3 a check failed (table still printed).
@@ -41,6 +42,11 @@ try
     {
         var result = await new RectifyFlows.Bench.Intake.IntakeScenario(options, root).RunAsync(cancellation.Token);
         (markdown, startedAt, passed) = (result.ToMarkdown(), result.StartedAt, result.Passed);
+    }
+    else if (options.Scenario == BenchOptions.MailScenario)
+    {
+        var result = await new MailScenario(options, root).RunAsync(cancellation.Token);
+        (markdown, startedAt, passed) = (result.ToMarkdown(), result.StartedAt, result.Checks.All(check => check.Passed));
     }
     else if (options.Scenario == BenchOptions.EngineScenario)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RectifyFlows.Api;
 using RectifyFlows.Functions.Startup;
+using RectifyFlows.Notifications;
 
 namespace RectifyFlows.Functions;
 
@@ -19,6 +20,14 @@ public static class FunctionsComposition
         // as a [DurableClient] binding: the functions build them per invocation (BoundClient), so they are not in DI here.
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddRectifyFlowsApi();
+
+        // The outbox dispatcher, run by the DispatchOutbox timer rather than as a hosted loop: a Flex Consumption
+        // instance may be scaled to zero between requests, a timer wakes it. Registered, as in the standalone host,
+        // only with an SMTP relay configured, since its options are validated on start.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["RectifyFlows:Notifications:Smtp:Host"]))
+        {
+            builder.Services.AddRectifyFlowsDispatcher(hosted: false);
+        }
 
         // As the standalone host: Chinese text stays readable in responses instead of \uXXXX escapes.
         builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));

@@ -152,6 +152,11 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           name: 'RectifyFlows__Scheduling__TimeZone'
           value: timeZone
         }
+        // The outbox dispatcher's timer (DispatchOutbox, NCRONTAB with seconds).
+        {
+          name: 'NotificationDispatchSchedule'
+          value: '*/30 * * * * *'
+        }
         // Secrets: Key Vault references only, resolved by the platform as keyVaultReferenceIdentity.
         {
           name: 'RectifyFlows__Notifications__Smtp__Password'

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Dispatch;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
@@ -18,6 +19,8 @@ public static class DependencyInjection
     public static IServiceCollection AddRectifyFlowsNotifications(this IServiceCollection services, string? failOnceAfterEnqueueKind = null)
     {
         services.TryAddSingleton<OutboxRepository>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ContactResolver>();
         if (string.IsNullOrEmpty(failOnceAfterEnqueueKind))
         {
             services.AddSingleton<INotificationPort>(provider => provider.GetRequiredService<OutboxRepository>());
@@ -33,11 +36,12 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The outbox dispatcher as a hosted service, with <see cref="NotificationOptions"/> bound from
-    /// <c>RectifyFlows:Notifications</c> and validated on start. Needs the storage services (UnitRepository, the
-    /// table client) registered too.
+    /// The outbox dispatcher, with <see cref="NotificationOptions"/> bound from <c>RectifyFlows:Notifications</c> and
+    /// validated on start; as a hosted service polling every <see cref="NotificationOptions.PollInterval"/> unless
+    /// <paramref name="hosted"/> is false (the Functions app runs its passes from a timer instead). Needs the storage
+    /// services (UnitRepository, the table client) registered too.
     /// </summary>
-    public static IServiceCollection AddRectifyFlowsDispatcher(this IServiceCollection services)
+    public static IServiceCollection AddRectifyFlowsDispatcher(this IServiceCollection services, bool hosted = true)
     {
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.SectionName)
@@ -56,7 +60,12 @@ public static class DependencyInjection
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, DingTalkRobotChannel>());
         services.TryAddSingleton<OfficeDirectory>();
         services.TryAddSingleton<OutboxDispatcher>();
-        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.TryAddSingleton<ContactResolver>();
+        if (hosted)
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        }
+
         return services;
     }
 }

@@ -25,6 +25,27 @@ public sealed record OutboxMessage
     public required string Body { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The business event without recipient and channel; a fallback's key is built from it.</summary>
+    public string? EventKey { get; init; }
+
+    /// <summary>Mail only: the HTML of the body (the text <see cref="Body"/> is the plain alternative).</summary>
+    public string? Html { get; init; }
+
+    /// <summary>wecom/dingtalk: the contact's own robot (key or access token) instead of the configured group's.</summary>
+    public string? RobotKey { get; init; }
+
+    /// <summary>The template's fields (measure, unit, official, due date…), kept so a digest can list the measure.</summary>
+    public NotificationFields? Fields { get; init; }
+
+    /// <summary>
+    /// Set on reminders by mail: <c>digest|{recipient}|{CST day}</c>. The dispatcher folds the pending messages of one
+    /// digest key into one mail (docs/notifications.md, "Daily digest").
+    /// </summary>
+    public string? DigestKey { get; init; }
+
+    /// <summary>The next channels to try, in order, when this one is rejected for good.</summary>
+    public IReadOnlyList<FallbackRoute> Fallbacks { get; init; } = [];
+
     /// <summary>pending, sent, failed or dead.</summary>
     public string Status { get; init; } = "pending";
     public int Attempts { get; init; }

@@ -35,6 +35,21 @@ public sealed class PlanReaderTests
 
     [TestMethod]
     [Timeout(10000)]
+    public void Validate_KeepsAContactsChannelOrder_AndNamesAnUnknownChannel()
+    {
+        var document = TestPlans.SeedDocument();
+        document.Units![1]!.Contacts![0]!.Channels = ["sms", "email"];
+        var plan = TestPlans.Read(document);
+        CollectionAssert.AreEqual(new[] { "sms", "email" }, plan.Units[1].Contacts[0].Channels!.ToArray());
+        Assert.IsNull(plan.Units[0].Contacts[0].Channels, "no order given: the default order applies");
+
+        document.Units[1]!.Contacts![0]!.Channels = ["sms", "fax"];
+        var errors = PlanReader.Validate(document).Errors.ToDictionary();
+        Assert.IsTrue(errors.ContainsKey("units[1].contacts[0].channels[1]"), string.Join("; ", errors.Keys));
+    }
+
+    [TestMethod]
+    [Timeout(10000)]
     public void Read_NamesTheLocation_OfBrokenJson()
     {
         var result = PlanReader.Read(Encoding.UTF8.GetBytes("""{ "formatVersion": 1, "planId": "x", "units": [ { "id": "a", """));

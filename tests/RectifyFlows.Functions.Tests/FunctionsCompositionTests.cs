@@ -5,6 +5,8 @@ using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using RectifyFlows.Functions.Notifications;
+using RectifyFlows.Notifications.Dispatch;
 using RectifyFlows.Storage;
 using RectifyFlows.Workflows;
 using RectifyFlows.Workflows.Common;
@@ -62,10 +64,31 @@ public sealed class FunctionsCompositionTests
         Assert.IsNull(host.Services.GetService<InspectionIntake>());
     }
 
-    private static IHost BuildFunctionsHost()
+    [TestMethod]
+    [Timeout(30_000, CooperativeCancellation = true)]
+    public void FunctionsComposition_RegistersTheSharedDispatcherWithoutItsHostedLoop_WhenSmtpIsConfigured()
+    {
+        using var host = BuildFunctionsHost(smtp: true);
+        using var bare = BuildFunctionsHost();
+
+        Assert.IsNotNull(host.Services.GetService<OutboxDispatcher>(), "the DispatchOutbox timer runs its passes");
+        Assert.IsFalse(host.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Any(), "no polling loop besides the timer");
+        Assert.IsNotNull(ActivatorUtilities.CreateInstance<DispatchOutboxFunction>(host.Services));
+        Assert.IsNull(bare.Services.GetService<OutboxDispatcher>(), "without a relay, messages wait in the outbox (as in the standalone host)");
+    }
+
+    private static IHost BuildFunctionsHost(bool smtp = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration["RectifyFlows:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+        if (smtp)
+        {
+            builder.Configuration["RectifyFlows:Notifications:Smtp:Host"] = "127.0.0.1";
+            builder.Configuration["RectifyFlows:Notifications:Smtp:Port"] = "1025";
+            builder.Configuration["RectifyFlows:Notifications:Smtp:UseStartTls"] = "false";
+            builder.Configuration["RectifyFlows:Notifications:Smtp:From"] = "rectifyflows@localhost";
+        }
+
         builder.AddRectifyFlowsStorage();
         builder.AddRectifyFlowsWorkflows();
         builder.AddRectifyFlowsFunctions();

@@ -94,7 +94,24 @@ public sealed class FunctionsMetadataTests
             Assert.IsTrue(timer.Binds("durableClient"), $"{name} starts a cycle, so it needs the durable client.");
         }
 
-        Assert.HasCount(expected.Count, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger" && f.Name != "LeadOverdueReminders"));
+        Assert.HasCount(expected.Count + 1, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger" && f.Name != "LeadOverdueReminders"), "the cycle timers and DispatchOutbox");
+    }
+
+    [TestMethod]
+    [Timeout(10_000, CooperativeCancellation = true)]
+    public void FunctionsMetadata_ListsTheOutboxDispatcherTimer_OnTheScheduleFromItsAppSetting()
+    {
+        var metadata = FunctionsMetadata.Load();
+
+        var dispatch = metadata.Single("DispatchOutbox");
+
+        Assert.AreEqual("timerTrigger", dispatch.Trigger.Type);
+        Assert.AreEqual("%NotificationDispatchSchedule%", dispatch.Trigger.Schedule, "configurable per deployment, not compiled in");
+        Assert.IsFalse(dispatch.Binds("durableClient"), "delivery needs no orchestration");
+        var settings = File.ReadAllText(Path.Combine(FunctionsOutput.RepositoryRoot.FullName, "functions", "RectifyFlows.Functions", "local.settings.example.json"));
+        StringAssert.Contains(settings, "\"NotificationDispatchSchedule\": \"*/30 * * * * *\"");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(FunctionsOutput.RepositoryRoot.FullName, "infra", "app", "function-app.bicep")), "name: 'NotificationDispatchSchedule'",
+            "a missing setting would keep the function from indexing in Azure");
     }
 
     [TestMethod]

@@ -28,6 +28,9 @@ internal sealed class OutboxHarness : IAsyncDisposable
     }
 
     public OutboxRepository Outbox { get; }
+
+    /// <summary>The ledger services (units, for the contact directory).</summary>
+    public LedgerFixture Ledger => _ledger;
     public NotificationOptions Options { get; }
     public TimeProvider Time { get; }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Leads;
 using RectifyFlows.Workflows.Common;
@@ -18,17 +19,15 @@ public sealed partial class LeadReminders(
     LeadRepository leads, PlanDirectoryRepository plans, RecipientDirectory recipients, INotificationPort notifications,
     TimeProvider time, ILogger<LeadReminders> logger)
 {
-    public const string AssignedKind = "leadAssigned";
-    public const string OverdueKind = "leadOverdue";
+    public const string AssignedKind = NotificationTemplates.LeadAssigned;
+    public const string OverdueKind = NotificationTemplates.LeadOverdue;
 
     public async Task<int> AssignedAsync(Lead lead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var message = await recipients.ToUnitAsync(lead.OwnerUnitId!, AssignedKind,
+        var message = await recipients.ToUnitAsync(lead.OwnerUnitId!,
             string.Create(CultureInfo.InvariantCulture, $"lead|{lead.Id}|assigned|v{lead.Version}"),
-            $"【线索交办】{lead.Subject}",
-            $"问题线索“{lead.Subject}”（编号{lead.Id}，来源：{lead.Source}）已交你单位办理，请于{Date(lead.Deadline)}前办结，"
-            + "并报送处置结果（立案、了结或移送）。", cancellationToken);
+            NotificationTemplates.LeadAssignedOf(lead.Id, lead.Subject, lead.Source, lead.Deadline), cancellationToken);
         return await notifications.EnqueueAsync([message], cancellationToken);
     }
 
@@ -42,13 +41,10 @@ public sealed partial class LeadReminders(
         {
             var days = today.DayNumber - lead.Deadline.DayNumber;
             var key = string.Create(CultureInfo.InvariantCulture, $"lead|{lead.Id}|overdue|{today:yyyy-MM-dd}");
-            var subject = $"【线索逾期】{lead.Subject}";
-            var body = lead.OwnerUnitId is null
-                ? $"问题线索“{lead.Subject}”（编号{lead.Id}）已超过办理时限{Date(lead.Deadline)}{days}天，仍未交办，请尽快指定承办单位。"
-                : $"问题线索“{lead.Subject}”（编号{lead.Id}）已超过办理时限{Date(lead.Deadline)}{days}天，仍无处置结果，请立即办理并报送（立案、了结或移送）。逾期线索未处置前，月报不能签发。";
+            var content = NotificationTemplates.LeadOverdueOf(lead.Id, lead.Subject, lead.Deadline, days, assigned: lead.OwnerUnitId is not null);
             foreach (var recipient in lead.OwnerUnitId is { } owner ? [owner] : offices)
             {
-                messages.Add(await recipients.ToUnitAsync(recipient, OverdueKind, key, subject, body, cancellationToken));
+                messages.Add(await recipients.ToUnitAsync(recipient, key, content, cancellationToken));
             }
         }
 
@@ -56,8 +52,6 @@ public sealed partial class LeadReminders(
         LogChecked(today, messages.Count, written);
         return written;
     }
-
-    private static string Date(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Overdue leads checked for {Today}: {Reminders} reminders, {Written} new")]
     private partial void LogChecked(DateOnly today, int reminders, int written);

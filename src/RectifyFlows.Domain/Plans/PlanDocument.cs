@@ -42,6 +42,7 @@ public sealed class ContactDocument
     public string? Mobile { get; set; }
     public string? WeComRobotKey { get; set; }
     public string? DingTalkRobotToken { get; set; }
+    public List<string>? Channels { get; set; }
     public bool? Synthetic { get; set; }
 }
 

@@ -576,6 +576,14 @@ public static partial class PlanReader
             errors.Add($"{path}.mobile", "must be an 11-digit mainland mobile number, optionally with +86.");
         }
 
+        for (var i = 0; i < (contact.Channels?.Count ?? 0); i++)
+        {
+            if (!ContactChannels.All.Contains(contact.Channels![i]))
+            {
+                errors.Add($"{path}.channels[{i}]", $"must be one of {string.Join(", ", ContactChannels.All)}.");
+            }
+        }
+
         return new Contact
         {
             Name = contact.Name,
@@ -584,6 +592,7 @@ public static partial class PlanReader
             Mobile = contact.Mobile,
             WeComRobotKey = contact.WeComRobotKey,
             DingTalkRobotToken = contact.DingTalkRobotToken,
+            Channels = contact.Channels is { Count: > 0 } channels ? [.. channels.Distinct(StringComparer.Ordinal)] : null,
             Synthetic = contact.Synthetic ?? false,
         };
     }

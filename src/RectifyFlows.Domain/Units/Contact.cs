@@ -9,5 +9,11 @@ public sealed record Contact
     public string? Mobile { get; init; }
     public string? WeComRobotKey { get; init; }
     public string? DingTalkRobotToken { get; init; }
+
+    /// <summary>
+    /// The channels to try, most preferred first (email, sms, wecom, dingtalk); null means that order. A channel this
+    /// contact has no address for is skipped; the ones after the first are the fallbacks.
+    /// </summary>
+    public IReadOnlyList<string>? Channels { get; init; }
     public bool Synthetic { get; init; }
 }

@@ -61,6 +61,13 @@ public sealed class NotificationOptions : IValidatableObject
     [Range(1, 10_000)]
     public int Burst { get; set; } = 20;
 
+    /// <summary>
+    /// How long a reminder by mail waits after it was written before it goes out, so the day's other reminders to the
+    /// same recipient (written in the same burst of ladder steps) fold into its digest. Zero sends at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan DigestDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Where dead-letter alerts go when the recipient's district office cannot be found in the unit directory.</summary>
     public string? OfficeUnitId { get; set; }
 

@@ -4,8 +4,10 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
+using RectifyFlows.Notifications.Templates;
 
 namespace RectifyFlows.Notifications.Dispatch;
 
@@ -36,25 +38,37 @@ public sealed partial class OutboxDispatcher(
 
     private readonly ConcurrentDictionary<string, RateLimiter> _limiters = new(StringComparer.OrdinalIgnoreCase);
 
+    private volatile bool _tablesReady;
+
+    /// <summary>
+    /// One pass as the hosts run it: creates the outbox tables the first time, runs <see cref="RunOnceAsync"/>, logs
+    /// what it did. The standalone host's loop and the Functions app's timer both call this.
+    /// </summary>
+    public async Task<DispatchResult> RunPassAsync(CancellationToken cancellationToken)
+    {
+        if (!_tablesReady)
+        {
+            await outbox.CreateIfNotExistsAsync(cancellationToken);
+            _tablesReady = true;
+        }
+
+        var result = await RunOnceAsync(cancellationToken);
+        if (result.Sent + result.Failed + result.Dead > 0)
+        {
+            LogPass(result.Sent, result.Failed, result.Dead, result.Skipped);
+        }
+
+        return result;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var tablesReady = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // Inside the loop: storage that is not up yet must not stop the host, only delay delivery.
-                if (!tablesReady)
-                {
-                    await outbox.CreateIfNotExistsAsync(stoppingToken);
-                    tablesReady = true;
-                }
-
-                var result = await RunOnceAsync(stoppingToken);
-                if (result.Sent + result.Failed + result.Dead > 0)
-                {
-                    LogPass(result.Sent, result.Failed, result.Dead, result.Skipped);
-                }
+                await RunPassAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -78,11 +92,19 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value;
         int sent = 0, failed = 0, dead = 0, skipped = 0;
         var due = await outbox.ListDueAsync(time.GetUtcNow(), settings.BatchSize, cancellationToken);
+
+        // Index rows already delivered in a digest earlier in this pass.
+        var folded = new HashSet<string>(StringComparer.Ordinal);
         SmtpSession? session = null;
         try
         {
             foreach (var index in due)
             {
+                if (folded.Contains(index.RowKey))
+                {
+                    continue;
+                }
+
                 var isEmail = string.Equals(index.Channel, EmailChannel, StringComparison.OrdinalIgnoreCase);
                 var channel = isEmail ? null : ChannelFor(index.Channel);
                 if (!isEmail && channel is null)
@@ -102,6 +124,14 @@ public sealed partial class OutboxDispatcher(
                     continue;
                 }
 
+                if (index.DigestKey is not null && index.CreatedAt + settings.DigestDelay > time.GetUtcNow())
+                {
+                    // A reminder waits for the rest of its burst, so they leave as one digest.
+                    await outbox.PostponeAsync(index, index.CreatedAt + settings.DigestDelay, cancellationToken);
+                    skipped++;
+                    continue;
+                }
+
                 using var permit = await LimiterFor(index.Channel).AcquireAsync(1, cancellationToken);
                 if (!permit.IsAcquired)
                 {
@@ -117,19 +147,26 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 var message = claim.Message;
-                if (string.IsNullOrWhiteSpace(message.Address))
+                if (string.IsNullOrWhiteSpace(message.Address) && (channel is null || string.IsNullOrWhiteSpace(message.RobotKey)))
                 {
                     var what = channel is null ? "邮箱地址" : $"{channel.Name}地址";
-                    await KillAsync(claim, $"收件人没有可用的{what}（no address）", cancellationToken);
+                    await KillAsync([claim], message, $"收件人没有可用的{what}（no address）", cancellationToken);
                     dead++;
                     continue;
                 }
 
+                List<OutboxClaim> claims = [claim];
+                if (isEmail && message.DigestKey is not null)
+                {
+                    await ClaimDigestAsync(claims, folded, cancellationToken);
+                }
+
+                var toSend = claims.Count == 1 ? message : DigestOf(claims);
                 try
                 {
                     if (channel is not null)
                     {
-                        await channel.SendAsync(message, cancellationToken);
+                        await channel.SendAsync(toSend, cancellationToken);
                     }
                     else
                     {
@@ -144,37 +181,39 @@ public sealed partial class OutboxDispatcher(
                             session = await email.OpenAsync(cancellationToken);
                         }
 
-                        await session.SendAsync(EmailComposer.Compose(message, email.Options), cancellationToken);
+                        await session.SendAsync(EmailComposer.Compose(toSend, email.Options), cancellationToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    if (await FailAsync(claim, ex, cancellationToken))
-                    {
-                        dead++;
-                    }
-                    else
-                    {
-                        failed++;
-                    }
-
+                    var died = await FailAsync(claims, toSend, ex, cancellationToken);
+                    dead += died;
+                    failed += claims.Count - died;
                     continue;
                 }
 
                 // The at-least-once window: the server has the message, the outbox still says sending.
-                hooks.AfterAccepted?.Invoke(message);
-                if (await outbox.MarkSentAsync(claim, time.GetUtcNow(), cancellationToken))
+                hooks.AfterAccepted?.Invoke(toSend);
+                foreach (var member in claims)
                 {
-                    sent++;
-                    if (logger.IsEnabled(LogLevel.Information))
+                    if (await outbox.MarkSentAsync(member, time.GetUtcNow(), cancellationToken))
                     {
-                        var masked = Mask.Address(message.Address);
-                        LogSent(message.Kind, message.RecipientId, masked, claim.Row.Attempts);
+                        sent++;
+                        if (logger.IsEnabled(LogLevel.Information))
+                        {
+                            var masked = Mask.Address(member.Message.Address);
+                            LogSent(member.Message.Kind, member.Message.RecipientId, masked, member.Row.Attempts);
+                        }
+                    }
+                    else
+                    {
+                        LogClaimLost(member.Message.Kind, member.Message.RecipientId);
                     }
                 }
-                else
+
+                if (claims.Count > 1)
                 {
-                    LogClaimLost(message.Kind, message.RecipientId);
+                    LogDigest(message.RecipientId, claims.Count);
                 }
             }
         }
@@ -199,80 +238,200 @@ public sealed partial class OutboxDispatcher(
         base.Dispose();
     }
 
-    /// <summary>Records a failed attempt; true when that was the last one and the message is now dead.</summary>
-    private async Task<bool> FailAsync(OutboxClaim claim, Exception error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the other undelivered reminders of the leader's digest (same recipient and CST day) under the same lease,
+    /// so one mail carries them all and each is marked sent after it.
+    /// </summary>
+    private async Task ClaimDigestAsync(List<OutboxClaim> claims, HashSet<string> folded, CancellationToken cancellationToken)
+    {
+        var leader = claims[0];
+        var siblings = await outbox.ListDigestAsync(leader.Message.RecipientId, leader.Message.DigestKey!, cancellationToken);
+        foreach (var sibling in siblings)
+        {
+            if (sibling.RowKey == leader.Index.RowKey)
+            {
+                continue;
+            }
+
+            // The same guarded claim as the leader's: a sibling another dispatcher holds, or one already sent, is left alone.
+            if (await outbox.TryClaimAsync(sibling, time.GetUtcNow(), options.Value.LeaseDuration, cancellationToken) is { } other
+                && other.Message.DigestKey == leader.Message.DigestKey)
+            {
+                claims.Add(other);
+                folded.Add(sibling.RowKey);
+            }
+        }
+    }
+
+    /// <summary>One mail for the claimed reminders; its key (and so its Message-ID) names exactly those members.</summary>
+    private static OutboxMessage DigestOf(IReadOnlyList<OutboxClaim> claims)
+    {
+        var members = claims.Select(c => c.Message)
+            .OrderBy(m => m.Fields?.DueDate ?? DateOnly.MaxValue)
+            .ThenBy(m => m.Fields?.Measure ?? m.Subject, StringComparer.Ordinal)
+            .ToList();
+        var first = members[0];
+        var day = DateOnly.TryParseExact(first.DigestKey![^10..], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : DateOnly.FromDateTime(first.CreatedAt.UtcDateTime);
+        var content = NotificationTemplates.DigestOf(day, members);
+        var memberKeys = string.Join("\n", members.Select(m => m.IdempotencyKey).Order(StringComparer.Ordinal));
+        return first with
+        {
+            IdempotencyKey = first.DigestKey + "|" + OutboxRepository.RowKeyOf(memberKeys),
+            Subject = content.Subject,
+            Body = content.Text,
+            Html = content.Html,
+            Fields = null,
+            Fallbacks = [],
+        };
+    }
+
+    /// <summary>
+    /// Records a failed attempt of the claimed messages sent as <paramref name="sent"/> (one, or a digest); returns how
+    /// many are now dead: all of them after a permanent rejection or the last attempt, else none (one shared retry time,
+    /// so a digest's members come due together again).
+    /// </summary>
+    private async Task<int> FailAsync(List<OutboxClaim> claims, OutboxMessage sent, Exception error, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var message = claim.Message;
-        var attempts = claim.Row.Attempts;
+        var attempts = claims.Max(c => c.Row.Attempts);
         var reason = error.GetType().Name + ": " + error.Message;
-        if (attempts >= settings.MaxAttempts)
+        var permanent = error is PermanentDeliveryException;
+        if (permanent || attempts >= settings.MaxAttempts)
         {
             if (logger.IsEnabled(LogLevel.Error))
             {
-                var masked = Mask.Address(message.Address);
-                LogGivingUp(message.Kind, message.RecipientId, masked, attempts, error.GetType().Name);
+                var masked = Mask.Address(sent.Address);
+                if (permanent)
+                {
+                    LogRejected(sent.Kind, sent.RecipientId, masked, attempts);
+                }
+                else
+                {
+                    LogGivingUp(sent.Kind, sent.RecipientId, masked, attempts, error.GetType().Name);
+                }
             }
 
-            await KillAsync(claim, string.Create(CultureInfo.InvariantCulture, $"{attempts}次发送均失败（failed {attempts} attempts）：{reason}"), cancellationToken);
-            return true;
+            var why = permanent
+                ? $"被拒收，不再重试（rejected permanently）：{reason}"
+                : string.Create(CultureInfo.InvariantCulture, $"{attempts}次发送均失败（failed {attempts} attempts）：{reason}");
+            await KillAsync(claims, sent, why, cancellationToken);
+            return claims.Count;
         }
 
         var next = time.GetUtcNow() + RetrySchedule.DelayAfter(attempts, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared);
-        await outbox.MarkFailedAsync(claim, reason, next, cancellationToken);
+        foreach (var claim in claims)
+        {
+            await outbox.MarkFailedAsync(claim, reason, next, cancellationToken);
+        }
+
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            var masked = Mask.Address(message.Address);
-            LogRetrying(message.Kind, message.RecipientId, masked, attempts, next, error.GetType().Name);
+            var masked = Mask.Address(sent.Address);
+            LogRetrying(sent.Kind, sent.RecipientId, masked, attempts, next, error.GetType().Name);
         }
 
-        return false;
+        return 0;
     }
 
-    /// <summary>Marks the message dead and, unless it is itself an alert, tells the district office once.</summary>
-    private async Task KillAsync(OutboxClaim claim, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the claimed messages dead, writes each one's next channel (the contact's fallback) to the outbox, and, unless
+    /// they are alerts themselves, tells the district office once about <paramref name="sent"/>.
+    /// </summary>
+    private async Task KillAsync(IReadOnlyList<OutboxClaim> claims, OutboxMessage sent, string reason, CancellationToken cancellationToken)
     {
-        var message = claim.Message;
-        if (!await outbox.MarkDeadAsync(claim, reason, cancellationToken))
+        var fallbacks = new List<OutboxMessage>();
+        var anyDied = false;
+        foreach (var claim in claims)
         {
-            LogClaimLost(message.Kind, message.RecipientId);
+            var message = claim.Message;
+            if (!await outbox.MarkDeadAsync(claim, reason, cancellationToken))
+            {
+                LogClaimLost(message.Kind, message.RecipientId);
+                continue;
+            }
+
+            anyDied = true;
+            if (logger.IsEnabled(LogLevel.Error))
+            {
+                var masked = Mask.Address(message.Address);
+                LogDead(message.Kind, message.RecipientId, masked, claim.Row.Attempts);
+            }
+
+            if (message.Kind != DeadLetterKind && FallbackOf(message) is { } fallback)
+            {
+                fallbacks.Add(fallback);
+                LogFallback(message.Kind, message.RecipientId, message.Channel, fallback.Channel);
+            }
+        }
+
+        if (fallbacks.Count > 0)
+        {
+            await outbox.EnqueueAsync(fallbacks, cancellationToken);
+        }
+
+        if (!anyDied || sent.Kind == DeadLetterKind)
+        {
             return;
         }
 
-        if (logger.IsEnabled(LogLevel.Error))
-        {
-            var masked = Mask.Address(message.Address);
-            LogDead(message.Kind, message.RecipientId, masked, claim.Row.Attempts);
-        }
-
-        if (message.Kind == DeadLetterKind)
-        {
-            return;
-        }
-
-        var office = await offices.ForAsync(message.RecipientId, cancellationToken);
+        var office = await offices.ForAsync(sent.RecipientId, cancellationToken);
         if (office is null)
         {
-            LogNoOffice(message.RecipientId);
+            LogNoOffice(sent.RecipientId);
             return;
         }
 
-        var recipient = message.RecipientName is null ? message.RecipientId : $"{message.RecipientName}（{message.RecipientId}）";
+        var recipient = sent.RecipientName is null ? sent.RecipientId : $"{sent.RecipientName}（{sent.RecipientId}）";
+        var alert = NotificationTemplates.DeadLetterOf(
+            sent.Subject, recipient, sent.Channel, claims.Max(c => c.Row.Attempts), reason, sent.Address,
+            fallbacks.Count > 0 ? fallbacks[0].Channel : null);
         await outbox.EnqueueAsync(
             [
                 new OutboxMessage
                 {
-                    IdempotencyKey = $"{DeadLetterKind}|{message.RecipientId}|{message.IdempotencyKey}",
+                    IdempotencyKey = $"{DeadLetterKind}|{sent.RecipientId}|{sent.IdempotencyKey}",
                     RecipientId = office.UnitId,
                     RecipientName = office.Name,
                     Channel = EmailChannel,
                     Address = office.Email,
                     Kind = DeadLetterKind,
-                    Subject = $"【通知投递失败】{message.Subject}",
-                    Body = string.Create(CultureInfo.InvariantCulture,
-                        $"发送给{recipient}的通知「{message.Subject}」未能送达，已停止发送（尝试{claim.Row.Attempts}次）。\n原因：{reason}\n收件地址：{message.Address ?? "（无）"}\n请核实联系方式后另行通知。"),
+                    Subject = alert.Subject,
+                    Body = alert.Text,
                 },
             ], cancellationToken);
+    }
+
+    /// <summary>
+    /// The same event on the contact's next channel. Its key is the one the resolver gives that channel
+    /// (<c>{event}|{recipient}|{channel}</c>), so a retried kill, or another path that already sent it there, adds nothing.
+    /// </summary>
+    public static OutboxMessage? FallbackOf(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Fallbacks.Count == 0)
+        {
+            return null;
+        }
+
+        var next = message.Fallbacks[0];
+        return message with
+        {
+            IdempotencyKey = message.EventKey is null
+                ? $"{message.IdempotencyKey}>{next.Channel}"
+                : ContactResolver.KeyOf(message.EventKey, message.RecipientId, next.Channel),
+            Channel = next.Channel,
+            Address = next.Address,
+            RobotKey = next.RobotKey,
+            Body = next.Body,
+            Html = null,
+            DigestKey = null,
+            Fallbacks = [.. message.Fallbacks.Skip(1)],
+            Status = OutboxStatus.Pending,
+            Attempts = 0,
+            CreatedAt = default,
+        };
     }
 
     /// <summary>The first configured channel of that name (registration order: Twilio before the SMS gateway).</summary>
@@ -306,6 +465,15 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Giving up on {Kind} to {RecipientId} <{Address}> after {Attempts} attempts ({Error})")]
     private partial void LogGivingUp(string kind, string recipientId, string address, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rejected permanently: {Kind} to {RecipientId} <{Address}> (attempt {Attempts}); not retried")]
+    private partial void LogRejected(string kind, string recipientId, string address, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Falling back: {Kind} to {RecipientId} goes by {Fallback} after {Channel} failed")]
+    private partial void LogFallback(string kind, string recipientId, string channel, string fallback);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest: one mail to {RecipientId} carried {Count} reminders")]
+    private partial void LogDigest(string recipientId, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dead letter: {Kind} to {RecipientId} <{Address}> after {Attempts} attempt(s)")]
     private partial void LogDead(string kind, string recipientId, string address, int attempts);

@@ -45,7 +45,8 @@ public static class EmailComposer
 
     private static string Html(string greeting, OutboxMessage message)
     {
-        var paragraphs = string.Concat(message.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        // A template's HTML (field table, links) when there is one; else the text, one paragraph per line.
+        var paragraphs = message.Html ?? string.Concat(message.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => "<p>" + WebUtility.HtmlEncode(line.Trim()) + "</p>"));
         return $"""
             <!DOCTYPE html>

@@ -46,7 +46,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
                 var pending = message.Status == OutboxStatus.Pending;
                 if (pending)
                 {
-                    await AddIgnoringConflictAsync(PendingTable, IndexOf(message.RecipientId, rowKey, message.Channel, now), ct);
+                    await AddIgnoringConflictAsync(PendingTable, IndexOf(message.RecipientId, rowKey, message.Channel, now, message.DigestKey), ct);
                 }
 
                 var stored = message with { CreatedAt = message.CreatedAt == default ? now : message.CreatedAt };
@@ -61,6 +61,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
                     Channel = message.Channel,
                     Attempts = message.Attempts,
                     NextAttemptAt = pending ? now : null,
+                    DigestKey = message.DigestKey,
                 }, ct))
                 {
                     Interlocked.Increment(ref written);
@@ -136,6 +137,28 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
         // If this dispatcher dies now, the index brings the message back when the lease ends.
         await RescheduleIndexAsync(index, row.ClaimedUntil.Value, cancellationToken);
         return new OutboxClaim(row, index, message);
+    }
+
+    /// <summary>
+    /// The other undelivered messages of a digest (one partition query): pending, failed or sending, with the index
+    /// row each would have. <see cref="TryClaimAsync"/> decides which of them this dispatcher may take.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingIndexEntity>> ListDigestAsync(string recipientId, string digestKey, CancellationToken cancellationToken)
+    {
+        var filter = $"PartitionKey eq '{LedgerKeys.Escape(recipientId)}' and DigestKey eq '{LedgerKeys.Escape(digestKey)}'";
+        var rows = new List<PendingIndexEntity>();
+        await foreach (var row in Table.QueryAsync<OutboxRow>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.Status is OutboxStatus.Pending or OutboxStatus.Failed or OutboxStatus.Sending)
+            {
+                // The index row's own keys and creation time, so the claim's upsert rewrites it as it was.
+                var createdAt = Json.Deserialize<OutboxMessage>(row.Json).CreatedAt;
+                var index = IndexOf(recipientId, row.RowKey, row.Channel ?? "email", createdAt == default ? time.GetUtcNow() : createdAt, digestKey);
+                rows.Add(index);
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>Marks a claimed message sent. False when the claim was lost (another dispatcher took over after the lease).</summary>
@@ -235,7 +258,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
 
     /// <summary>The index row of an outbox row: bucket from its hash, so writes spread over the partitions.</summary>
-    public static PendingIndexEntity IndexOf(string recipientId, string outboxRowKey, string channel, DateTimeOffset now)
+    public static PendingIndexEntity IndexOf(string recipientId, string outboxRowKey, string channel, DateTimeOffset now, string? digestKey = null)
     {
         var rowKey = RowKeyOf(recipientId + "\u001f" + outboxRowKey);
         return new PendingIndexEntity
@@ -247,6 +270,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
             Channel = channel,
             NextAttemptAt = now,
             CreatedAt = now,
+            DigestKey = digestKey,
         };
     }
 

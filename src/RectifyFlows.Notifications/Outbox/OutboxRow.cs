@@ -29,4 +29,7 @@ public sealed class OutboxRow : ITableEntity
     public DateTimeOffset? ClaimedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The daily digest this message folds into (reminders by mail), else null.</summary>
+    public string? DigestKey { get; set; }
 }

@@ -19,4 +19,7 @@ public sealed class PendingIndexEntity : ITableEntity
     public string Channel { get; set; } = "email";
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when the message folds into a daily digest: the dispatcher holds it for the gathering delay.</summary>
+    public string? DigestKey { get; set; }
 }

@@ -19,6 +19,9 @@ public sealed class DingTalkRobotChannel(IHttpClientFactory http, IOptions<Notif
 {
     public const string ChannelName = "dingtalk";
 
+    /// <summary>300001: the access token does not exist (the robot was removed or the token is wrong).</summary>
+    public static readonly IReadOnlySet<int> InvalidKeyCodes = new HashSet<int> { 300001 };
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public string Name => ChannelName;
@@ -39,17 +42,17 @@ public sealed class DingTalkRobotChannel(IHttpClientFactory http, IOptions<Notif
         var dingtalk = options.Value.DingTalk;
         var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
         var url = new Uri(string.Create(CultureInfo.InvariantCulture,
-            $"{dingtalk.BaseUrl}{Uri.EscapeDataString(dingtalk.AccessToken!)}&timestamp={timestamp}&sign={Uri.EscapeDataString(Sign(dingtalk.Secret!, timestamp))}"));
+            $"{dingtalk.BaseUrl}{Uri.EscapeDataString(message.RobotKey ?? dingtalk.AccessToken!)}&timestamp={timestamp}&sign={Uri.EscapeDataString(Sign(dingtalk.Secret!, timestamp))}"));
         var payload = new
         {
             msgtype = "markdown",
             markdown = new { title = message.Subject, text = $"#### {message.Subject}\n\n{message.Body}\n\n@{message.Address}" },
-            at = new { atMobiles = new[] { message.Address }, isAtAll = false },
+            at = new { atMobiles = message.Address is null ? Array.Empty<string>() : [message.Address], isAtAll = false },
         };
         using var client = http.CreateClient(nameof(DingTalkRobotChannel));
         client.Timeout = dingtalk.Timeout;
         using var content = JsonContent.Create(payload, options: Json);
         using var response = await client.PostAsync(url, content, cancellationToken);
-        await RobotReply.EnsureOkAsync("DingTalk", response, cancellationToken);
+        await RobotReply.EnsureOkAsync("DingTalk", response, InvalidKeyCodes, cancellationToken);
     }
 }

@@ -16,6 +16,9 @@ public sealed class WeComRobotChannel(IHttpClientFactory http, IOptions<Notifica
 {
     public const string ChannelName = "wecom";
 
+    /// <summary>93000: invalid webhook URL (the key does not exist or was removed from the group).</summary>
+    public static readonly IReadOnlySet<int> InvalidKeyCodes = new HashSet<int> { 93000 };
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public string Name => ChannelName;
@@ -29,13 +32,14 @@ public sealed class WeComRobotChannel(IHttpClientFactory http, IOptions<Notifica
         var payload = new
         {
             msgtype = "text",
-            text = new { content = $"{message.Subject}\n{message.Body}", mentioned_mobile_list = new[] { message.Address } },
+            text = new { content = $"{message.Subject}\n{message.Body}", mentioned_mobile_list = message.Address is null ? Array.Empty<string>() : [message.Address] },
         };
-        var url = new Uri(wecom.BaseUrl + Uri.EscapeDataString(wecom.Key!));
+        // A contact's own robot (its unit's group) wins over the configured office group.
+        var url = new Uri(wecom.BaseUrl + Uri.EscapeDataString(message.RobotKey ?? wecom.Key!));
         using var client = http.CreateClient(nameof(WeComRobotChannel));
         client.Timeout = wecom.Timeout;
         using var content = JsonContent.Create(payload, options: Json);
         using var response = await client.PostAsync(url, content, cancellationToken);
-        await RobotReply.EnsureOkAsync("WeCom", response, cancellationToken);
+        await RobotReply.EnsureOkAsync("WeCom", response, InvalidKeyCodes, cancellationToken);
     }
 }

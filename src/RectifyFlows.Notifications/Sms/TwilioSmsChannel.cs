@@ -21,6 +21,9 @@ public sealed class TwilioSmsChannel(IHttpClientFactory http, IOptions<Notificat
 {
     public const string ChannelName = "sms";
 
+    /// <summary>21211 invalid 'To' number, 21614 'To' is not a mobile number: the number will never take an SMS.</summary>
+    public static readonly IReadOnlySet<int> InvalidNumberCodes = new HashSet<int> { 21211, 21614 };
+
     public string Name => ChannelName;
 
     public bool IsConfigured => options.Value.Twilio.IsConfigured;
@@ -49,7 +52,26 @@ public sealed class TwilioSmsChannel(IHttpClientFactory http, IOptions<Notificat
         {
             // Twilio's error body ({code, message, more_info}) can echo the number: it goes to LastError, not the log.
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode == System.Net.HttpStatusCode.BadRequest && ErrorCodeOf(body) is { } code && InvalidNumberCodes.Contains(code))
+            {
+                throw new PermanentDeliveryException($"Twilio rejected the number ({code}): {Truncate(body)}");
+            }
+
             throw new HttpRequestException($"Twilio answered {(int)response.StatusCode}: {Truncate(body)}", null, response.StatusCode);
+        }
+    }
+
+    private static int? ErrorCodeOf(string body)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("code", out var code) && code.TryGetInt32(out var value) ? value : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

@@ -1,29 +1,25 @@
 using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Contacts;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Units;
 
 namespace RectifyFlows.Workflows.Common;
 
-/// <summary>Turns unit ids into addressed messages: the unit's name and first e-mail contact from its profile.</summary>
-public sealed class RecipientDirectory(UnitRepository units)
+/// <summary>
+/// What the workflows ask of the contact directory: a unit's profile, and a message to a unit or a person on the
+/// channel its contacts prefer, with the other channels as fallbacks (<see cref="ContactResolver"/>).
+/// </summary>
+public sealed class RecipientDirectory(UnitRepository units, ContactResolver contacts)
 {
     public async Task<Unit?> UnitAsync(string unitId, CancellationToken cancellationToken) =>
         (await units.GetAsync(unitId, cancellationToken))?.Unit;
 
-    /// <summary>An e-mail to the unit (address null when it has none; the outbox keeps it for the office to see).</summary>
-    public async Task<OutboxMessage> ToUnitAsync(
-        string unitId, string kind, string key, string subject, string body, CancellationToken cancellationToken)
-    {
-        var unit = await UnitAsync(unitId, cancellationToken);
-        return new OutboxMessage
-        {
-            IdempotencyKey = $"{key}|{unitId}|email",
-            RecipientId = unitId,
-            RecipientName = unit?.Name,
-            Address = unit?.Contacts.FirstOrDefault(c => c.Email is not null)?.Email,
-            Kind = kind,
-            Subject = subject,
-            Body = body,
-        };
-    }
+    /// <summary>The message to a unit about an event (address null when it has no contact; the outbox keeps it for the office to see).</summary>
+    public Task<OutboxMessage> ToUnitAsync(string unitId, string eventKey, NotificationContent content, CancellationToken cancellationToken) =>
+        contacts.ToUnitAsync(unitId, eventKey, content, cancellationToken);
+
+    /// <summary>The message to a person (an official, a team) reached through their own contact.</summary>
+    public OutboxMessage ToPerson(string id, string? name, Contact? contact, string eventKey, NotificationContent content) =>
+        contacts.To(ContactResolver.Person(id, name, contact), eventKey, content);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Units;
@@ -49,7 +50,19 @@ public sealed partial class NotifyEscalationStepActivity(
         var step = input.Step;
         var daysOverdue = Math.Max(0, ChinaTime.Today(time).DayNumber - input.DueDate.DayNumber);
         var key = string.Create(CultureInfo.InvariantCulture, $"escalation|{input.Item.Kind}|{input.Item.Id}|{input.DueDate:yyyy-MM-dd}|{step.Name}");
-        var (kind, subject, body) = Compose(step, title, input.DueDate, daysOverdue);
+        var district = districtId is null ? null : await units.GetAsync(districtId, ct);
+        var official = officialId is null ? null : district?.Officials.FirstOrDefault(o => o.Id == officialId);
+        var fields = new NotificationFields
+        {
+            Measure = title,
+            Unit = leadUnit is null ? null : (await recipients.UnitAsync(leadUnit, ct))?.Name ?? leadUnit,
+            Official = official is null ? null : official.Name is null ? official.Role : $"{official.Role}（{official.Name}）",
+            DueDate = input.DueDate,
+            DaysOverdue = step.OffsetDays >= 0 ? daysOverdue : null,
+            DaysLeft = step.OffsetDays < 0 ? -step.OffsetDays : null,
+            Link = input.Item.Kind == ItemRef.MeasureKind ? $"/api/measures/{input.Item.Id}" : $"/api/actions?unitId={leadUnit}",
+        };
+        var content = Compose(step, fields);
 
         var recipientIds = step.Name switch
         {
@@ -60,22 +73,13 @@ public sealed partial class NotifyEscalationStepActivity(
         var messages = new List<OutboxMessage>();
         foreach (var unitId in recipientIds.Where(u => u is not null).Distinct(StringComparer.Ordinal))
         {
-            messages.Add(await recipients.ToUnitAsync(unitId!, kind, key, subject, body, ct));
+            messages.Add(await recipients.ToUnitAsync(unitId!, key, content, ct));
         }
 
-        if (step.Name == EscalationStep.Level2 && officialId is not null && districtId is not null
-            && (await units.GetAsync(districtId, ct))?.Officials.FirstOrDefault(o => o.Id == officialId) is { } official)
+        if (step.Name == EscalationStep.Level2 && official is not null)
         {
-            messages.Add(new OutboxMessage
-            {
-                IdempotencyKey = $"{key}|{official.Id}|email",
-                RecipientId = official.Id,
-                RecipientName = official.Name ?? official.Role,
-                Address = official.Contact?.Email,
-                Kind = kind,
-                Subject = subject,
-                Body = $"{official.Role}：您牵头的{body}",
-            });
+            messages.Add(recipients.ToPerson(official.Id, official.Name ?? official.Role, official.Contact, key,
+                NotificationTemplates.EscalationToOfficial(official.Role, fields)));
         }
 
         // Composing reads a dozen rows; evidence or a new due date may have landed meanwhile. Look once more, so the
@@ -110,21 +114,13 @@ public sealed partial class NotifyEscalationStepActivity(
         return new(EscalationStepResult.Sent, written, opened);
     }
 
-    private static (string Kind, string Subject, string Body) Compose(EscalationStep step, string title, DateOnly dueDate, int daysOverdue)
+    private static NotificationContent Compose(EscalationStep step, NotificationFields fields) => step.Name switch
     {
-        var due = dueDate.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
-        return step.Name switch
-        {
-            EscalationStep.Level1 => ("escalation1", $"【到期督办·一级】{Short(title)}",
-                $"整改事项「{title}」今日（{due}）到期，请牵头单位主要负责人督促完成，并及时报送整改成效。"),
-            EscalationStep.Level2 => ("escalation2", $"【逾期督办·二级】{Short(title)}",
-                $"整改事项「{title}」已于{due}到期，逾期{daysOverdue}天仍未报送整改成效，将在下期通报中点名。请牵头区领导督促落实。"),
-            EscalationStep.Level3 => ("escalation3", $"【逾期问责·三级】{Short(title)}",
-                $"整改事项「{title}」已于{due}到期，逾期{daysOverdue}天仍未完成，已启动问责程序并下达督办单。"),
-            _ => ("reminder", $"【整改提醒】{Short(title)}",
-                $"整改事项「{title}」将于{due}到期（还有{-step.OffsetDays}天），请按时完成并报送整改成效。"),
-        };
-    }
+        EscalationStep.Level1 => NotificationTemplates.EscalationOf(1, fields),
+        EscalationStep.Level2 => NotificationTemplates.EscalationOf(2, fields),
+        EscalationStep.Level3 => NotificationTemplates.EscalationOf(3, fields),
+        _ => NotificationTemplates.ReminderOf(fields),
+    };
 
     private async Task<(string Title, string? LeadUnit, IReadOnlyList<string> Others, string? OfficialId, string? DistrictId)> DescribeAsync(
         ItemRef item, CancellationToken ct)
@@ -142,8 +138,6 @@ public sealed partial class NotifyEscalationStepActivity(
             ? (item.Id, item.UnitId, [], null, null)
             : ($"{ActionNames.Chinese(action.Kind)}（{action.Reason}）", action.UnitId, [], null, unitDistrict);
     }
-
-    private static string Short(string text) => text.Length <= 30 ? text : text[..30] + "…";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalation {ItemKind} {ItemId} step {Step}: {Written} new message(s)")]
     private partial void LogStep(string itemKind, string itemId, string step, int written);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
@@ -25,8 +26,8 @@ public sealed class ArchiveMonthlyReportActivity(
         var messages = new List<OutboxMessage>();
         foreach (var (_, districtId) in await plans.ListAsync(ct))
         {
-            messages.Add(await recipients.ToUnitAsync(districtId, "reportReady", $"monthly|{input}|report-ready",
-                $"【月报】{report.Title}已归档", $"{report.Title}已归档，共启动问责{summary.ActionsOpened}项。查看：/api/reports/monthly/{input}", ct));
+            messages.Add(await recipients.ToUnitAsync(districtId, $"monthly|{input}|report-ready",
+                NotificationTemplates.ReportReadyOf(report.Title, summary.ActionsOpened, $"/api/reports/monthly/{input}"), ct));
         }
 
         return summary with { MessagesWritten = await notifications.EnqueueAsync(messages, ct) };

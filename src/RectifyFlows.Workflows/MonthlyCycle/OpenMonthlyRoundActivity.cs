@@ -3,7 +3,10 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
+using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Contacts;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Units;
@@ -19,6 +22,7 @@ public sealed class OpenMonthlyRoundActivity(
     UnitRepository units,
     InspectionResultRepository results,
     INotificationPort notifications,
+    ContactResolver contacts,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
     : TaskActivity<string, MonthlyRound>
@@ -28,25 +32,17 @@ public sealed class OpenMonthlyRoundActivity(
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         var closesAt = WindowClosesAt(input, options.Value, time.GetUtcNow());
-        var teams = new List<(string Id, string Name, string? Email)>();
+        var teams = new List<(string Id, string Name, Contact? Contact)>();
         foreach (var (_, districtId) in await plans.ListAsync(ct))
         {
             var district = await units.GetAsync(districtId, ct);
-            teams.AddRange(district?.Teams.Select(t => (t.Id, t.Name, t.Contact?.Email)) ?? []);
+            teams.AddRange(district?.Teams.Select(t => (t.Id, t.Name, t.Contact)) ?? []);
         }
 
         var deadline = ChinaTime.ToChinaTime(closesAt).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
         await notifications.EnqueueAsync(
-            [.. teams.Select(team => new OutboxMessage
-            {
-                IdempotencyKey = $"monthly|{input}|inspection-request|{team.Id}|email",
-                RecipientId = team.Id,
-                RecipientName = team.Name,
-                Address = team.Email,
-                Kind = "inspectionRequest",
-                Subject = $"【督查通知】{input} 月度督查",
-                Body = $"{team.Name}：请于{deadline}前完成{input}月度督查，并通过系统报送督查结果（发现的问题、驻村干部考勤等）。",
-            })], ct);
+            [.. teams.Select(team => contacts.To(ContactResolver.Person(team.Id, team.Name, team.Contact), $"monthly|{input}|inspection-request",
+                NotificationTemplates.InspectionRequestOf(team.Name, input, deadline)))], ct);
 
         var already = (await results.ListByMonthAsync(input, ct)).Select(r => r.TeamId).Distinct(StringComparer.Ordinal).ToList();
         return new MonthlyRound([.. teams.Select(t => t.Id)], already, closesAt);

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
@@ -29,13 +30,12 @@ public sealed class SendMonthlyBulletinActivity(
         var named = results.Where(r => r.Findings.Count > 0).Select(r => r.UnitId);
         var offices = (await plans.ListAsync(ct)).Select(p => p.DistrictId);
         var key = $"monthly|{input}|bulletin";
-        var subject = $"【通报】{report.Title}";
-        var body = $"{report.Title}已印发：督查发现问题{summary.Findings}个，驻村干部考勤不足20天{summary.AttendanceBreaches}人，" +
-            $"逾期未完成整改措施{summary.OverdueMeasures}项。被通报单位请于收到后立即整改，详见 /api/reports/monthly/{input}。";
+        var content = NotificationTemplates.MonthlyBulletin(
+            report.Title, summary.Findings, summary.AttendanceBreaches, summary.OverdueMeasures, $"/api/reports/monthly/{input}");
         var messages = new List<OutboxMessage>();
         foreach (var unitId in named.Concat(offices).Distinct(StringComparer.Ordinal))
         {
-            messages.Add(await recipients.ToUnitAsync(unitId, "bulletin", key, subject, body, ct));
+            messages.Add(await recipients.ToUnitAsync(unitId, key, content, ct));
         }
 
         var written = await notifications.EnqueueAsync(messages, ct);

@@ -5,6 +5,7 @@ using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
@@ -43,9 +44,8 @@ public sealed class OpenSanctionsActivity(
                 OpenedAt = time.GetUtcNow(),
             };
             await escalations.OpenWithLadderAsync(actions, action, ct);
-            messages.Add(await recipients.ToUnitAsync(strike.UnitId, "strike", $"quarterly|{input.Quarter}|strike",
-                $"【季度评价】{strike.Name}：{ActionNames.Chinese(kind)}",
-                $"{strike.Name}：{reason}，按规定乡镇主要领导和分管领导{ActionNames.Chinese(kind)}。", ct));
+            messages.Add(await recipients.ToUnitAsync(strike.UnitId, $"quarterly|{input.Quarter}|strike",
+                NotificationTemplates.StrikeOf(strike.Name, reason, ActionNames.Chinese(kind)), ct));
         }
 
         await notifications.EnqueueAsync(messages, ct);

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Workflows.Common;
@@ -27,9 +28,8 @@ public sealed class RequestReverificationActivity(
             {
                 if (measure.Kind == MeasureKind.LongTerm && measure.Status != MeasureStatus.EvidenceSubmitted && measure.EffectiveDueDate <= last)
                 {
-                    messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, "reverification", $"tenday|{input}|reverify|{measure.Id}",
-                        $"【长期整改复核】{measure.Id}",
-                        $"长期整改措施{measure.Id}「{measure.Text}」复核时间已到（{measure.EffectiveDueDate:yyyy-MM-dd}），请报送本期整改成效，经审核后确定下次复核时间。", ct));
+                    messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, $"tenday|{input}|reverify|{measure.Id}",
+                        NotificationTemplates.ReverificationOf(measure.Id, measure.Text, measure.EffectiveDueDate, $"/api/measures/{measure.Id}"), ct));
                 }
             }
         }

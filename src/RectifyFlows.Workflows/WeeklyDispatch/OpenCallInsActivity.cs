@@ -4,6 +4,7 @@ using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
@@ -40,9 +41,8 @@ public sealed class OpenCallInsActivity(
                 OpenedAt = time.GetUtcNow(),
             };
             await escalations.OpenWithLadderAsync(actions, action, ct);
-            messages.Add(await recipients.ToUnitAsync(township.UnitId, "callIn", $"weekly|{input.Week}|callin",
-                $"【约谈通知】{township.Name}项目推进排名靠后",
-                $"{township.Name}：{action.Reason}。请乡镇主要领导于{due:yyyy年M月d日}前到区扶贫开发领导小组接受约谈，并提交整改提速方案。", ct));
+            messages.Add(await recipients.ToUnitAsync(township.UnitId, $"weekly|{input.Week}|callin",
+                NotificationTemplates.CallInOf(township.Name, action.Reason, due, $"/api/actions?unitId={township.UnitId}"), ct));
         }
 
         await notifications.EnqueueAsync(messages, ct);

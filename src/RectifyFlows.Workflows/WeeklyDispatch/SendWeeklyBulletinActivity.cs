@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.DurableTask;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Reports;
@@ -40,11 +41,11 @@ public sealed class SendWeeklyBulletinActivity(
         };
         await reports.SaveAsync("weekly", input.Week, ReportRenderer.Json(report), ct);
 
-        var body = $"{report.Title}：本周排名后三名为{string.Join("、", bottom.Select(t => t.Name))}，其主要领导将被约谈。详见 /api/reports/weekly/{input.Week}";
+        var content = NotificationTemplates.WeeklyBulletin(report.Title, bottom.Select(t => t.Name), $"/api/reports/weekly/{input.Week}");
         var messages = new List<OutboxMessage>();
         foreach (var township in input.Ranking)
         {
-            messages.Add(await recipients.ToUnitAsync(township.UnitId, "bulletin", $"weekly|{input.Week}|bulletin", $"【调度通报】{report.Title}", body, ct));
+            messages.Add(await recipients.ToUnitAsync(township.UnitId, $"weekly|{input.Week}|bulletin", content, ct));
         }
 
         return await notifications.EnqueueAsync(messages, ct);

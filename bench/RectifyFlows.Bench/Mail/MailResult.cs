@@ -1,0 +1,49 @@
+using System.Text;
+using RectifyFlows.Bench.Province;
+
+namespace RectifyFlows.Bench.Mail;
+
+/// <summary>What the <c>mail</c> scenario measured.</summary>
+internal sealed record MailResult(
+    DateTimeOffset StartedAt,
+    string Machine,
+    string Storage,
+    int Messages,
+    int BatchSize,
+    TimeSpan Enqueue,
+    TimeSpan Dispatcher,
+    int DispatcherPasses,
+    int DispatcherDelivered,
+    TimeSpan Naive,
+    int NaiveDelivered,
+    IReadOnlyList<Check> Checks)
+{
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        void Line(FormattableString text) => md.Append(FormattableString.Invariant(text)).Append('\n');
+        double Rate(int count, TimeSpan time) => count / Math.Max(time.TotalSeconds, 1e-9);
+
+        Line($"### Mail, {Messages:N0} messages — {StartedAt:yyyy-MM-dd HH:mm} UTC");
+        Line($"");
+        Line($"{Machine}. {Storage}; MailDev (SMTP, in memory) on loopback, started by the run.");
+        Line($"The outbox dispatcher: {DispatcherPasses} passes of `RunOnceAsync` (batch {BatchSize}, rate limit off), one SMTP connection per pass, every message claimed and marked sent in Table Storage. The naive loop: a new MailKit `SmtpClient` per message (connect, send, disconnect), no storage.");
+        Line($"");
+        Line($"| Delivery | Messages | Seconds | Messages/s |");
+        Line($"|---|--:|--:|--:|");
+        Line($"| enqueue into the outbox (not a delivery) | {Messages:N0} | {Enqueue.TotalSeconds:0.0} | {Rate(Messages, Enqueue):0.0} |");
+        Line($"| outbox dispatcher | {DispatcherDelivered:N0} | {Dispatcher.TotalSeconds:0.0} | {Rate(DispatcherDelivered, Dispatcher):0.0} |");
+        Line($"| naive connect-send-disconnect loop | {NaiveDelivered:N0} | {Naive.TotalSeconds:0.0} | {Rate(NaiveDelivered, Naive):0.0} |");
+        Line($"");
+        Line($"Ratio dispatcher / naive (messages/s): **{Rate(DispatcherDelivered, Dispatcher) / Math.Max(Rate(NaiveDelivered, Naive), 1e-9):0.00}×**.");
+        Line($"");
+        Line($"| Check | Result | Detail |");
+        Line($"|---|---|---|");
+        foreach (var check in Checks)
+        {
+            Line($"| {check.Name} | {(check.Passed ? "pass" : "FAIL")} | {check.Observed} |");
+        }
+
+        return md.ToString();
+    }
+}
