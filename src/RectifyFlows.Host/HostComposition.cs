@@ -7,6 +7,7 @@ using RectifyFlows.DevServices;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Host.Durable;
+using RectifyFlows.Host.LedgerXlsx;
 using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Host.Startup;
 using RectifyFlows.Host.Webhooks;
@@ -120,6 +121,7 @@ public static partial class HostComposition
         app.MapReportEndpoints();
         app.MapActionEndpoints();
         app.MapWebhookEndpoints();
+        app.MapLedgerXlsxEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
         app.Lifetime.ApplicationStarted.Register(() =>

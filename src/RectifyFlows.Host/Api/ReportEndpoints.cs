@@ -4,10 +4,11 @@ using RectifyFlows.Api.Http;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Reports;
+using RectifyFlows.Workflows.Reports.Xlsx;
 
 namespace RectifyFlows.Host.Api;
 
-/// <summary><c>GET /api/reports/{kind}/{period}</c>: the archived report as HTML (default), JSON or CSV.</summary>
+/// <summary><c>GET /api/reports/{kind}/{period}</c>: the archived report as HTML (default), JSON, CSV or XLSX.</summary>
 public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
@@ -23,9 +24,9 @@ public static class ReportEndpoints
             return Problems.Validation("kind", "must be monthly, weekly, quarterly or ten-day.");
         }
 
-        if (format is not (null or "html" or "json" or "csv"))
+        if (format is not (null or "html" or "json" or "csv" or "xlsx"))
         {
-            return Problems.Validation("format", "must be html, json or csv.");
+            return Problems.Validation("format", "must be html, json, csv or xlsx.");
         }
 
         var storedKind = cycleKind == Domain.Periods.CycleKind.TenDay ? "ten-day" : kind;
@@ -40,6 +41,7 @@ public static class ReportEndpoints
         {
             "json" => Results.Text(json, "application/json", Encoding.UTF8),
             "csv" => Results.File(Encoding.UTF8.GetBytes(ReportRenderer.Csv(report)), "text/csv; charset=utf-8", $"{storedKind}-{period}.csv"),
+            "xlsx" => Results.File(ReportXlsx.Write(report), XlsxWriter.ContentType, $"{storedKind}-{period}.xlsx"),
             _ => Results.Content(ReportRenderer.Html(report), "text/html; charset=utf-8"),
         };
     }
