@@ -6,6 +6,7 @@ using RectifyFlows.Api;
 using RectifyFlows.DevServices;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
+using RectifyFlows.Host.Dashboard;
 using RectifyFlows.Host.Durable;
 using RectifyFlows.Host.LedgerXlsx;
 using RectifyFlows.Host.Scheduling;
@@ -111,6 +112,7 @@ public static partial class HostComposition
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
@@ -121,6 +123,8 @@ public static partial class HostComposition
         app.MapReportEndpoints();
         app.MapActionEndpoints();
         app.MapWebhookEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapPublicDisclosureEndpoints();
         app.MapLedgerXlsxEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
