@@ -220,6 +220,16 @@ public sealed class DashboardTests
         await Assertions.Expect(page.Locator(".panel[data-kind=weekly] [data-runtime]")).ToHaveTextAsync("已完成");
         await ScreenshotAsync(page, "cycles");
         await page.Context.CloseAsync();
+
+        // The printable report: the district office's header, A4 pages.
+        var report = await NewPageAsync();
+        await report.Context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Api-Key"] = OperatorKey });
+        await report.GotoAsync("/api/reports/weekly/2017-W14");
+        await Assertions.Expect(report.Locator(".issuer")).ToHaveTextAsync("赣县区巡视整改工作办公室");
+        await ScreenshotAsync(report, "report-weekly");
+        var pdf = await report.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true });
+        CollectionAssert.AreEqual("%PDF"u8.ToArray(), pdf.Take(4).ToArray());
+        await report.Context.CloseAsync();
     }
 
     /// <summary>The office's review of submitted evidence (accept or return), as an operator.</summary>

@@ -2,7 +2,9 @@ using System.Text;
 using RectifyFlows.Api.Cycles;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Host.Auth;
+using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Reports;
+using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.Reports;
 using RectifyFlows.Workflows.Reports.Xlsx;
 
@@ -17,7 +19,8 @@ public static class ReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string kind, string period, string? format, HttpContext context, ReportRepository reports)
+    private static async Task<IResult> GetAsync(
+        string kind, string period, string? format, HttpContext context, ReportRepository reports, PlanDirectoryRepository plans, UnitRepository units)
     {
         if (CycleApi.ParseKind(kind) is not { } cycleKind)
         {
@@ -42,7 +45,22 @@ public static class ReportEndpoints
             "json" => Results.Text(json, "application/json", Encoding.UTF8),
             "csv" => Results.File(Encoding.UTF8.GetBytes(ReportRenderer.Csv(report)), "text/csv; charset=utf-8", $"{storedKind}-{period}.csv"),
             "xlsx" => Results.File(ReportXlsx.Write(report), XlsxWriter.ContentType, $"{storedKind}-{period}.xlsx"),
-            _ => Results.Content(ReportRenderer.Html(report), "text/html; charset=utf-8"),
+            _ => Results.Content(ReportRenderer.Html(report, await IssuerAsync(plans, units, context.RequestAborted)), "text/html; charset=utf-8"),
         };
+    }
+
+    /// <summary>The printed header: the district's rectification office when the host serves one district.</summary>
+    private static async Task<string> IssuerAsync(PlanDirectoryRepository plans, UnitRepository units, CancellationToken cancellationToken)
+    {
+        const string Office = "巡视整改工作办公室";
+        var districts = (await plans.ListAsync(cancellationToken)).Select(p => p.DistrictId).Distinct(StringComparer.Ordinal).ToList();
+        if (districts.Count != 1)
+        {
+            return Office;
+        }
+
+        var district = (await units.ListByDistrictAsync(districts[0], cancellationToken))
+            .FirstOrDefault(u => u.Kind == nameof(Domain.Units.UnitKind.District));
+        return (district?.Name ?? string.Empty) + Office;
     }
 }
