@@ -215,6 +215,12 @@ public sealed class DashboardTests
         Assert.AreEqual(4, await weekly.Locator("svg path").CountAsync(), "trend lines: the district mean and the bottom three");
         await ScreenshotAsync(page, "rankings");
 
+        // The report opens in a new tab, fetched with the key, styled by its own stylesheet.
+        var opened = await page.RunAndWaitForPopupAsync(() => weekly.GetByText("打开报告（可打印）").ClickAsync());
+        await Assertions.Expect(opened.Locator("h1")).ToContainTextAsync("2017-W14");
+        Assert.AreEqual("center", await opened.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('h1')).textAlign"));
+        await opened.CloseAsync();
+
         await page.GotoAsync("/dashboard/#/cycles?weekly=2017-W14&quarterly=2017-Q1&monthly=2017-03&ten-day=2017-03-3");
         await page.Locator("#view[data-ready=cycles]").WaitForAsync();
         await Assertions.Expect(page.Locator(".panel[data-kind=weekly] [data-runtime]")).ToHaveTextAsync("已完成");

@@ -15,9 +15,12 @@ public static class DashboardEndpoints
 {
     public const string Path = "/dashboard";
 
-    // The pages load only their own scripts and styles; data comes from this host's API.
+    // The pages run only their own scripts and call only this host's API. Inline styles are allowed because a report
+    // opened from the dashboard (fetched with the key, shown from a blob: URL) inherits this policy and carries its own
+    // <style>; the pages insert data as text, never as markup, so there is nothing to inject styles through.
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     public static WebApplication UseDashboard(this WebApplication app)
     {
@@ -88,7 +91,7 @@ public static class DashboardEndpoints
         return TypedResults.Ok(new
         {
             count = rows.Count,
-            items = rows.Select(u => new { id = u.RowKey, u.Name, kind = char.ToLowerInvariant(u.Kind[0]) + u.Kind[1..], u.ParentId }),
+            items = rows.Select(u => new { id = u.RowKey, u.Name, kind = Api.MeasureResponse.Camel(u.Kind), u.ParentId }),
         });
     }
 }
