@@ -1,8 +1,7 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Testing;
 using static RectifyFlows.Browser.Tests.DashboardHost;
 
 [assembly: DoNotParallelize]
@@ -20,11 +19,6 @@ public sealed class DashboardTests
         "colour", "overdue", "daysOverdue", "history", "evidence", "text", "kind", "personId", "cadres", "officials", "contacts",
         "contact", "email", "mobile", "phone", "wecom", "dingtalk", "actor",
     };
-
-    /// <summary>appsettings.Fast.json's development webhook secret.</summary>
-    private const string FastWebhookSecret = "fast-demo-webhook-secret";
-
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -110,26 +104,19 @@ public sealed class DashboardTests
         // March 2017's round: team 1 finds a first secretary of 石芫乡 on site 15 days, team 2 a stalled project there.
         using (var client = Host.Client(OperatorKey))
         {
-            using (var empty = new StringContent(string.Empty))
-            {
-                var started = await client.PostAsync(new Uri("api/cycles/monthly/2017-03", UriKind.Relative), empty);
-                Assert.AreEqual(HttpStatusCode.Accepted, started.StatusCode, await started.Content.ReadAsStringAsync());
-            }
-
-            await WaitForCycleAsync(client, "monthly", "2017-03", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
-            object[] attendance = [new { kind = "attendance", severity = "medium", personId = "cad-0001", subject = "第一书记驻村15天", detail = "3月驻村15天，不足20天", daysOnSite = 15 }];
-            object[] project = [new { kind = "project", severity = "high", subject = "扶贫项目长期停工", detail = "扶贫项目长期停工（督查组现场核实）" }];
+            await WorkflowClient.StartCycleAsync(client, "monthly", "2017-03");
+            await WorkflowClient.WaitForCycleAsync(client, "monthly", "2017-03", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
+            object[] attendance = [WorkflowClient.Attendance("cad-0001", 15)];
+            object[] project = [WorkflowClient.Finding("project", "high", "扶贫项目长期停工")];
             var results = new[] { ("team-1", attendance), ("team-2", project), ("team-3", Array.Empty<object>()), ("team-4", Array.Empty<object>()) };
             foreach (var (team, findings) in results)
             {
-                await PostSignedAsync(client, "api/webhooks/inspection-results", new
-                {
-                    eventId = $"browser-2017-03-{team}", month = "2017-03", teamId = team, unitId = "tw-shiyuan",
-                    inspectedAt = "2017-03-15T10:00:00+08:00", findings,
-                });
+                var posted = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results",
+                    WorkflowClient.InspectionResult($"browser-2017-03-{team}", "2017-03", team, "tw-shiyuan", findings));
+                Assert.AreEqual(HttpStatusCode.Accepted, posted.StatusCode, await posted.Content.ReadAsStringAsync());
             }
 
-            await WaitForCycleAsync(client, "monthly", "2017-03", s => s["runtimeStatus"]!.GetValue<string>() == "Completed", TimeSpan.FromSeconds(120));
+            await WorkflowClient.WaitForCompletionAsync(client, "monthly", "2017-03", TimeSpan.FromSeconds(120));
         }
 
         var expected = (await GetJsonAsync($"api/measures?unitId=tw-shiyuan&planId={SeedPlanId}"))["count"]!.GetValue<int>();
@@ -193,14 +180,12 @@ public sealed class DashboardTests
         {
             foreach (var (kind, period) in new[] { ("weekly", "2017-W13"), ("weekly", "2017-W14"), ("quarterly", "2017-Q1") })
             {
-                using var empty = new StringContent(string.Empty);
-                var started = await client.PostAsync(new Uri($"api/cycles/{kind}/{period}", UriKind.Relative), empty);
-                Assert.AreEqual(HttpStatusCode.Accepted, started.StatusCode, await started.Content.ReadAsStringAsync());
+                await WorkflowClient.StartCycleAsync(client, kind, period);
             }
 
             foreach (var (kind, period) in new[] { ("weekly", "2017-W13"), ("weekly", "2017-W14"), ("quarterly", "2017-Q1") })
             {
-                await WaitForCompletionAsync(client, kind, period, TimeSpan.FromSeconds(240));
+                await WorkflowClient.WaitForCompletionAsync(client, kind, period, TimeSpan.FromSeconds(240));
             }
         }
 
@@ -245,44 +230,6 @@ public sealed class DashboardTests
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
         var response = await client.PostAsync(new Uri($"api/measures/{measureId}/signoff", UriKind.Relative), content);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static Task WaitForCompletionAsync(HttpClient client, string kind, string period, TimeSpan timeout) =>
-        WaitForCycleAsync(client, kind, period, s => s["runtimeStatus"]!.GetValue<string>() == "Completed", timeout);
-
-    private static async Task WaitForCycleAsync(HttpClient client, string kind, string period, Func<JsonNode, bool> done, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        string? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await client.GetAsync(new Uri($"api/cycles/{kind}/{period}", UriKind.Relative));
-            last = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var status = JsonNode.Parse(last)!;
-                Assert.AreNotEqual("Failed", status["runtimeStatus"]!.GetValue<string>(), last);
-                if (done(status))
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(500);
-        }
-
-        Assert.Fail($"{kind}/{period} did not reach the expected state in {timeout.TotalSeconds} s: {last}");
-    }
-
-    /// <summary>A webhook post signed as api.md says, with the Fast environment's development secret.</summary>
-    private static async Task PostSignedAsync(HttpClient client, string route, object body)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Web);
-        using var content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(route, UriKind.Relative)) { Content = content };
-        request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(FastWebhookSecret, DateTimeOffset.UtcNow, bytes));
-        var response = await client.SendAsync(request);
-        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static IEnumerable<string> PropertyNames(JsonNode? node) => node switch
