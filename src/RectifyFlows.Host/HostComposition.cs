@@ -11,7 +11,9 @@ using RectifyFlows.Api.Webhooks;
 using RectifyFlows.DevServices;
 using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
+using RectifyFlows.Host.Dashboard;
 using RectifyFlows.Host.Durable;
+using RectifyFlows.Host.LedgerXlsx;
 using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Host.Security;
 using Scalar.AspNetCore;
@@ -118,6 +120,7 @@ public static partial class HostComposition
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.UseHttpSecurity(authenticate: a => a.UseAuthentication());
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -135,6 +138,9 @@ public static partial class HostComposition
         app.MapIntakeWebhooks();
         app.MapLeadEndpoints();
         app.MapAttendanceEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapPublicDisclosureEndpoints();
+        app.MapLedgerXlsxEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
         app.Lifetime.ApplicationStarted.Register(() =>

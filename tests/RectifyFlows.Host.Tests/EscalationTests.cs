@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Testing;
-using static RectifyFlows.Host.Tests.WorkflowClient;
+using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
 

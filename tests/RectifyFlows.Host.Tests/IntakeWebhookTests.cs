@@ -5,7 +5,7 @@ using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Testing;
-using static RectifyFlows.Host.Tests.WorkflowClient;
+using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using RectifyFlows.Testing;
-using static RectifyFlows.Host.Tests.WorkflowClient;
+using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
 

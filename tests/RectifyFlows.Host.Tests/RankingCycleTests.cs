@@ -1,6 +1,6 @@
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Testing;
-using static RectifyFlows.Host.Tests.WorkflowClient;
+using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
 

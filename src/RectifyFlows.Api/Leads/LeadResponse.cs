@@ -1,3 +1,4 @@
+using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Storage.Audit;
 
@@ -34,5 +35,5 @@ public static class LeadResponse
         };
     }
 
-    public static string Camel(string name) => string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    public static string Camel(string name) => JsonNames.Camel(name);
 }

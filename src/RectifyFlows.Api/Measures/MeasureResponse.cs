@@ -1,3 +1,4 @@
+using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
@@ -43,7 +44,7 @@ public sealed record MeasureResponse(
             measure.LastActivityAt is { } at ? ChinaTime.ToChinaTime(at) : null, measure.NextReview, measure.LastVerifiedOn, measure.RequestedDueDate, measure.Version);
     }
 
-    internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    public static string Camel(string name) => JsonNames.Camel(name);
 }
 
 /// <summary>A measure with its audit history and evidence.</summary>

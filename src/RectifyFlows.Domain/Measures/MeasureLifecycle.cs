@@ -164,6 +164,38 @@ public static class MeasureLifecycle
         return new(decided, []);
     }
 
+    /// <summary>
+    /// The office corrects the ledger (台账 edited in a spreadsheet and uploaded): progress follows the same rules as a
+    /// unit's report, and the due date is set directly because deadlines are the office's to set. Returns the measure
+    /// unchanged (same version, no transitions) when both values already match, so an untouched row writes nothing.
+    /// </summary>
+    public static LifecycleOutcome CorrectLedger(Measure measure, int progress, DateOnly dueDate, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        var result = new LifecycleOutcome(measure, []);
+        if (progress != measure.Progress)
+        {
+            result = ReportProgress(measure, progress, at);
+        }
+
+        if (dueDate != measure.EffectiveDueDate)
+        {
+            if (measure.Status == MeasureStatus.SignedOff)
+            {
+                throw new IllegalTransitionException(measure.Id, measure.Status, "ledger", "该措施已销号，不能修改整改时限。");
+            }
+
+            // A due-date correction is not the unit's activity, so it bumps the version without touching LastActivityAt.
+            var corrected = progress == measure.Progress ? measure with { Version = measure.Version + 1 } : result.Measure;
+            corrected = measure.Kind == MeasureKind.LongTerm && measure.NextReview is not null
+                ? corrected with { NextReview = dueDate }
+                : corrected with { DueDate = dueDate };
+            result = result with { Measure = corrected };
+        }
+
+        return result;
+    }
+
     private static void RequireEvidence(Measure measure, string action)
     {
         if (measure.Status != MeasureStatus.EvidenceSubmitted)

@@ -2,12 +2,15 @@ using System.Text;
 using RectifyFlows.Api.Cycles;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Api.Auth;
+using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Reports;
+using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.Reports;
+using RectifyFlows.Workflows.Reports.Xlsx;
 
 namespace RectifyFlows.Host.Api;
 
-/// <summary><c>GET /api/reports/{kind}/{period}</c>: the archived report as HTML (default), JSON or CSV.</summary>
+/// <summary><c>GET /api/reports/{kind}/{period}</c>: the archived report as HTML (default), JSON, CSV or XLSX.</summary>
 public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
@@ -16,16 +19,17 @@ public static class ReportEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string kind, string period, string? format, HttpContext context, ReportRepository reports)
+    private static async Task<IResult> GetAsync(
+        string kind, string period, string? format, HttpContext context, ReportRepository reports, PlanDirectoryRepository plans, UnitRepository units)
     {
         if (CycleApi.ParseKind(kind) is not { } cycleKind)
         {
             return Problems.Validation("kind", "must be monthly, weekly, quarterly or ten-day.");
         }
 
-        if (format is not (null or "html" or "json" or "csv"))
+        if (format is not (null or "html" or "json" or "csv" or "xlsx"))
         {
-            return Problems.Validation("format", "must be html, json or csv.");
+            return Problems.Validation("format", "must be html, json, csv or xlsx.");
         }
 
         var storedKind = cycleKind == Domain.Periods.CycleKind.TenDay ? "ten-day" : kind;
@@ -40,7 +44,23 @@ public static class ReportEndpoints
         {
             "json" => Results.Text(json, "application/json", Encoding.UTF8),
             "csv" => Results.File(Encoding.UTF8.GetBytes(ReportRenderer.Csv(report)), "text/csv; charset=utf-8", $"{storedKind}-{period}.csv"),
-            _ => Results.Content(ReportRenderer.Html(report), "text/html; charset=utf-8"),
+            "xlsx" => Results.File(ReportXlsx.Write(report), XlsxWriter.ContentType, $"{storedKind}-{period}.xlsx"),
+            _ => Results.Content(ReportRenderer.Html(report, await IssuerAsync(plans, units, context.RequestAborted)), "text/html; charset=utf-8"),
         };
+    }
+
+    /// <summary>The printed header: the district's rectification office when the host serves one district.</summary>
+    private static async Task<string> IssuerAsync(PlanDirectoryRepository plans, UnitRepository units, CancellationToken cancellationToken)
+    {
+        const string Office = "巡视整改工作办公室";
+        var districts = (await plans.ListAsync(cancellationToken)).Select(p => p.DistrictId).Distinct(StringComparer.Ordinal).ToList();
+        if (districts.Count != 1)
+        {
+            return Office;
+        }
+
+        var district = (await units.ListByDistrictAsync(districts[0], cancellationToken))
+            .FirstOrDefault(u => u.Kind == nameof(Domain.Units.UnitKind.District));
+        return (district?.Name ?? string.Empty) + Office;
     }
 }

@@ -13,18 +13,33 @@ public static class ReportRenderer
 
     public static ReportDocument FromJson(string json) => Storage.Cycles.Json.Deserialize<ReportDocument>(json);
 
-    public static string Html(ReportDocument report)
+    /// <summary>
+    /// The report as a printable page: an A4 layout with the issuing office's header (红头) when
+    /// <paramref name="issuer"/> is given, page numbers in the footer, table headers repeated on each printed page.
+    /// </summary>
+    public static string Html(ReportDocument report, string? issuer = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(E(report.Title)).Append("</title>");
-        html.Append("<style>body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:2em auto;max-width:60em;color:#222}")
-            .Append("h1{font-size:1.6em;text-align:center;border-bottom:3px double #b00;padding-bottom:.4em}")
-            .Append("h2{font-size:1.2em;margin-top:1.6em;border-left:4px solid #b00;padding-left:.5em}")
+        html.Append("<style>body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:2em auto;max-width:60em;color:#222}")
+            .Append(".issuer{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",SimSun,\"Songti SC\",serif;color:#c00;font-size:2em;font-weight:bold;text-align:center;letter-spacing:.15em;margin:0;padding-bottom:.3em;border-bottom:3px solid #c00}")
+            .Append("h1{font-family:\"Noto Serif CJK SC\",\"Source Han Serif SC\",SimSun,\"Songti SC\",serif;font-size:1.6em;text-align:center;border-bottom:3px double #b00;padding-bottom:.4em}")
+            .Append(".issuer+h1{border-bottom:none}")
+            .Append("h2{font-size:1.2em;margin-top:1.6em;border-left:4px solid #b00;padding-left:.5em;break-after:avoid}")
             .Append("table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}")
-            .Append("th{background:#f3f3f3}.figures{display:flex;flex-wrap:wrap;gap:1em}.figure{border:1px solid #ccc;padding:.5em 1em;border-radius:4px}")
+            .Append("th{background:#f3f3f3}thead{display:table-header-group}tr{break-inside:avoid}svg{max-width:100%;height:auto}")
+            .Append(".figures{display:flex;flex-wrap:wrap;gap:1em}.figure{border:1px solid #ccc;padding:.5em 1em;border-radius:4px}")
             .Append(".figure b{display:block;font-size:1.4em}.meta{text-align:center;color:#666}.note{color:#666;font-size:.9em}")
-            .Append("@page{size:A4;margin:18mm}</style></head><body>");
+            // Printed: A4, numbered pages, colours kept so the red bottom-three bars stay red on paper.
+            .Append("@page{size:A4;margin:18mm 15mm 20mm;@bottom-center{content:\"第 \" counter(page) \" 页 / 共 \" counter(pages) \" 页\";font-size:9pt;color:#666}}")
+            .Append("@media print{body{margin:0;max-width:none;font-size:10.5pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}.figure{break-inside:avoid}}")
+            .Append("</style></head><body>");
+        if (!string.IsNullOrWhiteSpace(issuer))
+        {
+            html.Append("<p class=\"issuer\">").Append(E(issuer)).Append("</p>");
+        }
+
         html.Append("<h1>").Append(E(report.Title)).Append("</h1>");
         html.Append("<p class=\"meta\">生成时间：").Append(E(ChinaTime.ToChinaTime(report.GeneratedAt).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)))
             .Append("（北京时间） · 周期：").Append(E(report.Period)).Append("</p>");

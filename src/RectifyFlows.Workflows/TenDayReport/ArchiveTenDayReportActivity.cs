@@ -49,26 +49,16 @@ public sealed class ArchiveTenDayReportActivity(
                 new("黄色（滞后）", N(colour.Values.Count(c => c == Colour.Yellow))),
                 new("绿色", N(colour.Values.Count(c => c == Colour.Green))),
             ],
-            Charts = [new("措施状态分布", "项", [.. Enum.GetValues<MeasureStatus>().Select(s => new ReportBar(Chinese(s), all.Count(m => m.Status == s), s == MeasureStatus.Returned))])],
+            Charts = [new("措施状态分布", "项", [.. Enum.GetValues<MeasureStatus>().Select(s => new ReportBar(MeasureNames.Chinese(s), all.Count(m => m.Status == s), s == MeasureStatus.Returned))])],
             Tables =
             [
                 new($"逾期未完成措施（截至{last:yyyy-MM-dd}）", ["措施", "牵头单位", "整改时限", "逾期天数", "状态", "进度"],
                     [.. overdue.Select(m => (IReadOnlyList<string>)[$"{m.Id} {(m.Text.Length > 40 ? m.Text[..40] + "…" : m.Text)}",
                         UnitNames.Name(names, m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        N(last.DayNumber - m.EffectiveDueDate.DayNumber), Chinese(m.Status), N(m.Progress) + "%"])]),
+                        N(last.DayNumber - m.EffectiveDueDate.DayNumber), MeasureNames.Chinese(m.Status), N(m.Progress) + "%"])]),
             ],
         };
         await reports.SaveAsync("ten-day", input, ReportRenderer.Json(report), ct);
         return all.Count;
     }
-
-    private static string Chinese(MeasureStatus status) => status switch
-    {
-        MeasureStatus.NotStarted => "未启动",
-        MeasureStatus.InProgress => "整改中",
-        MeasureStatus.EvidenceSubmitted => "已报送成效",
-        MeasureStatus.SignedOff => "已销号",
-        MeasureStatus.Returned => "已退回",
-        _ => status.ToString(),
-    };
 }

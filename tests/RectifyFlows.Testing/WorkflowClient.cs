@@ -3,9 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
 
-namespace RectifyFlows.Host.Tests;
+namespace RectifyFlows.Testing;
 
-/// <summary>Drives the cycles of a running host over HTTP: start, poll, post signed inspection results.</summary>
+/// <summary>
+/// Drives the cycles of a running host over HTTP: start, poll, post signed inspection results. Shared by the host and
+/// browser tests; an unexpected answer throws <see cref="HostCallFailedException"/>, which fails the calling test.
+/// </summary>
 public static class WorkflowClient
 {
     /// <summary>The Fast profile's development secret (appsettings.Fast.json).</summary>
@@ -17,7 +20,7 @@ public static class WorkflowClient
     {
         using var empty = new StringContent(string.Empty);
         var response = await client.PostAsync(new Uri($"api/cycles/{kind}/{period}", UriKind.Relative), empty);
-        Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync());
+        await ExpectAsync(response, HttpStatusCode.Accepted);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
@@ -34,7 +37,7 @@ public static class WorkflowClient
                 last = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
                 if (last["runtimeStatus"]!.GetValue<string>() == "Failed")
                 {
-                    Assert.Fail($"Cycle {kind}/{period} failed: {last}");
+                    throw new HostCallFailedException($"Cycle {kind}/{period} failed: {last}");
                 }
 
                 if (done(last))
@@ -46,8 +49,7 @@ public static class WorkflowClient
             await Task.Delay(500);
         }
 
-        Assert.Fail($"Cycle {kind}/{period} did not reach the expected state in {timeout.TotalSeconds} s; last status: {last}");
-        return last!;
+        throw new HostCallFailedException($"Cycle {kind}/{period} did not reach the expected state in {timeout.TotalSeconds} s; last status: {last}");
     }
 
     public static Task<JsonNode> WaitForCompletionAsync(HttpClient client, string kind, string period, TimeSpan timeout) =>
@@ -89,7 +91,17 @@ public static class WorkflowClient
     public static async Task<JsonNode> GetAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        await ExpectAsync(response, HttpStatusCode.OK);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        if (response.StatusCode != expected)
+        {
+            throw new HostCallFailedException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}: " +
+                await response.Content.ReadAsStringAsync());
+        }
     }
 }

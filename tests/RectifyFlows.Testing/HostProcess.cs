@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
-using RectifyFlows.Testing;
 
-namespace RectifyFlows.Host.Tests;
+namespace RectifyFlows.Testing;
 
 /// <summary>
 /// The standalone host as a user runs it: its own process, real Kestrel on a free loopback port, configured through

@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>The ledger's Excel round-trip and the reports' XLSX format, against the running host.</summary>
+[TestClass]
+public sealed class LedgerXlsxTests
+{
+    private const string Operator = LedgerApiTests.Operator;
+    private const string SeedPlanId = LedgerApiTests.SeedPlanId;
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly string[] Columns = ["措施编号", "问题", "序号", "整改措施", "牵头单位", "状态", "三色", "进度(%)", "整改时限", "逾期天数", "版本"];
+
+    private static HostProcess _host = null!;
+    private static LedgerFixture _ledger = null!;
+    private static string _planId = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static async Task StartAsync(TestContext context)
+    {
+        var prefix = LedgerFixture.NewPrefix();
+        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
+        _host = await HostProcess.StartAsync(prefix, environment: "Fast");
+        // A copy of the seed district whose 33 measures start NotStarted, so progress may be edited.
+        var district = TestPlans.District(1);
+        _planId = district.PlanId!;
+        using var client = _host.Client(Operator);
+        using var body = new ByteArrayContent(TestPlans.ToJson(district)) { Headers = { ContentType = new("application/json") } };
+        var created = await client.PostAsync(new Uri("api/plans", UriKind.Relative), body);
+        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+    }
+
+    [ClassCleanup]
+    public static async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        await _ledger.DisposeAsync();
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task LedgerExport_OpensWithOpenXml_WithOneRowPerMeasure()
+    {
+        using var client = _host.Client(Operator);
+        var response = await client.GetAsync(new Uri($"api/plans/{SeedPlanId}/ledger.xlsx", UriKind.Relative), TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
+
+        using var file = new SpreadsheetFile(await response.Content.ReadAsByteArrayAsync(TestContext.CancellationToken));
+        Assert.AreEqual("整改台账", file.SheetName);
+        CollectionAssert.AreEqual(Columns, Columns.Select((_, i) => file.Text($"{(char)('A' + i)}1")).ToArray());
+        Assert.AreEqual(34, file.Rows.Count, "a header and the 33 measures");
+        var row = file.RowOf("p1-m1");
+        Assert.AreEqual("区扶贫和移民办", file.Text($"E{row}"));
+        Assert.AreEqual("2016-12-31", file.Text($"I{row}"));
+        StringAssert.StartsWith(file.Text($"B{row}"), "1 ");
+
+        using var unit = _host.Client("dev-unit-fupin-key");
+        Assert.AreEqual(HttpStatusCode.Forbidden,
+            (await unit.GetAsync(new Uri($"api/plans/{SeedPlanId}/ledger.xlsx", UriKind.Relative), TestContext.CancellationToken)).StatusCode,
+            "the ledger export is for the office");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task LedgerImport_ChangesExactlyTheEditedRows_WithAnAuditRecordOfTheOperator()
+    {
+        var before = await VersionsAsync(_planId);
+        var bytes = await ExportAsync(_planId);
+        using var file = new SpreadsheetFile(bytes);
+        var progressRow = file.RowOf("d001-p1-m1");
+        var textDateRow = file.RowOf("d001-p3-m1");
+        var excelDateRow = file.RowOf("d001-p5-m2");
+        file.SetNumber($"H{progressRow}", 60);
+        file.SetText($"I{textDateRow}", "2027-06-30");
+        file.SetDate($"I{excelDateRow}", new DateOnly(2027, 9, 30));
+        var edited = file.Save();
+
+        var (status, body) = await ImportAsync(_planId, edited);
+        Assert.AreEqual(HttpStatusCode.OK, status, body.ToJsonString());
+        Assert.AreEqual(33, body["rows"]!.GetValue<int>());
+        Assert.AreEqual(3, body["changed"]!.GetValue<int>());
+
+        var after = await MeasuresAsync(_planId);
+        Assert.AreEqual(60, after["d001-p1-m1"]["progress"]!.GetValue<int>());
+        Assert.AreEqual("inProgress", after["d001-p1-m1"]["status"]!.GetValue<string>(), "progress starts the work, as a unit's report would");
+        Assert.AreEqual("2027-06-30", after["d001-p3-m1"]["dueDate"]!.GetValue<string>());
+        Assert.AreEqual("2027-09-30", after["d001-p5-m2"]["dueDate"]!.GetValue<string>());
+        string[] changed = ["d001-p1-m1", "d001-p3-m1", "d001-p5-m2"];
+        foreach (var (id, version) in before)
+        {
+            var now = after[id]["version"]!.GetValue<long>();
+            Assert.AreEqual(changed.Contains(id) ? version + 1 : version, now, $"{id}: only edited rows are written");
+        }
+
+        using var client = _host.Client(Operator);
+        var history = (await GetJsonAsync(client, "api/measures/d001-p3-m1"))["history"]!.AsArray();
+        var last = history[^1]!;
+        Assert.AreEqual("ledger-import", last["action"]!.GetValue<string>());
+        Assert.AreEqual("dev-operator", last["actor"]!.GetValue<string>());
+        Assert.AreEqual("2027-06-30", last["changes"]!["dueDate"]![1]!.GetValue<string>());
+        StringAssert.Contains(last["reason"]!.GetValue<string>(), $"第{textDateRow}行");
+
+        // The same file again: its values are now the ledger's, so nothing is written.
+        var (again, second) = await ImportAsync(_planId, edited);
+        Assert.AreEqual(HttpStatusCode.OK, again, second.ToJsonString());
+        Assert.AreEqual(0, second["changed"]!.GetValue<int>());
+        CollectionAssert.AreEquivalent(after.Select(m => (m.Key, m.Value["version"]!.GetValue<long>())).ToList(),
+            (await MeasuresAsync(_planId)).Select(m => (m.Key, m.Value["version"]!.GetValue<long>())).ToList());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task LedgerImport_Rejects_WrongColumns_NamingTheHeaderCell_AndWritesNothing()
+    {
+        var before = await VersionsAsync(_planId);
+        using var file = new SpreadsheetFile(await ExportAsync(_planId));
+        file.SetText("H1", "进度");
+        file.SetText("K1", "备注");
+        file.SetNumber($"H{file.RowOf("d001-p2-m1")}", 80);
+
+        var (status, body) = await ImportAsync(_planId, file.Save());
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, status);
+        var errors = body["errors"]!.AsObject();
+        CollectionAssert.AreEquivalent(new[] { "H1", "K1" }, errors.Select(e => e.Key).ToArray());
+        StringAssert.Contains(errors["H1"]![0]!.GetValue<string>(), "进度(%)");
+        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_planId)).ToList(), "storage unchanged");
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task LedgerImport_Rejects_WrongTypes_NamingRowAndColumn_AndWritesNothing()
+    {
+        var before = await VersionsAsync(_planId);
+        using var file = new SpreadsheetFile(await ExportAsync(_planId));
+        var wordRow = file.RowOf("d001-p2-m2");
+        var tooMuchRow = file.RowOf("d001-p2-m3");
+        var dateRow = file.RowOf("d001-p2-m4");
+        file.SetText($"H{wordRow}", "八十");
+        file.SetNumber($"H{tooMuchRow}", 120);
+        file.SetText($"I{dateRow}", "明年三月");
+        file.SetNumber($"H{file.RowOf("d001-p7-m1")}", 30);
+
+        var (status, body) = await ImportAsync(_planId, file.Save());
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, status, body.ToJsonString());
+        var errors = body["errors"]!.AsObject();
+        CollectionAssert.AreEquivalent(new[] { $"H{wordRow}", $"H{tooMuchRow}", $"I{dateRow}" }, errors.Select(e => e.Key).ToArray());
+        StringAssert.Contains(errors[$"H{wordRow}"]![0]!.GetValue<string>(), $"第{wordRow}行 H列（进度(%)）");
+        StringAssert.Contains(errors[$"I{dateRow}"]![0]!.GetValue<string>(), $"第{dateRow}行 I列（整改时限）");
+        StringAssert.Contains(body["detail"]!.GetValue<string>(), "未写入任何修改");
+        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_planId)).ToList(), "the valid edit of the same file is not written either");
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task LedgerImport_Rejects_AMeasureOfAnotherPlan_AndAnUnknownMeasure_AndWritesNothing()
+    {
+        var before = await VersionsAsync(_planId);
+        var seedBefore = await VersionsAsync(SeedPlanId);
+        using var file = new SpreadsheetFile(await ExportAsync(_planId));
+        var otherRow = file.RowOf("d001-p1-m2");
+        var unknownRow = file.RowOf("d001-p1-m3");
+        file.SetText($"A{otherRow}", "p1-m2");
+        file.SetNumber($"H{otherRow}", 50);
+        file.SetText($"A{unknownRow}", "d001-p9-m9");
+        file.SetNumber($"H{file.RowOf("d001-p1-m4")}", 70);
+
+        var (status, body) = await ImportAsync(_planId, file.Save());
+
+        Assert.AreEqual(HttpStatusCode.BadRequest, status, body.ToJsonString());
+        var errors = body["errors"]!.AsObject();
+        CollectionAssert.AreEquivalent(new[] { $"A{otherRow}", $"A{unknownRow}" }, errors.Select(e => e.Key).ToArray());
+        StringAssert.Contains(errors[$"A{otherRow}"]![0]!.GetValue<string>(), $"属于方案 {SeedPlanId}");
+        StringAssert.Contains(errors[$"A{unknownRow}"]![0]!.GetValue<string>(), "不存在");
+        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_planId)).ToList());
+        CollectionAssert.AreEquivalent(seedBefore.ToList(), (await VersionsAsync(SeedPlanId)).ToList(), "the other plan's measure is untouched");
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task LedgerImport_Rejects_AFileThatIsNotAWorkbook()
+    {
+        var (status, body) = await ImportAsync(_planId, "措施编号,进度\r\nd001-p1-m1,50\r\n"u8.ToArray());
+        Assert.AreEqual(HttpStatusCode.BadRequest, status);
+        Assert.IsNotNull(body["errors"]!["file"]);
+    }
+
+    [TestMethod]
+    [Timeout(180000)]
+    public async Task ReportXlsx_OpensWithOpenXml_WithTheSummaryTablesAndChartData()
+    {
+        using var client = _host.Client(Operator);
+        await WorkflowClient.StartCycleAsync(client, "weekly", "2017-W14");
+        await WorkflowClient.WaitForCompletionAsync(client, "weekly", "2017-W14", TimeSpan.FromSeconds(150));
+        var json = await GetJsonAsync(client, "api/reports/weekly/2017-W14?format=json");
+        var response = await client.GetAsync(new Uri("api/reports/weekly/2017-W14?format=xlsx", UriKind.Relative), TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
+
+        using var file = new SpreadsheetFile(await response.Content.ReadAsByteArrayAsync(TestContext.CancellationToken));
+        Assert.AreEqual("摘要", file.SheetName);
+        Assert.AreEqual(json["title"]!.GetValue<string>(), file.Text("B2"));
+        Assert.AreEqual(1 + json["tables"]!.AsArray().Count + json["charts"]!.AsArray().Count, file.SheetNames.Count);
+        Assert.AreEqual("乡镇排名", file.SheetNames[1]);
+
+        var html = await client.GetStringAsync(new Uri("api/reports/weekly/2017-W14", UriKind.Relative), TestContext.CancellationToken);
+        StringAssert.Contains(html, "@page");
+        StringAssert.Contains(html, "<svg");
+    }
+
+    private static async Task<byte[]> ExportAsync(string planId)
+    {
+        using var client = _host.Client(Operator);
+        return await client.GetByteArrayAsync(new Uri($"api/plans/{planId}/ledger.xlsx", UriKind.Relative));
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonNode Body)> ImportAsync(string planId, byte[] file)
+    {
+        using var client = _host.Client(Operator);
+        using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(XlsxType) } };
+        var response = await client.PostAsync(new Uri($"api/plans/{planId}/ledger.xlsx", UriKind.Relative), content);
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    private static async Task<Dictionary<string, JsonNode>> MeasuresAsync(string planId)
+    {
+        using var client = _host.Client(Operator);
+        return (await GetJsonAsync(client, $"api/measures?planId={planId}"))["items"]!.AsArray()
+            .ToDictionary(m => m!["id"]!.GetValue<string>(), m => m!);
+    }
+
+    private static async Task<Dictionary<string, long>> VersionsAsync(string planId) =>
+        (await MeasuresAsync(planId)).ToDictionary(m => m.Key, m => m.Value["version"]!.GetValue<long>());
+
+    private static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+}
