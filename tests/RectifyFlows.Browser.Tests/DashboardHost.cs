@@ -75,6 +75,8 @@ public static class DashboardHost
         {
             await _ledger.DisposeAsync();
         }
+
+        await TestStorage.StopAsync();
     }
 
     /// <summary>A fresh browser context (its own sessionStorage: not logged in) with a desktop viewport.</summary>

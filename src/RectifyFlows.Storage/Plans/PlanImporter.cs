@@ -95,7 +95,7 @@ public sealed partial class PlanImporter(
             groups.Add(actions);
             actions.Add(new(TableTransactionActionType.UpdateReplace,
                 MeasureEntity.From(after, plan.Id, LedgerKeys.Measure(after.Id)), entity.ETag));
-            var change = new MeasureChange(new LifecycleOutcome(after, []), "import.updated", $"plan {plan.Id} re-imported");
+            var change = new MeasureChange(new LifecycleOutcome(after, []), "import.updated", $"方案 {plan.Id} 重新导入");
             actions.AddRange(MeasureRepository.AuditRows(before, change, actor, now)
                 .Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
         }
@@ -206,7 +206,7 @@ public sealed partial class PlanImporter(
         actions.Add(new(TableTransactionActionType.Add, AuditEntity.From(new AuditEvent
         {
             EntityKind = MeasureRepository.AuditKind, EntityId = measure.Id, Action = "import.created", Actor = actor, At = now,
-            ToStatus = measure.Status.ToString(), Reason = $"plan {plan.Id}",
+            ToStatus = measure.Status.ToString(), Reason = $"方案 {plan.Id}",
         }, plan.Id, LedgerKeys.Audit(MeasureRepository.AuditKind, measure.Id, now, measure.Version, 0))));
 
         var evidence = plan.Evidence.Where(e => e.MeasureId == measure.Id).ToList();
@@ -214,7 +214,7 @@ public sealed partial class PlanImporter(
         if (evidence.Count > 0)
         {
             var outcome = MeasureLifecycle.SubmitEvidence(measure, evidence.Max(e => e.SubmittedAt));
-            var change = new MeasureChange(outcome, "evidence", "整改成效 recorded in the plan file");
+            var change = new MeasureChange(outcome, "evidence", "方案文件所载整改成效");
             actions.AddRange(MeasureRepository.AuditRows(measure, change, actor, now)
                 .Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
             actions.AddRange(evidence.Select((e, i) => new TableTransactionAction(TableTransactionActionType.Add,

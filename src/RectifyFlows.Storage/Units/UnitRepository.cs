@@ -165,7 +165,7 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
                     Action = before is null ? "import.created" : "import.updated",
                     Actor = actor,
                     At = now,
-                    Reason = $"plan {plan.Id}",
+                    Reason = $"方案 {plan.Id}",
                     Changes = before is null
                         ? new Dictionary<string, string?[]>()
                         : new Dictionary<string, string?[]> { ["unit"] = [JsonSerializer.Serialize(before), JsonSerializer.Serialize(unit)] },
