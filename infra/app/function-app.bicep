@@ -167,7 +167,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=twilio-auth-token)'
         }
         {
-          name: 'RectifyFlows__Notifications__WeCom__RobotKey'
+          name: 'RectifyFlows__Notifications__WeCom__Key'
           value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=wecom-robot-key)'
         }
         {

@@ -12,7 +12,7 @@ public sealed partial class SecretTemplateTests
     {
         ["RectifyFlows__Notifications__Smtp__Password"] = "smtp-password",
         ["RectifyFlows__Notifications__Twilio__AuthToken"] = "twilio-auth-token",
-        ["RectifyFlows__Notifications__WeCom__RobotKey"] = "wecom-robot-key",
+        ["RectifyFlows__Notifications__WeCom__Key"] = "wecom-robot-key",
         ["RectifyFlows__Notifications__DingTalk__AccessToken"] = "dingtalk-robot-token",
         ["RectifyFlows__Notifications__DingTalk__Secret"] = "dingtalk-robot-secret",
         ["RectifyFlows__Webhooks__SigningSecret"] = "webhook-signing-secret",
