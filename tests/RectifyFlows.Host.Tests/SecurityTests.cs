@@ -99,6 +99,21 @@ public sealed class SecurityTests
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await old.GetAsync(new Uri("api/actions", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, (await @new.GetAsync(new Uri("api/actions", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
         await KeysAsync(["issue", "--role", "operator", "--principal", principal]);
+
+        // Every issue and the revocation left an audit row naming who ran the command, with the key id, never the key.
+        var audits = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in _ledger.Tables.ApiKeys.QueryAsync<Azure.Data.Tables.TableEntity>(
+            e => e.PartitionKey == "principal|" + principal, cancellationToken: TestContext.CancellationToken))
+        {
+            if (row.RowKey.StartsWith("~audit|", StringComparison.Ordinal))
+            {
+                audits.Add(row);
+            }
+        }
+
+        CollectionAssert.AreEquivalent(new[] { "key.issued", "key.issued", "key.revoked", "key.issued" }, audits.Select(a => a.GetString("Action")).ToArray());
+        Assert.IsTrue(audits.All(a => a.GetString("Actor").StartsWith("cli:", StringComparison.Ordinal)));
+        Assert.IsFalse(audits.Any(a => string.Join('|', ((IDictionary<string, object>)a).Values).Contains(first, StringComparison.Ordinal)), "the key itself is never stored");
     }
 
     [TestMethod]

@@ -156,6 +156,9 @@ public static class HostVerbs
         });
     }
 
+    /// <summary>Who the audit rows of the keys verbs name: the operating-system account that ran the command.</summary>
+    private static string CliActor => "cli:" + Environment.UserName;
+
     private static Task<int> KeysAsync(string[] args) => args switch
     {
         ["issue", ..] => IssueKeyAsync(args),
@@ -178,7 +181,7 @@ public static class HostVerbs
         {
             try
             {
-                var key = await services.GetRequiredService<ApiKeyStore>().IssueAsync(principal, role, unit, "keys issue", CancellationToken.None);
+                var key = await services.GetRequiredService<ApiKeyStore>().IssueAsync(principal, role, unit, "keys issue", CliActor, CancellationToken.None);
                 Console.WriteLine(key);
                 await Console.Error.WriteLineAsync(
                     $"Issued a {role} key ({ApiKeyStore.KeyId(ApiKeyStore.Hash(key))}) for {principal}; it is shown once and stored only as a hash.");
@@ -213,7 +216,7 @@ public static class HostVerbs
         var keyId = Option(args, "--key-id") ?? throw new ArgumentException("keys revoke needs --key-id (see keys list).");
         return WithStorageAsync([], async services =>
         {
-            var revoked = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(principal, keyId, CancellationToken.None);
+            var revoked = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(principal, keyId, CliActor, CancellationToken.None);
             await Console.Error.WriteLineAsync(revoked
                 ? $"Revoked key {keyId} of {principal}; hosts stop accepting it within RectifyFlows:Auth:CacheSeconds."
                 : $"No active key {keyId} for {principal}.");

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using RectifyFlows.Storage.Audit;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Auth;
@@ -62,7 +64,8 @@ public sealed class ApiKeyStore(LedgerTables tables, TimeProvider time)
     /// Issues a new key for a principal, refusing when it already has <see cref="MaxActiveKeysPerPrincipal"/> active keys
     /// (revoke the old one first). Returns the key, which is shown once and never stored.
     /// </summary>
-    public async Task<string> IssueAsync(string principalId, string role, string? unitId, string label, CancellationToken cancellationToken)
+    public async Task<string> IssueAsync(
+        string principalId, string role, string? unitId, string label, string actor, CancellationToken cancellationToken)
     {
         var active = (await ListAsync(principalId, cancellationToken)).Count(k => k.RevokedAt is null);
         if (active >= MaxActiveKeysPerPrincipal)
@@ -73,6 +76,7 @@ public sealed class ApiKeyStore(LedgerTables tables, TimeProvider time)
 
         var key = NewKey();
         await RegisterAsync(key, principalId, role, unitId, label, cancellationToken);
+        await AuditAsync(principalId, KeyId(Hash(key)), "key.issued", actor, $"role {role}" + (unitId is null ? string.Empty : $", unit {unitId}"), cancellationToken);
         return key;
     }
 
@@ -80,7 +84,8 @@ public sealed class ApiKeyStore(LedgerTables tables, TimeProvider time)
     public async Task<IReadOnlyList<ApiKeyEntity>> ListAsync(string principalId, CancellationToken cancellationToken)
     {
         var keys = new List<ApiKeyEntity>();
-        await foreach (var row in tables.ApiKeys.QueryAsync<ApiKeyEntity>(k => k.PartitionKey == IndexPartition(principalId), cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(principalId)} and RowKey lt {AuditRowPrefix}");
+        await foreach (var row in tables.ApiKeys.QueryAsync<ApiKeyEntity>(filter, cancellationToken: cancellationToken))
         {
             keys.Add(row);
         }
@@ -89,7 +94,7 @@ public sealed class ApiKeyStore(LedgerTables tables, TimeProvider time)
     }
 
     /// <summary>Revokes one key of a principal by its key id; true when it was active. Both rows change, ETag-guarded.</summary>
-    public async Task<bool> RevokeAsync(string principalId, string keyId, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(string principalId, string keyId, string actor, CancellationToken cancellationToken)
     {
         var index = await tables.ApiKeys.GetEntityIfExistsAsync<ApiKeyEntity>(IndexPartition(principalId), keyId, cancellationToken: cancellationToken);
         if (!index.HasValue || index.Value!.RevokedAt is not null)
@@ -108,7 +113,20 @@ public sealed class ApiKeyStore(LedgerTables tables, TimeProvider time)
 
         index.Value.RevokedAt = now;
         await tables.ApiKeys.UpdateEntityAsync(index.Value, index.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+        await AuditAsync(principalId, keyId, "key.revoked", actor, null, cancellationToken);
         return true;
+    }
+
+    /// <summary>Audit rows sort after every key id (hex) in the principal's partition, so listing keys skips them by range.</summary>
+    private const string AuditRowPrefix = "~audit|";
+
+    /// <summary>The audit record of a key's issue or revocation, by whom (the key itself never appears; its id does).</summary>
+    private async Task AuditAsync(string principalId, string keyId, string action, string actor, string? reason, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var audit = new AuditEvent { EntityKind = "api-key", EntityId = keyId, Action = action, Actor = actor, At = at, Reason = reason };
+        var rowKey = string.Create(CultureInfo.InvariantCulture, $"{AuditRowPrefix}{at.UtcTicks:D19}|{keyId}|{action}");
+        await tables.ApiKeys.AddEntityAsync(AuditEntity.From(audit, IndexPartition(principalId), rowKey), cancellationToken);
     }
 
     private static string IndexPartition(string principalId) => "principal|" + principalId;
