@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<MeasureHandlers>();
         services.AddSingleton<UnitHandlers>();
         services.AddSingleton<ActionHandlers>();
+        services.AddSingleton<ReportHandlers>();
         services.AddOptions<LeadOptions>().BindConfiguration(LeadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignedWebhookPipeline>();
         services.AddSingleton<ProjectProgressWebhook>();

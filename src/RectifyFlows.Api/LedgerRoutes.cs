@@ -5,6 +5,7 @@ using RectifyFlows.Api.Actions;
 using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Measures;
 using RectifyFlows.Api.Plans;
+using RectifyFlows.Api.Reports;
 using RectifyFlows.Api.Units;
 using RectifyFlows.Workflows.Escalation;
 
@@ -47,6 +48,8 @@ public static class LedgerRoutes
         units.MapPut("/{unitId}", (string unitId, HttpContext c, UnitHandlers h) => h.PutAsync(unitId, c))
             .RequireAuthorization(Policies.Operator).Accepts<UnitUpdateRequest>("application/json");
 
+        app.MapGet("/api/reports/{kind}/{period}", (string kind, string period, HttpContext c, ReportHandlers h) => h.GetAsync(kind, period, c))
+            .WithTags("Reports").RequireAuthorization(Policies.AnyKey);
         app.MapGet("/api/actions", (HttpContext c, ActionHandlers h) => h.ListActionsAsync(c)).WithTags("Actions")
             .RequireAuthorization(Policies.AnyKey);
         app.MapGet("/api/notifications", (HttpContext c, ActionHandlers h) => h.ListNotificationsAsync(c)).WithTags("Notifications")

@@ -133,7 +133,6 @@ public static partial class HostComposition
         app.MapHealthEndpoints();
         app.MapLedgerRoutes();
         app.MapCycleEndpoints();
-        app.MapReportEndpoints();
         app.MapWebhookEndpoints();
         app.MapIntakeWebhooks();
         app.MapLeadEndpoints();

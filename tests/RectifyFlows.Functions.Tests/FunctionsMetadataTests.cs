@@ -196,6 +196,7 @@ public sealed class FunctionsMetadataTests
             ("DecideMeasureExtension", "post", "measures/{measureId}/extension/decision", true),
             ("GetUnit", "get", "units/{unitId}", false),
             ("PutUnit", "put", "units/{unitId}", false),
+            ("GetReport", "get", "reports/{kind}/{period}", false),
             ("ListActions", "get", "actions", false),
             ("ListNotifications", "get", "notifications", false),
         ];

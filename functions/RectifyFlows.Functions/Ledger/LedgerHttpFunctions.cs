@@ -5,6 +5,7 @@ using RectifyFlows.Api.Actions;
 using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Measures;
 using RectifyFlows.Api.Plans;
+using RectifyFlows.Api.Reports;
 using RectifyFlows.Api.Units;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Escalation;
@@ -17,7 +18,8 @@ namespace RectifyFlows.Functions.Ledger;
 /// same shared handlers. Routes that move the escalation ladder bind a durable client for their
 /// <see cref="EscalationStarter"/>.
 /// </summary>
-public sealed class LedgerHttpFunctions(PlanHandlers plans, MeasureHandlers measures, UnitHandlers units, ActionHandlers actions)
+public sealed class LedgerHttpFunctions(
+    PlanHandlers plans, MeasureHandlers measures, UnitHandlers units, ActionHandlers actions, ReportHandlers reports)
 {
     [Function("ImportPlan")]
     public Task<IResult> ImportPlanAsync(
@@ -78,6 +80,11 @@ public sealed class LedgerHttpFunctions(PlanHandlers plans, MeasureHandlers meas
     public Task<IResult> PutUnitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "units/{unitId}")] HttpRequest request, string unitId) =>
         GuardAsync(request, Policies.Operator, c => units.PutAsync(unitId, c));
+
+    [Function("GetReport")]
+    public Task<IResult> GetReportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind}/{period}")] HttpRequest request, string kind, string period) =>
+        GuardAsync(request, Policies.AnyKey, c => reports.GetAsync(kind, period, c));
 
     [Function("ListActions")]
     public Task<IResult> ListActionsAsync(

@@ -1,27 +1,25 @@
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Cycles;
 using RectifyFlows.Api.Http;
-using RectifyFlows.Api.Auth;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.Reports;
 using RectifyFlows.Workflows.Reports.Xlsx;
 
-namespace RectifyFlows.Host.Api;
+namespace RectifyFlows.Api.Reports;
 
-/// <summary><c>GET /api/reports/{kind}/{period}</c>: the archived report as HTML (default), JSON, CSV or XLSX.</summary>
-public static class ReportEndpoints
+/// <summary>
+/// <c>GET /api/reports/{kind}/{period}?format=</c>: the archived report as HTML (default, printable A4), JSON, CSV or
+/// XLSX; shared by both hosts (any key).
+/// </summary>
+public sealed class ReportHandlers(ReportRepository reports, PlanDirectoryRepository plans, UnitRepository units)
 {
-    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    public async Task<IResult> GetAsync(string kind, string period, HttpContext context)
     {
-        app.MapGet("/api/reports/{kind}/{period}", GetAsync).WithTags("Reports").RequireAuthorization(Policies.AnyKey);
-        return app;
-    }
-
-    private static async Task<IResult> GetAsync(
-        string kind, string period, string? format, HttpContext context, ReportRepository reports, PlanDirectoryRepository plans, UnitRepository units)
-    {
+        ArgumentNullException.ThrowIfNull(context);
+        var format = context.Request.Query.Value("format");
         if (CycleApi.ParseKind(kind) is not { } cycleKind)
         {
             return Problems.Validation("kind", "must be monthly, weekly, quarterly or ten-day.");
@@ -45,12 +43,12 @@ public static class ReportEndpoints
             "json" => Results.Text(json, "application/json", Encoding.UTF8),
             "csv" => Results.File(Encoding.UTF8.GetBytes(ReportRenderer.Csv(report)), "text/csv; charset=utf-8", $"{storedKind}-{period}.csv"),
             "xlsx" => Results.File(ReportXlsx.Write(report), XlsxWriter.ContentType, $"{storedKind}-{period}.xlsx"),
-            _ => Results.Content(ReportRenderer.Html(report, await IssuerAsync(plans, units, context.RequestAborted)), "text/html; charset=utf-8"),
+            _ => Results.Content(ReportRenderer.Html(report, await IssuerAsync(context.RequestAborted)), "text/html; charset=utf-8"),
         };
     }
 
     /// <summary>The printed header: the district's rectification office when the host serves one district.</summary>
-    private static async Task<string> IssuerAsync(PlanDirectoryRepository plans, UnitRepository units, CancellationToken cancellationToken)
+    private async Task<string> IssuerAsync(CancellationToken cancellationToken)
     {
         const string Office = "巡视整改工作办公室";
         var districts = (await plans.ListAsync(cancellationToken)).Select(p => p.DistrictId).Distinct(StringComparer.Ordinal).ToList();
