@@ -15,7 +15,7 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class BadInputTests
 {
-    public const string DevSecret = "dev-webhook-secret";
+    public const string DevSecret = IntakeWebhookTests.DevSecret;
     private const string Measure = "d001-p1-m1";
     private const string OtherMeasure = "d001-p1-m2";
     private const string Unit = "d001-dept-fupin";

@@ -10,8 +10,7 @@ namespace RectifyFlows.Functions.Attendance;
 public sealed class AttendanceHttpFunction(AttendanceApi attendance)
 {
     [Function("ListAttendance")]
-    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "attendance")] HttpRequest request) =>
-        await ApiAccess.AuthorizeAsync(request, Policies.AnyKey)
-            ?? await attendance.ListAsync(request.Query.Value("month"), request.Query.Value("unitId"), request.Query.Value("breaches"),
-                request.HttpContext.User.UnitId(), request.HttpContext.RequestAborted);
+    public Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "attendance")] HttpRequest request) =>
+        ApiAccess.HandleAsync(request, Policies.AnyKey, c => attendance.ListAsync(c.Request.Query.Value("month"), c.Request.Query.Value("unitId"),
+            c.Request.Query.Value("breaches"), c.User.UnitId(), c.RequestAborted));
 }

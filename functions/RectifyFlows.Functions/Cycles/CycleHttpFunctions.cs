@@ -17,22 +17,16 @@ public static class CycleHttpFunctions
     public const string Route = "cycles/{kind}/{period}";
 
     [Function("StartCycle")]
-    public static async Task<IResult> StartAsync(
+    public static Task<IResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request,
-        string kind, string period, [DurableClient] DurableTaskClient client, FunctionContext function)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await ApiAccess.AuthorizeAsync(request, Policies.Operator)
-            ?? await CycleApi.StartAsync(BoundClient.Create<CycleStarter>(function, client), kind, period, request.HttpContext.RequestAborted);
-    }
+        string kind, string period, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        ApiAccess.HandleAsync(request, Policies.Operator,
+            c => CycleApi.StartAsync(BoundClient.Create<CycleStarter>(function, client), kind, period, c.RequestAborted));
 
     [Function("GetCycle")]
-    public static async Task<IResult> GetAsync(
+    public static Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
-        string kind, string period, [DurableClient] DurableTaskClient client, FunctionContext function)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return await ApiAccess.AuthorizeAsync(request, Policies.AnyKey)
-            ?? await CycleApi.GetAsync(BoundClient.Create<CycleStarter>(function, client), kind, period, request.HttpContext.RequestAborted);
-    }
+        string kind, string period, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        ApiAccess.HandleAsync(request, Policies.AnyKey,
+            c => CycleApi.GetAsync(BoundClient.Create<CycleStarter>(function, client), kind, period, c.RequestAborted));
 }

@@ -15,29 +15,26 @@ namespace RectifyFlows.Functions.Leads;
 public sealed class LeadHttpFunctions(LeadApi leads, MonthlySignoffApi signoff)
 {
     [Function("ListLeads")]
-    public async Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads")] HttpRequest request) =>
-        await ApiAccess.AuthorizeAsync(request, Policies.Operator)
-            ?? await leads.ListAsync(request.Query.Value("status"), request.Query.Value("overdue"), request.HttpContext.RequestAborted);
+    public Task<IResult> ListAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads")] HttpRequest request) =>
+        ApiAccess.HandleAsync(request, Policies.Operator,
+            c => leads.ListAsync(c.Request.Query.Value("status"), c.Request.Query.Value("overdue"), c.RequestAborted));
 
     [Function("GetLead")]
-    public async Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads/{id}")] HttpRequest request, string id) =>
-        await ApiAccess.AuthorizeAsync(request, Policies.Operator) ?? await leads.GetAsync(id, request.HttpContext.RequestAborted);
+    public Task<IResult> GetAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads/{id}")] HttpRequest request, string id) =>
+        ApiAccess.HandleAsync(request, Policies.Operator, c => leads.GetAsync(id, c.RequestAborted));
 
     [Function("AssignLead")]
-    public async Task<IResult> AssignAsync(
+    public Task<IResult> AssignAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads/{id}/assign")] HttpRequest request, string id) =>
-        await ApiAccess.AuthorizeAsync(request, Policies.Operator)
-            ?? await leads.AssignAsync(request, id, request.HttpContext.User.PrincipalId());
+        ApiAccess.HandleAsync(request, Policies.Operator, c => leads.AssignAsync(c.Request, id, c.User.PrincipalId()));
 
     [Function("DisposeLead")]
-    public async Task<IResult> DisposeAsync(
+    public Task<IResult> DisposeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads/{id}/disposition")] HttpRequest request, string id) =>
-        await ApiAccess.AuthorizeAsync(request, Policies.Operator)
-            ?? await leads.DispositionAsync(request, id, request.HttpContext.User.PrincipalId());
+        ApiAccess.HandleAsync(request, Policies.Operator, c => leads.DispositionAsync(c.Request, id, c.User.PrincipalId()));
 
     [Function("SignOffMonthlyReport")]
-    public async Task<IResult> SignOffAsync(
+    public Task<IResult> SignOffAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/monthly/{period}/signoff")] HttpRequest request, string period) =>
-        await ApiAccess.AuthorizeAsync(request, Policies.Reviewer)
-            ?? await signoff.SignOffAsync(period, request.HttpContext.User.PrincipalId(), request.HttpContext.RequestAborted);
+        ApiAccess.HandleAsync(request, Policies.Reviewer, c => signoff.SignOffAsync(period, c.User.PrincipalId(), c.RequestAborted));
 }

@@ -25,77 +25,74 @@ public sealed class LedgerHttpFunctions(
     public Task<IResult> ImportPlanAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans")] HttpRequest request,
         [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        GuardAsync(request, Policies.Operator, c => plans.ImportAsync(c, BoundClient.Create<EscalationStarter>(function, client)));
+        ApiAccess.HandleAsync(request, Policies.Operator, c => plans.ImportAsync(c, BoundClient.Create<EscalationStarter>(function, client)));
 
     [Function("GetPlan")]
     public Task<IResult> GetPlanAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}")] HttpRequest request, string planId) =>
-        GuardAsync(request, Policies.AnyKey, c => plans.GetAsync(planId, c));
+        ApiAccess.HandleAsync(request, Policies.AnyKey, c => plans.GetAsync(planId, c));
 
     [Function("ListMeasures")]
     public Task<IResult> ListMeasuresAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "measures")] HttpRequest request) =>
-        GuardAsync(request, Policies.AnyKey, measures.ListAsync);
+        ApiAccess.HandleAsync(request, Policies.AnyKey, measures.ListAsync);
 
     [Function("GetMeasure")]
     public Task<IResult> GetMeasureAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "measures/{measureId}")] HttpRequest request, string measureId) =>
-        GuardAsync(request, Policies.AnyKey, c => measures.GetAsync(measureId, c));
+        ApiAccess.HandleAsync(request, Policies.AnyKey, c => measures.GetAsync(measureId, c));
 
     [Function("ReportMeasureProgress")]
     public Task<IResult> ProgressAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/progress")] HttpRequest request, string measureId) =>
-        GuardAsync(request, Policies.Unit, c => measures.ProgressAsync(measureId, c));
+        ApiAccess.HandleAsync(request, Policies.Unit, c => measures.ProgressAsync(measureId, c));
 
     [Function("SubmitMeasureEvidence")]
     public Task<IResult> EvidenceAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/evidence")] HttpRequest request, string measureId,
         [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        GuardAsync(request, Policies.Unit, c => measures.EvidenceAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
+        ApiAccess.HandleAsync(request, Policies.Unit, c => measures.EvidenceAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
 
     [Function("SignOffMeasure")]
     public Task<IResult> SignOffAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/signoff")] HttpRequest request, string measureId,
         [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        GuardAsync(request, Policies.Reviewer, c => measures.SignOffAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
+        ApiAccess.HandleAsync(request, Policies.Reviewer, c => measures.SignOffAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
 
     [Function("RequestMeasureExtension")]
     public Task<IResult> ExtensionAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/extension")] HttpRequest request, string measureId) =>
-        GuardAsync(request, Policies.Unit, c => measures.ExtensionAsync(measureId, c));
+        ApiAccess.HandleAsync(request, Policies.Unit, c => measures.ExtensionAsync(measureId, c));
 
     [Function("DecideMeasureExtension")]
     public Task<IResult> ExtensionDecisionAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/extension/decision")] HttpRequest request,
         string measureId, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        GuardAsync(request, Policies.Reviewer,
+        ApiAccess.HandleAsync(request, Policies.Reviewer,
             c => measures.ExtensionDecisionAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
 
     [Function("GetUnit")]
     public Task<IResult> GetUnitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{unitId}")] HttpRequest request, string unitId) =>
-        GuardAsync(request, Policies.Operator, c => units.GetAsync(unitId, c));
+        ApiAccess.HandleAsync(request, Policies.Operator, c => units.GetAsync(unitId, c));
 
     [Function("PutUnit")]
     public Task<IResult> PutUnitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "units/{unitId}")] HttpRequest request, string unitId) =>
-        GuardAsync(request, Policies.Operator, c => units.PutAsync(unitId, c));
+        ApiAccess.HandleAsync(request, Policies.Operator, c => units.PutAsync(unitId, c));
 
     [Function("GetReport")]
     public Task<IResult> GetReportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind}/{period}")] HttpRequest request, string kind, string period) =>
-        GuardAsync(request, Policies.AnyKey, c => reports.GetAsync(kind, period, c));
+        ApiAccess.HandleAsync(request, Policies.AnyKey, c => reports.GetAsync(kind, period, c));
 
     [Function("ListActions")]
     public Task<IResult> ListActionsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions")] HttpRequest request) =>
-        GuardAsync(request, Policies.AnyKey, actions.ListActionsAsync);
+        ApiAccess.HandleAsync(request, Policies.AnyKey, actions.ListActionsAsync);
 
     [Function("ListNotifications")]
     public Task<IResult> ListNotificationsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request) =>
-        GuardAsync(request, Policies.AnyKey, actions.ListNotificationsAsync);
-
-    private static async Task<IResult> GuardAsync(HttpRequest request, string policy, Func<HttpContext, Task<IResult>> handle) =>
-        await ApiAccess.AuthorizeAsync(request, policy) ?? await handle(request.HttpContext);
+        ApiAccess.HandleAsync(request, Policies.AnyKey, actions.ListNotificationsAsync);
 }

@@ -26,6 +26,13 @@ public static class ApiAccess
         return Policies.Allows(user, policy) ? null : Forbidden();
     }
 
+    /// <summary>Runs <paramref name="handle"/> when the request's key passes <paramref name="policy"/>; otherwise answers 401/403.</summary>
+    public static async Task<IResult> HandleAsync(HttpRequest request, string policy, Func<HttpContext, Task<IResult>> handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return await AuthorizeAsync(request, policy) ?? await handle(request.HttpContext);
+    }
+
     public static IResult Unauthorized() =>
         Problems.Status(StatusCodes.Status401Unauthorized, "需要有效的 API 密钥", $"Send a valid key in the {ApiKeyAuthenticator.HeaderName} header.", "unauthorized");
 

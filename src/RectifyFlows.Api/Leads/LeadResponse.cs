@@ -21,19 +21,18 @@ public static class LeadResponse
             unitId = lead.UnitId,
             ownerUnitId = lead.OwnerUnitId,
             deadline = lead.Deadline,
-            status = Camel(lead.Status.ToString()),
-            disposition = lead.Disposition is { } d ? Camel(d.ToString()) : null,
+            status = JsonNames.Camel(lead.Status.ToString()),
+            disposition = lead.Disposition is { } d ? JsonNames.Camel(d.ToString()) : null,
             dispositionNote = lead.DispositionNote,
             disposedAt = lead.DisposedAt,
             overdue = lead.IsOverdue(today),
             version = lead.Version,
             history = lead.History.Select(h => new
             {
-                action = h.Action, actor = h.Actor, at = h.At, from = h.From is { } f ? Camel(f.ToString()) : null, to = Camel(h.To.ToString()), note = h.Note,
+                action = h.Action, actor = h.Actor, at = h.At, from = h.From is { } f ? JsonNames.Camel(f.ToString()) : null, to = JsonNames.Camel(h.To.ToString()), note = h.Note,
             }),
             audit = audit?.Select(a => new { action = a.Action, actor = a.Actor, at = a.At, fromStatus = a.FromStatus, toStatus = a.ToStatus, reason = a.Reason }),
         };
     }
 
-    public static string Camel(string name) => JsonNames.Camel(name);
 }

@@ -37,14 +37,13 @@ public sealed record MeasureResponse(
         var overdue = measure.IsOverdue(today);
         return new(
             measure.Id, measure.PlanId, measure.CategoryId, measure.ProblemId, measure.Number, measure.Text,
-            Camel(measure.Kind.ToString()), measure.LeadOfficialId, measure.LeadUnitId, measure.ResponsibleUnitIds,
-            measure.StartDate, measure.EffectiveDueDate, Camel(measure.Status.ToString()), measure.Progress,
-            Camel(ColourRule.Evaluate(measure, today, colours).ToString()), overdue,
+            JsonNames.Camel(measure.Kind.ToString()), measure.LeadOfficialId, measure.LeadUnitId, measure.ResponsibleUnitIds,
+            measure.StartDate, measure.EffectiveDueDate, JsonNames.Camel(measure.Status.ToString()), measure.Progress,
+            JsonNames.Camel(ColourRule.Evaluate(measure, today, colours).ToString()), overdue,
             overdue ? today.DayNumber - measure.EffectiveDueDate.DayNumber : 0,
             measure.LastActivityAt is { } at ? ChinaTime.ToChinaTime(at) : null, measure.NextReview, measure.LastVerifiedOn, measure.RequestedDueDate, measure.Version);
     }
 
-    public static string Camel(string name) => JsonNames.Camel(name);
 }
 
 /// <summary>A measure with its audit history and evidence.</summary>
@@ -59,7 +58,7 @@ public sealed record HistoryEntry(
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(ChinaTime.ToChinaTime(e.At), e.Actor, e.Action,
-            e.FromStatus is null ? null : MeasureResponse.Camel(e.FromStatus),
-            e.ToStatus is null ? null : MeasureResponse.Camel(e.ToStatus), e.Reason, e.Changes);
+            e.FromStatus is null ? null : JsonNames.Camel(e.FromStatus),
+            e.ToStatus is null ? null : JsonNames.Camel(e.ToStatus), e.Reason, e.Changes);
     }
 }

@@ -45,7 +45,7 @@ public sealed class PlanHandlers(PlanImporter importer, PlanRepository plans, Ti
             var response = new
             {
                 planId = result.PlanId,
-                outcome = MeasureResponse.Camel(result.Outcome.ToString()),
+                outcome = JsonNames.Camel(result.Outcome.ToString()),
                 result.MeasuresCreated,
                 result.MeasuresUpdated,
                 result.UnitsWritten,

@@ -91,7 +91,7 @@ public static class DashboardEndpoints
         return TypedResults.Ok(new
         {
             count = rows.Count,
-            items = rows.Select(u => new { id = u.RowKey, u.Name, kind = RectifyFlows.Api.Measures.MeasureResponse.Camel(u.Kind), u.ParentId }),
+            items = rows.Select(u => new { id = u.RowKey, u.Name, kind = RectifyFlows.Api.Http.JsonNames.Camel(u.Kind), u.ParentId }),
         });
     }
 }
