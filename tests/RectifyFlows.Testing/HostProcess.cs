@@ -46,7 +46,23 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(
         string tablePrefix, IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
     {
-        var port = FreePort();
+        // FreePort releases the port before the host binds it, and test assemblies start hosts in parallel: when another
+        // process takes the port in between, the host exits at start; a new port is tried then, up to three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnPortAsync(FreePort(), tablePrefix, settings, environment);
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<HostProcess> StartOnPortAsync(
+        int port, string tablePrefix, IReadOnlyDictionary<string, string>? settings, string environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(HostDll)!,
@@ -84,7 +100,9 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The host exited with {process.ExitCode}:\n{host.Output}");
+                var exitCode = process.ExitCode;
+                await host.DisposeAsync();
+                throw new InvalidOperationException($"The host exited with {exitCode}:\n{host.Output}");
             }
 
             try
@@ -149,11 +167,20 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout.Token);
     }
 
+    /// <summary>Kills and releases the process; a second call does nothing, so a finally block cannot hide the test's own failure.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await KillAsync();
         _process.Dispose();
     }
+
+    private bool _disposed;
 
     private static int FreePort()
     {
