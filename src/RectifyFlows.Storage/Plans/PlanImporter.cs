@@ -111,7 +111,7 @@ public sealed partial class PlanImporter(
             await projector.ProjectAsync(before, after, cancellationToken);
         }
 
-        await directory.RegisterAsync(plan.Id, plan.DistrictId, plan.Title, cancellationToken);
+        await directory.RegisterAsync(plan, cancellationToken);
         var outcome = header.HasValue ? PlanImportOutcome.Updated : PlanImportOutcome.Created;
         await WriteHeaderAsync(plan, fingerprint, header.HasValue ? header.Value : null, outcome, actor, now, cancellationToken);
 
@@ -253,6 +253,11 @@ public sealed partial class PlanImporter(
             Title = plan.Title,
             DistrictId = plan.DistrictId,
             DistrictName = plan.DistrictName,
+            OfficeId = plan.OfficeId,
+            OfficeName = plan.OfficeName,
+            SourceKind = plan.SourceKind.ToString(),
+            SourceIssuer = plan.SourceIssuer,
+            Provenance = System.Text.Json.JsonSerializer.Serialize(plan.Provenance),
             FeedbackDate = TableDates.Format(plan.FeedbackDate),
             Assumptions = System.Text.Json.JsonSerializer.Serialize(plan.Assumptions),
             Fingerprint = fingerprint,

@@ -48,6 +48,13 @@ public sealed class PlanRepository(LedgerTables tables, MeasureRepository measur
             plan.AssumptionList(),
             [.. categories.OrderBy(c => c.Order).Select(c => new Category(c.CategoryId, c.Title, c.Inferred))],
             [.. problems.OrderBy(p => p.Order).Select(p => new Problem(p.ProblemId, p.CategoryId, p.Number, p.Title, p.Finding, p.LongTerm))],
-            [.. measureList.OrderBy(m => problemOrder.GetValueOrDefault(m.ProblemId)).ThenBy(m => m.Number)]);
+            [.. measureList.OrderBy(m => problemOrder.GetValueOrDefault(m.ProblemId)).ThenBy(m => m.Number)])
+        {
+            OfficeId = plan.Office(),
+            OfficeName = plan.OfficeDisplayName(),
+            SourceKind = plan.Source(),
+            SourceIssuer = plan.SourceIssuer,
+            Provenance = plan.ProvenanceList(),
+        };
     }
 }

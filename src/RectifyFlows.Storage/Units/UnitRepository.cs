@@ -116,7 +116,14 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
         return profile.HasValue;
     }
 
-    /// <summary>The units of a district: one partition.</summary>
+    /// <summary>
+    /// The units one issuing office's plans declare or reference (its cycles' scope): one partition. For a district
+    /// office this is the district's listing (<see cref="ListByDistrictAsync"/>).
+    /// </summary>
+    public Task<IReadOnlyList<UnitsByDistrictEntity>> ListByOfficeAsync(string officeId, CancellationToken cancellationToken) =>
+        ListByDistrictAsync(officeId, cancellationToken);
+
+    /// <summary>The units of a district (the listing of the office whose id is the district's): one partition.</summary>
     public async Task<IReadOnlyList<UnitsByDistrictEntity>> ListByDistrictAsync(string districtId, CancellationToken cancellationToken)
     {
         var units = new List<UnitsByDistrictEntity>();
@@ -184,7 +191,7 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
         var listing = plan.Units.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
             new UnitsByDistrictEntity
             {
-                PartitionKey = plan.DistrictId, RowKey = unit.Id, Name = unit.Name, Kind = unit.Kind.ToString(),
+                PartitionKey = plan.OfficeId, RowKey = unit.Id, Name = unit.Name, Kind = unit.Kind.ToString(),
                 ParentId = unit.ParentId, PoorVillage = unit.PoorVillage,
             }));
         if (written > 0)
