@@ -5,11 +5,8 @@ using Microsoft.Extensions.Configuration.Json;
 using RectifyFlows.Api;
 using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Plans;
-using RectifyFlows.Api.Attendance;
-using RectifyFlows.Api.Leads;
-using RectifyFlows.Api.Webhooks;
+using RectifyFlows.Api.Routing;
 using RectifyFlows.DevServices;
-using RectifyFlows.Host.Api;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Host.Dashboard;
 using RectifyFlows.Host.Durable;
@@ -18,7 +15,6 @@ using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Host.Security;
 using Scalar.AspNetCore;
 using RectifyFlows.Host.Startup;
-using RectifyFlows.Host.Webhooks;
 using RectifyFlows.Notifications;
 using RectifyFlows.Storage;
 using RectifyFlows.Workflows;
@@ -130,13 +126,8 @@ public static partial class HostComposition
             app.MapScalarApiReference("/scalar").AllowAnonymous();
         }
 
-        app.MapHealthEndpoints();
-        app.MapLedgerRoutes();
-        app.MapCycleEndpoints();
-        app.MapWebhookEndpoints();
-        app.MapIntakeWebhooks();
-        app.MapLeadEndpoints();
-        app.MapAttendanceEndpoints();
+        // Every API route comes from the shared route table, which the Functions app's triggers are held to.
+        app.MapApiRoutes();
         app.MapDashboardEndpoints();
         app.MapPublicDisclosureEndpoints();
         app.MapLedgerXlsxEndpoints();

@@ -1,98 +1,92 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using RectifyFlows.Api.Actions;
-using RectifyFlows.Api.Auth;
-using RectifyFlows.Api.Measures;
-using RectifyFlows.Api.Plans;
-using RectifyFlows.Api.Reports;
-using RectifyFlows.Api.Units;
-using RectifyFlows.Functions.Durable;
-using RectifyFlows.Workflows.Escalation;
+using RectifyFlows.Functions.Http;
 
 namespace RectifyFlows.Functions.Ledger;
 
 /// <summary>
-/// The plan-and-ledger routes of api.md as HTTP triggers: anonymous at the Functions level, authenticated by
-/// <c>X-Api-Key</c> through <see cref="ApiAccess"/> with the same policies as the standalone host, handled by the
-/// same shared handlers. Routes that move the escalation ladder bind a durable client for their
-/// <see cref="EscalationStarter"/>.
+/// The plan-and-ledger routes of the shared route table (<c>PlanEndpoints</c>, <c>MeasureEndpoints</c>,
+/// <c>UnitEndpoints</c>, <c>ReportEndpoints</c>, <c>ActionEndpoints</c>) as HTTP triggers, run by <see cref="RouteTrigger"/>.
+/// Routes that move the escalation ladder bind a durable client.
 /// </summary>
-public sealed class LedgerHttpFunctions(
-    PlanHandlers plans, MeasureHandlers measures, UnitHandlers units, ActionHandlers actions, ReportHandlers reports)
+public static class LedgerHttpFunctions
 {
     [Function("ImportPlan")]
-    public Task<IResult> ImportPlanAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans")] HttpRequest request,
-        [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        ApiAccess.HandleAsync(request, Policies.Operator, c => plans.ImportAsync(c, BoundClient.Create<EscalationStarter>(function, client)));
+    public static Task<IResult> ImportPlanAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "plans")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
+        RouteTrigger.RunDurableAsync("ImportPlan", request, client);
 
     [Function("GetPlan")]
-    public Task<IResult> GetPlanAsync(
+    public static Task<IResult> GetPlanAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "plans/{planId}")] HttpRequest request, string planId) =>
-        ApiAccess.HandleAsync(request, Policies.AnyKey, c => plans.GetAsync(planId, c));
+        RouteTrigger.RunAsync("GetPlan", request, planId);
 
     [Function("ListMeasures")]
-    public Task<IResult> ListMeasuresAsync(
+    public static Task<IResult> ListMeasuresAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "measures")] HttpRequest request) =>
-        ApiAccess.HandleAsync(request, Policies.AnyKey, measures.ListAsync);
+        RouteTrigger.RunAsync("ListMeasures", request);
 
     [Function("GetMeasure")]
-    public Task<IResult> GetMeasureAsync(
+    public static Task<IResult> GetMeasureAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "measures/{measureId}")] HttpRequest request, string measureId) =>
-        ApiAccess.HandleAsync(request, Policies.AnyKey, c => measures.GetAsync(measureId, c));
+        RouteTrigger.RunAsync("GetMeasure", request, measureId);
 
     [Function("ReportMeasureProgress")]
-    public Task<IResult> ProgressAsync(
+    public static Task<IResult> ProgressAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/progress")] HttpRequest request, string measureId) =>
-        ApiAccess.HandleAsync(request, Policies.Unit, c => measures.ProgressAsync(measureId, c));
+        RouteTrigger.RunAsync("ReportMeasureProgress", request, measureId);
 
     [Function("SubmitMeasureEvidence")]
-    public Task<IResult> EvidenceAsync(
+    public static Task<IResult> EvidenceAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/evidence")] HttpRequest request, string measureId,
-        [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        ApiAccess.HandleAsync(request, Policies.Unit, c => measures.EvidenceAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
+        [DurableClient] DurableTaskClient client) =>
+        RouteTrigger.RunDurableAsync("SubmitMeasureEvidence", request, client, measureId);
 
     [Function("SignOffMeasure")]
-    public Task<IResult> SignOffAsync(
+    public static Task<IResult> SignOffAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/signoff")] HttpRequest request, string measureId,
-        [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        ApiAccess.HandleAsync(request, Policies.Reviewer, c => measures.SignOffAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
+        [DurableClient] DurableTaskClient client) =>
+        RouteTrigger.RunDurableAsync("SignOffMeasure", request, client, measureId);
 
     [Function("RequestMeasureExtension")]
-    public Task<IResult> ExtensionAsync(
+    public static Task<IResult> ExtensionAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/extension")] HttpRequest request, string measureId) =>
-        ApiAccess.HandleAsync(request, Policies.Unit, c => measures.ExtensionAsync(measureId, c));
+        RouteTrigger.RunAsync("RequestMeasureExtension", request, measureId);
 
     [Function("DecideMeasureExtension")]
-    public Task<IResult> ExtensionDecisionAsync(
+    public static Task<IResult> ExtensionDecisionAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "measures/{measureId}/extension/decision")] HttpRequest request,
-        string measureId, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        ApiAccess.HandleAsync(request, Policies.Reviewer,
-            c => measures.ExtensionDecisionAsync(measureId, c, BoundClient.Create<EscalationStarter>(function, client)));
+        string measureId, [DurableClient] DurableTaskClient client) =>
+        RouteTrigger.RunDurableAsync("DecideMeasureExtension", request, client, measureId);
 
     [Function("GetUnit")]
-    public Task<IResult> GetUnitAsync(
+    public static Task<IResult> GetUnitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{unitId}")] HttpRequest request, string unitId) =>
-        ApiAccess.HandleAsync(request, Policies.Operator, c => units.GetAsync(unitId, c));
+        RouteTrigger.RunAsync("GetUnit", request, unitId);
 
     [Function("PutUnit")]
-    public Task<IResult> PutUnitAsync(
+    public static Task<IResult> PutUnitAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "units/{unitId}")] HttpRequest request, string unitId) =>
-        ApiAccess.HandleAsync(request, Policies.Operator, c => units.PutAsync(unitId, c));
+        RouteTrigger.RunAsync("PutUnit", request, unitId);
 
     [Function("GetReport")]
-    public Task<IResult> GetReportAsync(
+    public static Task<IResult> GetReportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{kind}/{period}")] HttpRequest request, string kind, string period) =>
-        ApiAccess.HandleAsync(request, Policies.AnyKey, c => reports.GetAsync(kind, period, c));
+        RouteTrigger.RunAsync("GetReport", request, kind, period);
+
+    [Function("SignOffMonthlyReport")]
+    public static Task<IResult> SignOffMonthlyReportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/monthly/{period}/signoff")] HttpRequest request, string period) =>
+        RouteTrigger.RunAsync("SignOffMonthlyReport", request, period);
 
     [Function("ListActions")]
-    public Task<IResult> ListActionsAsync(
+    public static Task<IResult> ListActionsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions")] HttpRequest request) =>
-        ApiAccess.HandleAsync(request, Policies.AnyKey, actions.ListActionsAsync);
+        RouteTrigger.RunAsync("ListActions", request);
 
     [Function("ListNotifications")]
-    public Task<IResult> ListNotificationsAsync(
+    public static Task<IResult> ListNotificationsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request) =>
-        ApiAccess.HandleAsync(request, Policies.AnyKey, actions.ListNotificationsAsync);
+        RouteTrigger.RunAsync("ListNotifications", request);
 }

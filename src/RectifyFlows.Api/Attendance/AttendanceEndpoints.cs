@@ -1,18 +1,17 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using RectifyFlows.Api.Auth;
+using RectifyFlows.Api.Routing;
 
 namespace RectifyFlows.Api.Attendance;
 
-/// <summary>The standalone host's attendance route (any key; a unit key is scoped to its unit).</summary>
+/// <summary>The attendance ledger (any key; a unit key is scoped to its unit); the handling is <see cref="AttendanceApi"/>'s.</summary>
 public static class AttendanceEndpoints
 {
-    public static IEndpointRouteBuilder MapAttendanceEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/attendance", (AttendanceApi api, string? month, string? unitId, string? breaches, HttpContext context) =>
-                api.ListAsync(month, unitId, breaches, context.User.UnitId(), context.RequestAborted))
-            .WithTags("Attendance").RequireAuthorization(Policies.AnyKey);
-        return app;
-    }
+    public static IEnumerable<ApiRoute> Routes =>
+    [
+        new("ListAttendance", "GET", "/api/attendance", Policies.AnyKey, "Attendance",
+            r => r.Service<AttendanceApi>().ListAsync(r.Query("month"), r.Query("unitId"), r.Query("breaches"), r.User.UnitId(), r.Aborted))
+        {
+            Query = ["month", "unitId", "breaches"],
+        },
+    ];
 }

@@ -1,26 +1,19 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using RectifyFlows.Api.Auth;
-using RectifyFlows.Api.Reports;
+using RectifyFlows.Api.Routing;
 
 namespace RectifyFlows.Api.Leads;
 
-/// <summary>The standalone host's routes for the leads ledger and the monthly report sign-off (X-Api-Key policies).</summary>
+/// <summary>The leads ledger (operator keys; audit rows name the key's principal); the handling is <see cref="LeadApi"/>'s.</summary>
 public static class LeadEndpoints
 {
-    public static IEndpointRouteBuilder MapLeadEndpoints(this IEndpointRouteBuilder app)
-    {
-        var leads = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization(Policies.Operator);
-        leads.MapGet("", (LeadApi api, string? status, string? overdue, HttpContext context) =>
-            api.ListAsync(status, overdue, context.RequestAborted));
-        leads.MapGet("/{id}", (LeadApi api, string id, HttpContext context) => api.GetAsync(id, context.RequestAborted));
-        leads.MapPost("/{id}/assign", (LeadApi api, string id, HttpContext context) => api.AssignAsync(context.Request, id, context.User.PrincipalId()));
-        leads.MapPost("/{id}/disposition", (LeadApi api, string id, HttpContext context) =>
-            api.DispositionAsync(context.Request, id, context.User.PrincipalId()));
-        app.MapPost("/api/reports/monthly/{period}/signoff", (MonthlySignoffApi api, string period, HttpContext context) =>
-                api.SignOffAsync(period, context.User.PrincipalId(), context.RequestAborted))
-            .WithTags("Reports").RequireAuthorization(Policies.Reviewer);
-        return app;
-    }
+    public static IEnumerable<ApiRoute> Routes =>
+    [
+        new("ListLeads", "GET", "/api/leads", Policies.Operator, "Leads",
+            r => r.Service<LeadApi>().ListAsync(r.Query("status"), r.Query("overdue"), r.Aborted)) { Query = ["status", "overdue"] },
+        new("GetLead", "GET", "/api/leads/{id}", Policies.Operator, "Leads", r => r.Service<LeadApi>().GetAsync(r.Route("id"), r.Aborted)),
+        new("AssignLead", "POST", "/api/leads/{id}/assign", Policies.Operator, "Leads",
+            r => r.Service<LeadApi>().AssignAsync(r.Request, r.Route("id"), r.User.PrincipalId())) { Body = typeof(LeadAssignRequest) },
+        new("DisposeLead", "POST", "/api/leads/{id}/disposition", Policies.Operator, "Leads",
+            r => r.Service<LeadApi>().DispositionAsync(r.Request, r.Route("id"), r.User.PrincipalId())) { Body = typeof(LeadDispositionRequest) },
+    ];
 }
