@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<MeasureProjector>();
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<UnitRepository>();
+        services.AddSingleton<UnitGroupResolver>();
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<ApiKeyStore>();

@@ -28,6 +28,10 @@ public static class TestPlans
         return document;
     }
 
+    /// <summary>The format 2 example plan (石芫乡, 成效考核) as a document.</summary>
+    public static PlanDocument TownshipDocument() =>
+        JsonSerializer.Deserialize<PlanDocument>(File.ReadAllBytes(RepositoryFiles.TownshipExamplePlan), PlanReader.JsonOptions)!;
+
     public static Plan Read(PlanDocument document)
     {
         var result = PlanReader.Validate(document);

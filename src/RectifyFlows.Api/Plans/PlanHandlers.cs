@@ -49,6 +49,7 @@ public sealed class PlanHandlers(PlanImporter importer, PlanRepository plans, Ti
                 result.MeasuresCreated,
                 result.MeasuresUpdated,
                 result.UnitsWritten,
+                result.UnitsKept,
                 result.MeasuresNotInFile,
             };
             return result.Outcome == PlanImportOutcome.Created
@@ -86,6 +87,15 @@ public sealed class PlanHandlers(PlanImporter importer, PlanRepository plans, Ti
             plan.Title,
             plan.DistrictId,
             plan.DistrictName,
+            plan.OfficeId,
+            plan.OfficeName,
+            sourceKind = JsonNames.Camel(plan.SourceKind.ToString()),
+            sourceKindName = plan.SourceKind.DisplayName(),
+            plan.SourceIssuer,
+            provenance = plan.Provenance.Select(f => new
+            {
+                f.ItemKind, f.ItemId, provenance = JsonNames.Camel(f.Provenance.ToString()), provenanceName = f.Provenance.DisplayName(), f.Note,
+            }),
             plan.FeedbackDate,
             importedAt = ChinaTime.ToChinaTime(plan.ImportedAt),
             plan.Assumptions,

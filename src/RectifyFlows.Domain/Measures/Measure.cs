@@ -10,8 +10,21 @@ public sealed record Measure
     public required int Number { get; init; }
     public required string Text { get; init; }
     public required MeasureKind Kind { get; init; }
+    /// <summary>The leading official (牵头领导); empty when the plan names none (format 2 allows that).</summary>
     public required string LeadOfficialId { get; init; }
+
+    /// <summary>The first lead unit (牵头单位): the one addressed first and shown where one name fits.</summary>
     public required string LeadUnitId { get; init; }
+
+    /// <summary>Every lead unit, <see cref="LeadUnitId"/> first (牵头单位:扶贫办、村建所); just it unless set.</summary>
+    public IReadOnlyList<string> LeadUnitIds
+    {
+        get => _leadUnitIds is { Count: > 0 } leads ? leads : [LeadUnitId];
+        init => _leadUnitIds = value;
+    }
+
+    /// <summary>Whether the plan names a leading official.</summary>
+    public bool HasLeadOfficial => !string.IsNullOrEmpty(LeadOfficialId);
     public IReadOnlyList<string> ResponsibleUnitIds { get; init; } = [];
 
     /// <summary>When work on the measure could start: the plan's feedback date. The linear plan runs from here.</summary>
@@ -39,7 +52,7 @@ public sealed record Measure
     public long Version { get; init; }
 
     /// <summary>The lead unit and every responsible unit, each once.</summary>
-    public IEnumerable<string> UnitIds => ResponsibleUnitIds.Prepend(LeadUnitId).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> UnitIds => LeadUnitIds.Concat(ResponsibleUnitIds).Distinct(StringComparer.Ordinal);
 
     /// <summary>The date the measure is judged against: a long-term measure's next review once it has one.</summary>
     public DateOnly EffectiveDueDate => Kind == MeasureKind.LongTerm && NextReview is { } review ? review : DueDate;
@@ -49,4 +62,6 @@ public sealed record Measure
 
     /// <summary>Whether the unit may act on this measure (it leads it or is responsible for it).</summary>
     public bool Involves(string unitId) => UnitIds.Contains(unitId, StringComparer.Ordinal);
+
+    private readonly IReadOnlyList<string>? _leadUnitIds;
 }

@@ -19,6 +19,36 @@ public sealed class PlanDocument
     public List<CadreDocument?>? Cadres { get; set; }
     public List<SupervisionTeamDocument?>? SupervisionTeams { get; set; }
     public List<CategoryDocument?>? Categories { get; set; }
+
+    // Format 2 only.
+
+    /// <summary>The issuing office (a district or township unit of <see cref="Units"/>).</summary>
+    public OfficeDocument? Office { get; set; }
+
+    /// <summary>What the plan answers and who issued the findings.</summary>
+    public SourceDocument? Source { get; set; }
+
+    /// <summary>Projects the plan registers in the projects ledger.</summary>
+    public List<RectifyFlows.Domain.Projects.ProjectDocument?>? Projects { get; set; }
+}
+
+/// <summary>Format 2: the office that issues the plan.</summary>
+public sealed class OfficeDocument
+{
+    public string? UnitId { get; set; }
+
+    /// <summary>The name report headers use; the office unit's name when absent.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>Format 2: the review the plan answers.</summary>
+public sealed class SourceDocument
+{
+    /// <summary>inspection, patrol, effectivenessAssessment, audit or supervision.</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>Who reviewed (省委第六巡视组, 省扶贫开发领导小组).</summary>
+    public string? Issuer { get; set; }
 }
 
 /// <summary>A unit in a plan file.</summary>
@@ -31,6 +61,15 @@ public sealed class UnitDocument
     public bool? PoorVillage { get; set; }
     public bool? Synthetic { get; set; }
     public List<ContactDocument?>? Contacts { get; set; }
+
+    /// <summary>Format 2: the unit belongs to another plan; this plan uses it and never overwrites it.</summary>
+    public bool? Reference { get; set; }
+
+    /// <summary>Format 2, kind group: the kind of the units the group stands for (village).</summary>
+    public string? GroupOf { get; set; }
+
+    /// <summary>Format 2: source, assumed, synthetic or reconstructed.</summary>
+    public string? Provenance { get; set; }
 }
 
 /// <summary>A contact in a plan file.</summary>
@@ -55,6 +94,7 @@ public sealed class OfficialDocument
     public string? UnitId { get; set; }
     public bool? Synthetic { get; set; }
     public ContactDocument? Contact { get; set; }
+    public string? Provenance { get; set; }
 }
 
 /// <summary>A village cadre in a plan file.</summary>
@@ -83,6 +123,7 @@ public sealed class CategoryDocument
     public string? Id { get; set; }
     public string? Title { get; set; }
     public bool? Inferred { get; set; }
+    public string? Provenance { get; set; }
     public List<ProblemDocument?>? Problems { get; set; }
 }
 
@@ -94,6 +135,7 @@ public sealed class ProblemDocument
     public string? Title { get; set; }
     public string? Finding { get; set; }
     public bool? LongTerm { get; set; }
+    public string? Provenance { get; set; }
     public List<MeasureDocument?>? Measures { get; set; }
 }
 
@@ -105,7 +147,11 @@ public sealed class MeasureDocument
     public string? Text { get; set; }
     public string? LeadOfficialId { get; set; }
     public string? LeadUnitId { get; set; }
+
+    /// <summary>Format 2: several lead units, the first addressed first (instead of <see cref="LeadUnitId"/>).</summary>
+    public List<string>? LeadUnitIds { get; set; }
     public List<string>? ResponsibleUnitIds { get; set; }
+    public string? Provenance { get; set; }
     public string? Kind { get; set; }
     public string? DueDate { get; set; }
     public string? DueDateSource { get; set; }

@@ -13,7 +13,8 @@ namespace RectifyFlows.Domain.Plans;
 /// </summary>
 public static partial class PlanReader
 {
-    public const int SupportedFormatVersion = 1;
+    /// <summary>The newest format this reader understands; every older one is still read unchanged.</summary>
+    public const int SupportedFormatVersion = 2;
 
     /// <summary>Who is recorded as submitting the evidence a plan file carries.</summary>
     public const string ImportActor = "plan-import";
@@ -57,22 +58,70 @@ public static partial class PlanReader
         ArgumentNullException.ThrowIfNull(document);
         var errors = new ValidationErrors();
 
-        if (document.FormatVersion != SupportedFormatVersion)
+        if (document.FormatVersion is not (1 or 2))
         {
-            errors.Add("formatVersion", $"must be {SupportedFormatVersion}.");
+            errors.Add("formatVersion", $"must be 1 or {SupportedFormatVersion}.");
+        }
+
+        var v2 = document.FormatVersion == 2;
+        if (!v2)
+        {
+            RejectFormat2Fields(errors, document);
         }
 
         RequiredId(errors, "planId", document.PlanId);
         errors.Required("title", document.Title);
-        RequiredId(errors, "districtId", document.DistrictId);
-        errors.Required("districtName", document.DistrictName);
         var feedbackDate = RequiredDate(errors, "feedbackDate", document.FeedbackDate);
+        var provenance = new List<ProvenanceFlag>();
 
-        var units = ReadUnits(errors, document);
-        var officials = ReadOfficials(errors, document, units);
+        // Format 1: the district issues the plan. Format 2: the office (a district or a township) does, and the
+        // district is optional (the office's own id when absent).
+        string? districtId;
+        string? districtName;
+        if (v2)
+        {
+            districtId = document.DistrictId ?? document.Office?.UnitId;
+            districtName = document.DistrictName;
+            if (document.DistrictId is not null)
+            {
+                RequiredId(errors, "districtId", document.DistrictId);
+            }
+
+            if (document.Office is null)
+            {
+                errors.Add("office", "is required in format 2: { \"unitId\": the issuing district or township }.");
+            }
+            else
+            {
+                RequiredId(errors, "office.unitId", document.Office.UnitId);
+            }
+        }
+        else
+        {
+            districtId = document.DistrictId;
+            districtName = document.DistrictName;
+            RequiredId(errors, "districtId", document.DistrictId);
+            errors.Required("districtName", document.DistrictName);
+        }
+
+        var sourceKind = PlanSourceKind.Inspection;
+        if (v2 && document.Source is { } source)
+        {
+            sourceKind = PlanSourceKinds.Parse(source.Kind) ?? Invalid(errors, "source.kind", source.Kind);
+        }
+
+        var (units, referenced) = ReadUnits(errors, document, districtId, v2, provenance);
+        var (officeId, officeName) = ReadOffice(errors, document, units, v2);
+        districtName ??= districtId is not null && units.TryGetValue(districtId, out var districtUnit) ? districtUnit.Name : officeName;
+        var officials = ReadOfficials(errors, document, units, provenance);
         var cadres = ReadCadres(errors, document, units);
-        var teams = ReadTeams(errors, document);
-        var (categories, problems, measures, evidence) = ReadLedger(errors, document, units, officials, feedbackDate);
+        var teams = ReadTeams(errors, document, districtId);
+        var (categories, problems, measures, evidence) = ReadLedger(errors, document, units, officials, feedbackDate, v2, provenance);
+        var projects = new List<Projects.Project>();
+        if (v2)
+        {
+            projects = ReadProjects(errors, document, units, provenance);
+        }
 
         if (errors.HasErrors)
         {
@@ -83,8 +132,15 @@ public static partial class PlanReader
         {
             Id = document.PlanId!,
             Title = document.Title!.Trim(),
-            DistrictId = document.DistrictId!,
-            DistrictName = document.DistrictName!.Trim(),
+            DistrictId = districtId!,
+            DistrictName = districtName?.Trim() ?? districtId!,
+            OfficeId = officeId ?? districtId!,
+            OfficeName = officeName ?? districtName?.Trim() ?? districtId!,
+            SourceKind = sourceKind,
+            SourceIssuer = v2 ? document.Source?.Issuer?.Trim() : null,
+            Provenance = provenance,
+            Projects = projects,
+            ReferencedUnitIds = referenced,
             FeedbackDate = feedbackDate!.Value,
             Assumptions = document.Assumptions ?? [],
             Categories = categories,
@@ -98,13 +154,15 @@ public static partial class PlanReader
         });
     }
 
-    private static Dictionary<string, Unit> ReadUnits(ValidationErrors errors, PlanDocument document)
+    private static (Dictionary<string, Unit> Units, HashSet<string> Referenced) ReadUnits(
+        ValidationErrors errors, PlanDocument document, string? districtId, bool v2, List<ProvenanceFlag> provenance)
     {
         var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
         if (document.Units is not { Count: > 0 })
         {
-            errors.Add("units", "must list at least the district's own unit.");
-            return units;
+            errors.Add("units", v2 ? "must list at least the issuing office's unit." : "must list at least the district's own unit.");
+            return (units, referenced);
         }
 
         var parents = new List<(string Path, string ParentId, UnitKind Kind)>();
@@ -140,17 +198,51 @@ public static partial class PlanReader
             {
                 errors.Add($"{path}.parentId", "a village must name its township.");
             }
+            else if (kind is UnitKind.Group)
+            {
+                errors.Add($"{path}.parentId", "a group must name the unit whose members it stands for (各村支部: the township).");
+            }
+
+            UnitKind? groupOf = null;
+            if (kind is UnitKind.Group)
+            {
+                groupOf = RequiredEnum<UnitKind>(errors, $"{path}.groupOf", unit.GroupOf);
+                if (groupOf is UnitKind.Group or UnitKind.District)
+                {
+                    errors.Add($"{path}.groupOf", "must be village, township or department.");
+                }
+            }
+            else if (unit.GroupOf is not null)
+            {
+                errors.Add($"{path}.groupOf", "is only for units of kind group.");
+            }
+
+            if (unit.Reference == true)
+            {
+                referenced.Add(unit.Id!);
+                if (unit.Contacts is { Count: > 0 })
+                {
+                    errors.Add($"{path}.contacts", "a referenced unit's contacts belong to the plan that declares it; leave them out here.");
+                }
+            }
+
+            var flag = ReadProvenance(errors, $"{path}.provenance", unit.Provenance, unit.Synthetic == true);
+            if (flag is not Provenance.Source)
+            {
+                provenance.Add(new ProvenanceFlag("unit", unit.Id!, flag));
+            }
 
             units[unit.Id!] = new Unit
             {
                 Id = unit.Id!,
                 Name = unit.Name!.Trim(),
                 Kind = kind.Value,
-                DistrictId = document.DistrictId ?? string.Empty,
+                DistrictId = districtId ?? string.Empty,
                 ParentId = unit.ParentId,
                 PoorVillage = unit.PoorVillage ?? false,
-                Synthetic = unit.Synthetic ?? false,
+                Synthetic = flag is Provenance.Synthetic,
                 Contacts = contacts,
+                GroupOf = groupOf,
             };
         }
 
@@ -166,23 +258,135 @@ public static partial class PlanReader
             }
         }
 
-        if (document.DistrictId is { } districtId)
+        if (document.DistrictId is { } declaredDistrict)
         {
-            if (!units.TryGetValue(districtId, out var district))
+            if (!units.TryGetValue(declaredDistrict, out var district))
             {
-                errors.Add("districtId", $"no unit with id '{districtId}' and kind 'district' is listed in units.");
+                errors.Add("districtId", $"no unit with id '{declaredDistrict}' and kind 'district' is listed in units.");
             }
             else if (district.Kind is not UnitKind.District)
             {
-                errors.Add("districtId", $"unit '{districtId}' must have kind 'district'.");
+                errors.Add("districtId", $"unit '{declaredDistrict}' must have kind 'district'.");
             }
         }
 
-        return units;
+        return (units, referenced);
+    }
+
+    /// <summary>Format 2's issuing office: a district or township listed in units. Format 1: the district.</summary>
+    private static (string? Id, string? Name) ReadOffice(ValidationErrors errors, PlanDocument document, Dictionary<string, Unit> units, bool v2)
+    {
+        if (!v2)
+        {
+            return (document.DistrictId, document.DistrictName?.Trim());
+        }
+
+        if (document.Office?.UnitId is not { } officeId || !Identifiers.IsValid(officeId))
+        {
+            return (null, null);
+        }
+
+        if (!units.TryGetValue(officeId, out var office))
+        {
+            errors.Add("office.unitId", $"no unit with id '{officeId}' is listed in units (declare it, or list it with \"reference\": true).");
+            return (null, null);
+        }
+
+        if (office.Kind is not (UnitKind.District or UnitKind.Township))
+        {
+            errors.Add("office.unitId", $"the issuing office must be a district or a township; '{officeId}' is a {office.Kind}.");
+        }
+
+        return (officeId, string.IsNullOrWhiteSpace(document.Office.Name) ? office.Name : document.Office.Name.Trim());
+    }
+
+    /// <summary>Fields format 1 does not have: named, so that a file meant as format 2 says what to change.</summary>
+    private static void RejectFormat2Fields(ValidationErrors errors, PlanDocument document)
+    {
+        void Reject(string field, bool present)
+        {
+            if (present)
+            {
+                errors.Add(field, "is a format 2 field; set formatVersion to 2.");
+            }
+        }
+
+        Reject("office", document.Office is not null);
+        Reject("source", document.Source is not null);
+        Reject("projects", document.Projects is not null);
+        for (var i = 0; i < (document.Units?.Count ?? 0); i++)
+        {
+            Reject($"units[{i}].reference", document.Units![i]?.Reference is not null);
+            Reject($"units[{i}].groupOf", document.Units![i]?.GroupOf is not null);
+            Reject($"units[{i}].provenance", document.Units![i]?.Provenance is not null);
+        }
+
+        foreach (var (category, c) in (document.Categories ?? []).Select((x, i) => (x, i)))
+        {
+            foreach (var (problem, p) in (category?.Problems ?? []).Select((x, i) => (x, i)))
+            {
+                foreach (var (measure, m) in (problem?.Measures ?? []).Select((x, i) => (x, i)))
+                {
+                    Reject($"categories[{c}].problems[{p}].measures[{m}].leadUnitIds", measure?.LeadUnitIds is not null);
+                    Reject($"categories[{c}].problems[{p}].measures[{m}].provenance", measure?.Provenance is not null);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An item's provenance: format 2's <c>provenance</c> field, or format 1's <c>synthetic</c>/<c>inferred</c> flag.
+    /// </summary>
+    private static Provenance ReadProvenance(ValidationErrors errors, string field, string? value, bool legacyFlag)
+    {
+        if (value is null)
+        {
+            return legacyFlag ? Provenance.Synthetic : Provenance.Source;
+        }
+
+        return RequiredEnum<Provenance>(errors, field, value) ?? Provenance.Source;
+    }
+
+    private static PlanSourceKind Invalid(ValidationErrors errors, string field, string? value)
+    {
+        var allowed = string.Join(", ", Enum.GetNames<PlanSourceKind>().Select(JsonNamingPolicy.CamelCase.ConvertName));
+        errors.Add(field, value is null ? $"is required: one of {allowed}." : $"'{value}' is not one of: {allowed}.");
+        return PlanSourceKind.Inspection;
+    }
+
+    private static List<Projects.Project> ReadProjects(
+        ValidationErrors errors, PlanDocument document, Dictionary<string, Unit> units, List<ProvenanceFlag> provenance)
+    {
+        var projects = new List<Projects.Project>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (item, i) in (document.Projects ?? []).Select((x, i) => (x, i)))
+        {
+            var path = $"projects[{i}]";
+            var project = Projects.ProjectReader.Read(errors, path, item, unitId => units.TryGetValue(unitId, out var u) ? u.Kind : null);
+            if (project is null)
+            {
+                continue;
+            }
+
+            if (!seen.Add(project.Id))
+            {
+                errors.Add($"{path}.id", $"duplicate project id '{project.Id}'.");
+                continue;
+            }
+
+            if (project.Provenance is not Provenance.Source)
+            {
+                provenance.Add(new ProvenanceFlag("project", project.Id, project.Provenance));
+            }
+
+            projects.Add(project);
+        }
+
+        return projects;
     }
 
     private static Dictionary<string, Official> ReadOfficials(
-        ValidationErrors errors, PlanDocument document, Dictionary<string, Unit> units)
+        ValidationErrors errors, PlanDocument document, Dictionary<string, Unit> units, List<ProvenanceFlag> provenance)
     {
         var officials = new Dictionary<string, Official>(StringComparer.Ordinal);
         foreach (var (official, i) in (document.Officials ?? []).Select((o, i) => (o, i)))
@@ -198,6 +402,7 @@ public static partial class PlanReader
             var roleOk = errors.Required($"{path}.role", official.Role);
             var unitOk = KnownUnit(errors, $"{path}.unitId", official.UnitId, units, required: true);
             var contact = official.Contact is null ? null : ReadContact(errors, $"{path}.contact", official.Contact);
+            var flag = ReadProvenance(errors, $"{path}.provenance", official.Provenance, official.Synthetic == true);
             if (!idOk || !roleOk || !unitOk)
             {
                 continue;
@@ -210,10 +415,14 @@ public static partial class PlanReader
                 Name = official.Name,
                 UnitId = official.UnitId!,
                 Contact = contact,
-                Synthetic = official.Synthetic ?? false,
+                Synthetic = flag is Provenance.Synthetic,
             }))
             {
                 errors.Add($"{path}.id", $"duplicate official id '{official.Id}'.");
+            }
+            else if (flag is not Provenance.Source)
+            {
+                provenance.Add(new ProvenanceFlag("official", official.Id!, flag));
             }
         }
 
@@ -265,7 +474,7 @@ public static partial class PlanReader
         return cadres;
     }
 
-    private static List<SupervisionTeam> ReadTeams(ValidationErrors errors, PlanDocument document)
+    private static List<SupervisionTeam> ReadTeams(ValidationErrors errors, PlanDocument document, string? districtId)
     {
         var teams = new List<SupervisionTeam>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -293,7 +502,7 @@ public static partial class PlanReader
                 {
                     Id = team.Id!,
                     Name = team.Name!.Trim(),
-                    DistrictId = document.DistrictId ?? string.Empty,
+                    DistrictId = districtId ?? string.Empty,
                     Members = team.Members ?? [],
                     Contact = contact,
                     Synthetic = team.Synthetic ?? false,
@@ -309,7 +518,9 @@ public static partial class PlanReader
         PlanDocument document,
         Dictionary<string, Unit> units,
         Dictionary<string, Official> officials,
-        DateOnly? feedbackDate)
+        DateOnly? feedbackDate,
+        bool v2,
+        List<ProvenanceFlag> provenance)
     {
         List<Category> categories = [];
         List<Problem> problems = [];
@@ -341,7 +552,13 @@ public static partial class PlanReader
             }
             else if (categoryOk)
             {
-                categories.Add(new Category(category.Id!, category.Title!.Trim(), category.Inferred ?? false));
+                var flag = ReadProvenance(errors, $"{cPath}.provenance", category.Provenance, false);
+                var inferred = category.Inferred == true || flag is Provenance.Assumed;
+                categories.Add(new Category(category.Id!, category.Title!.Trim(), inferred));
+                if (inferred || flag is not Provenance.Source)
+                {
+                    provenance.Add(new ProvenanceFlag("category", category.Id!, inferred && flag is Provenance.Source ? Provenance.Assumed : flag));
+                }
             }
 
             if (category.Problems is not { Count: > 0 })
@@ -369,6 +586,12 @@ public static partial class PlanReader
                     problemOk = false;
                 }
 
+                var problemFlag = ReadProvenance(errors, $"{pPath}.provenance", problem.Provenance, false);
+                if (problemOk && problemFlag is not Provenance.Source)
+                {
+                    provenance.Add(new ProvenanceFlag("problem", problem.Id!, problemFlag));
+                }
+
                 if (problemOk && categoryOk)
                 {
                     problems.Add(new Problem(problem.Id!, category.Id!, problem.Number!.Trim(), problem.Title!.Trim(),
@@ -390,7 +613,20 @@ public static partial class PlanReader
                         continue;
                     }
 
-                    var read = ReadMeasure(errors, mPath, measure, units, officials, feedbackDate);
+                    var read = ReadMeasure(errors, mPath, measure, units, officials, feedbackDate, v2);
+                    if (read is not null)
+                    {
+                        var flag = ReadProvenance(errors, $"{mPath}.provenance", measure.Provenance, false);
+                        if (flag is not Provenance.Source)
+                        {
+                            provenance.Add(new ProvenanceFlag("measure", read.Id, flag));
+                        }
+                        else if (measure.DueDateSource is "assumed")
+                        {
+                            provenance.Add(new ProvenanceFlag("measure.dueDate", read.Id, Provenance.Assumed, measure.DueDateNote));
+                        }
+                    }
+
                     if (read is not null && !measureIds.Add(read.Id))
                     {
                         errors.Add($"{mPath}.id", $"duplicate measure id '{read.Id}'.");
@@ -421,7 +657,8 @@ public static partial class PlanReader
         MeasureDocument measure,
         Dictionary<string, Unit> units,
         Dictionary<string, Official> officials,
-        DateOnly? feedbackDate)
+        DateOnly? feedbackDate,
+        bool v2)
     {
         var ok = RequiredId(errors, $"{path}.id", measure.Id);
         if (measure.Number is not > 0)
@@ -431,14 +668,17 @@ public static partial class PlanReader
         }
 
         ok &= errors.Required($"{path}.text", measure.Text);
-        ok &= KnownUnit(errors, $"{path}.leadUnitId", measure.LeadUnitId, units, required: true);
+        var leads = ReadLeadUnits(errors, path, measure, units, v2);
+        ok &= leads.Count > 0;
         var responsible = measure.ResponsibleUnitIds ?? [];
         for (var r = 0; r < responsible.Count; r++)
         {
             ok &= KnownUnit(errors, $"{path}.responsibleUnitIds[{r}]", responsible[r], units, required: true);
         }
 
-        if (errors.Required($"{path}.leadOfficialId", measure.LeadOfficialId) && !officials.ContainsKey(measure.LeadOfficialId!))
+        // Format 2: a measure whose source names no leading official (a township's plan often does not) has none.
+        var officialOptional = v2 && measure.LeadOfficialId is null;
+        if (!officialOptional && errors.Required($"{path}.leadOfficialId", measure.LeadOfficialId) && !officials.ContainsKey(measure.LeadOfficialId!))
         {
             errors.Add($"{path}.leadOfficialId", $"unknown official '{measure.LeadOfficialId}'.");
             ok = false;
@@ -472,8 +712,9 @@ public static partial class PlanReader
             Number = measure.Number!.Value,
             Text = measure.Text!.Trim(),
             Kind = kind.Value,
-            LeadOfficialId = measure.LeadOfficialId!,
-            LeadUnitId = measure.LeadUnitId!,
+            LeadOfficialId = measure.LeadOfficialId ?? string.Empty,
+            LeadUnitId = leads[0],
+            LeadUnitIds = leads,
             ResponsibleUnitIds = [.. responsible.Distinct(StringComparer.Ordinal)],
             StartDate = feedbackDate ?? due.Value,
             DueDate = due.Value,
@@ -607,6 +848,54 @@ public static partial class PlanReader
         if (!Identifiers.IsValid(value))
         {
             errors.Add(field, $"'{value}' is not a valid id: use lowercase letters, digits and '-', at most {Identifiers.MaxLength} characters.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>leadUnitId</c> (one) or, in format 2, <c>leadUnitIds</c> (several, the first addressed first). A group
+    /// cannot lead: a lead unit is one accountable unit.
+    /// </summary>
+    private static List<string> ReadLeadUnits(ValidationErrors errors, string path, MeasureDocument measure, Dictionary<string, Unit> units, bool v2)
+    {
+        if (v2 && measure.LeadUnitIds is not null)
+        {
+            if (measure.LeadUnitId is not null)
+            {
+                errors.Add($"{path}.leadUnitIds", "give leadUnitId (one) or leadUnitIds (several), not both.");
+                return [];
+            }
+
+            if (measure.LeadUnitIds.Count == 0)
+            {
+                errors.Add($"{path}.leadUnitIds", "must list at least one unit.");
+                return [];
+            }
+
+            var ok = true;
+            for (var i = 0; i < measure.LeadUnitIds.Count; i++)
+            {
+                ok &= LeadUnit(errors, $"{path}.leadUnitIds[{i}]", measure.LeadUnitIds[i], units);
+            }
+
+            return ok ? [.. measure.LeadUnitIds.Distinct(StringComparer.Ordinal)] : [];
+        }
+
+        return LeadUnit(errors, $"{path}.leadUnitId", measure.LeadUnitId, units) ? [measure.LeadUnitId!] : [];
+    }
+
+    private static bool LeadUnit(ValidationErrors errors, string field, string? unitId, Dictionary<string, Unit> units)
+    {
+        if (!KnownUnit(errors, field, unitId, units, required: true))
+        {
+            return false;
+        }
+
+        if (units[unitId!].Kind is UnitKind.Group)
+        {
+            errors.Add(field, $"'{unitId}' is a group; a lead unit must be one unit (name the group as a responsible unit).");
             return false;
         }
 

@@ -12,5 +12,8 @@ public sealed record Unit
     /// <summary>贫困村: only meaningful for villages.</summary>
     public bool PoorVillage { get; init; }
     public bool Synthetic { get; init; }
+
+    /// <summary>For a <see cref="UnitKind.Group"/>: the kind of unit it stands for (villages), under <see cref="ParentId"/>.</summary>
+    public UnitKind? GroupOf { get; init; }
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
 }

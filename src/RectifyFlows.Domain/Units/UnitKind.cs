@@ -14,4 +14,11 @@ public enum UnitKind
 
     /// <summary>村.</summary>
     Village,
+
+    /// <summary>
+    /// A group named as one unit (各村支部: every village branch of a township): not a unit of its own but the units of
+    /// <see cref="Unit.GroupOf"/> kind under <see cref="Unit.ParentId"/>, resolved when a notification or action fans
+    /// out, so a unit added later is included (plan format 2).
+    /// </summary>
+    Group,
 }

@@ -27,6 +27,9 @@ public sealed class MeasureEntity : ITableEntity
     public string LeadOfficialId { get; set; } = string.Empty;
     public string LeadUnitId { get; set; } = string.Empty;
 
+    /// <summary>JSON array of every lead unit when there are several (plan format 2); null for one.</summary>
+    public string? LeadUnitIds { get; set; }
+
     /// <summary>JSON array: Table Storage has no list type.</summary>
     public string ResponsibleUnitIds { get; set; } = "[]";
     public string StartDate { get; set; } = string.Empty;
@@ -57,6 +60,7 @@ public sealed class MeasureEntity : ITableEntity
             Kind = measure.Kind.ToString(),
             LeadOfficialId = measure.LeadOfficialId,
             LeadUnitId = measure.LeadUnitId,
+            LeadUnitIds = measure.LeadUnitIds.Count > 1 ? JsonSerializer.Serialize(measure.LeadUnitIds) : null,
             ResponsibleUnitIds = JsonSerializer.Serialize(measure.ResponsibleUnitIds),
             StartDate = TableDates.Format(measure.StartDate),
             DueDate = TableDates.Format(measure.DueDate),
@@ -83,6 +87,7 @@ public sealed class MeasureEntity : ITableEntity
         Kind = Enum.Parse<MeasureKind>(Kind),
         LeadOfficialId = LeadOfficialId,
         LeadUnitId = LeadUnitId,
+        LeadUnitIds = LeadUnitIds is null ? [] : JsonSerializer.Deserialize<string[]>(LeadUnitIds) ?? [],
         ResponsibleUnitIds = JsonSerializer.Deserialize<string[]>(ResponsibleUnitIds) ?? [],
         StartDate = TableDates.Parse(StartDate),
         DueDate = TableDates.Parse(DueDate),

@@ -219,6 +219,7 @@ public sealed partial class MeasureRepository(
         Compare("text", before.Text, after.Text);
         Compare("kind", before.Kind.ToString(), after.Kind.ToString());
         Compare("leadUnitId", before.LeadUnitId, after.LeadUnitId);
+        Compare("leadUnitIds", string.Join(",", before.LeadUnitIds), string.Join(",", after.LeadUnitIds));
         Compare("leadOfficialId", before.LeadOfficialId, after.LeadOfficialId);
         Compare("responsibleUnitIds", string.Join(",", before.ResponsibleUnitIds), string.Join(",", after.ResponsibleUnitIds));
         return changes;

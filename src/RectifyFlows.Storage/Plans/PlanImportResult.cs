@@ -8,4 +8,8 @@ public sealed record PlanImportResult(
     int MeasuresUpdated,
     int UnitsWritten,
     IReadOnlyList<string> MeasuresNotInFile,
-    IReadOnlyList<string>? ChangedMeasureIds = null);
+    IReadOnlyList<string>? ChangedMeasureIds = null)
+{
+    /// <summary>Units the file declares that belong to another plan: used, listed under this plan's office, not overwritten.</summary>
+    public IReadOnlyList<string> UnitsKept { get; init; } = [];
+}

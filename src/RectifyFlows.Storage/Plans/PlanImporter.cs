@@ -62,7 +62,8 @@ public sealed partial class PlanImporter(
         var newMeasures = plan.Measures.Where(m => !existingMeasures.ContainsKey(m.Id)).ToList();
         await EnsureMeasureIdsAreFreeAsync(plan.Id, newMeasures, cancellationToken);
 
-        var unitsWritten = await units.ImportAsync(plan, actor, cancellationToken);
+        var unitImport = await units.ImportAsync(plan, actor, cancellationToken);
+        var unitsWritten = unitImport.Written;
         await ClaimMeasureIdsAsync(plan.Id, newMeasures, cancellationToken);
 
         var now = time.GetUtcNow();
@@ -118,7 +119,10 @@ public sealed partial class PlanImporter(
         var notInFile = existingMeasures.Keys.Except(plan.Measures.Select(m => m.Id), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         LogImported(plan.Id, outcome, created.Count, updated.Count, unitsWritten);
         return new PlanImportResult(plan.Id, outcome, created.Count, updated.Count, unitsWritten, notInFile,
-            [.. created.Select(m => m.Id).Concat(updated.Select(u => u.After.Id))]);
+            [.. created.Select(m => m.Id).Concat(updated.Select(u => u.After.Id))])
+        {
+            UnitsKept = unitImport.KeptAsOtherPlans,
+        };
     }
 
     /// <summary>A measure id is global (it is in the URL): refuse one that another plan already owns, before writing anything.</summary>
@@ -236,6 +240,7 @@ public sealed partial class PlanImporter(
         Kind = defined.Kind,
         LeadOfficialId = defined.LeadOfficialId,
         LeadUnitId = defined.LeadUnitId,
+        LeadUnitIds = defined.LeadUnitIds,
         ResponsibleUnitIds = defined.ResponsibleUnitIds,
         StartDate = defined.StartDate,
         DueDate = defined.DueDate,

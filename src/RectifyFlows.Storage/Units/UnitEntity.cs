@@ -23,10 +23,16 @@ public sealed class UnitEntity : ITableEntity
     public bool Synthetic { get; set; }
     public string Contacts { get; set; } = "[]";
 
+    /// <summary>The plan that declared the unit and alone may change it by import; empty for a placeholder or an old row.</summary>
+    public string OwnerPlanId { get; set; } = string.Empty;
+
+    /// <summary>For a group: the kind of unit it stands for.</summary>
+    public string? GroupOf { get; set; }
+
     /// <summary>Hash of everything the last import wrote to this partition; equal means nothing to write.</summary>
     public string Fingerprint { get; set; } = string.Empty;
 
-    public static UnitEntity From(Unit unit, string fingerprint)
+    public static UnitEntity From(Unit unit, string fingerprint, string ownerPlanId = "")
     {
         ArgumentNullException.ThrowIfNull(unit);
         return new UnitEntity
@@ -40,6 +46,8 @@ public sealed class UnitEntity : ITableEntity
             Synthetic = unit.Synthetic,
             Contacts = JsonSerializer.Serialize(unit.Contacts),
             Fingerprint = fingerprint,
+            OwnerPlanId = ownerPlanId,
+            GroupOf = unit.GroupOf?.ToString(),
         };
     }
 
@@ -53,5 +61,6 @@ public sealed class UnitEntity : ITableEntity
         PoorVillage = PoorVillage,
         Synthetic = Synthetic,
         Contacts = JsonSerializer.Deserialize<Contact[]>(Contacts) ?? [],
+        GroupOf = GroupOf is null ? null : Enum.Parse<UnitKind>(GroupOf),
     };
 }

@@ -137,16 +137,21 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
     }
 
     /// <summary>
-    /// Writes the plan's units and their members. A unit whose partition already holds exactly this content
-    /// (same fingerprint) is left alone; otherwise its rows and an audit row commit in one transaction.
-    /// Returns the number of units written.
+    /// Writes the plan's units and their members. A unit belongs to the plan that first declares it (its owner): an
+    /// import of another plan that declares or references the same unit never overwrites its record or contacts, it
+    /// only adds its own members and lists the unit under its own office. A unit listed with <c>reference: true</c> that
+    /// does not exist yet is stored as an unowned placeholder that its owner's import later fills in. A unit whose
+    /// partition already holds exactly this content (same fingerprint) is left alone; otherwise its rows and an audit
+    /// row commit in one transaction. Returns what was written and which declared units were kept as another plan's.
     /// </summary>
-    public async Task<int> ImportAsync(Plan plan, string actor, CancellationToken cancellationToken)
+    public async Task<UnitImportResult> ImportAsync(Plan plan, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var cadresByUnit = plan.Cadres.ToLookup(c => c.UnitId, StringComparer.Ordinal);
         var officialsByUnit = plan.Officials.ToLookup(o => o.UnitId, StringComparer.Ordinal);
         var written = 0;
+        var kept = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var owned = new System.Collections.Concurrent.ConcurrentBag<Unit>();
         var now = time.GetUtcNow();
 
         await Parallel.ForEachAsync(plan.Units, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
@@ -154,14 +159,44 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
             {
                 var members = cadresByUnit[unit.Id].Select(CadreRow)
                     .Concat(officialsByUnit[unit.Id].Select(OfficialRow))
-                    .Concat(unit.Id == plan.DistrictId ? plan.SupervisionTeams.Select(TeamRow) : [])
+                    .Concat(unit.Id == plan.OfficeId ? plan.SupervisionTeams.Select(TeamRow) : [])
                     .Select(row => { row.PartitionKey = unit.Id; return row; })
                     .ToList();
-                var fingerprint = Fingerprints.Of(new { unit, members = members.Select(m => new { m.RowKey, m.Name, m.Role, m.Synthetic, m.Contact, m.Members }) });
+                var reference = plan.ReferencedUnitIds.Contains(unit.Id);
+                var owner = reference ? string.Empty : plan.Id;
+                var fingerprint = Fingerprints.Of(new { unit, owner, members = members.Select(m => new { m.RowKey, m.Name, m.Role, m.Synthetic, m.Contact, m.Members }) });
                 var existing = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(unit.Id, UnitEntity.ProfileRow, cancellationToken: ct);
                 if (existing.HasValue && existing.Value!.Fingerprint == fingerprint)
                 {
+                    if (!reference)
+                    {
+                        owned.Add(unit);
+                    }
+
                     return;
+                }
+
+                var ownedElsewhere = existing.HasValue && existing.Value!.OwnerPlanId is { Length: > 0 } o && o != plan.Id;
+                if (existing.HasValue && (reference || ownedElsewhere))
+                {
+                    // Another plan's unit (or one only referenced here): its record and contacts stay as they are.
+                    if (!reference)
+                    {
+                        kept.Add(unit.Id);
+                    }
+
+                    if (members.Count > 0)
+                    {
+                        await TableBatches.SubmitAsync(tables.Units,
+                            members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, m)), ct, parallelism: 1);
+                    }
+
+                    return;
+                }
+
+                if (!reference)
+                {
+                    owned.Add(unit);
                 }
 
                 var before = existing.HasValue ? existing.Value!.ToUnit() : null;
@@ -169,7 +204,7 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
                 {
                     EntityKind = AuditKind,
                     EntityId = unit.Id,
-                    Action = before is null ? "import.created" : "import.updated",
+                    Action = before is null ? (reference ? "import.referenced" : "import.created") : "import.updated",
                     Actor = actor,
                     At = now,
                     Reason = $"方案 {plan.Id}",
@@ -179,28 +214,45 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
                 };
                 var actions = new List<TableTransactionAction>
                 {
-                    new(TableTransactionActionType.UpsertReplace, UnitEntity.From(unit, fingerprint)),
+                    new(TableTransactionActionType.UpsertReplace, UnitEntity.From(unit, fingerprint, owner)),
                     new(TableTransactionActionType.Add, AuditEntity.From(audit, unit.Id,
                         LedgerKeys.Audit(AuditKind, unit.Id, now, 0, 0))),
                 };
                 actions.AddRange(members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, m)));
                 await TableBatches.SubmitAsync(tables.Units, actions, ct, parallelism: 1);
                 Interlocked.Increment(ref written);
+                if (reference)
+                {
+                    // A placeholder: listed under its parent too, so groups resolve before its owner is imported.
+                    owned.Add(unit);
+                }
             });
 
-        var listing = plan.Units.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new UnitsByDistrictEntity
-            {
-                PartitionKey = plan.OfficeId, RowKey = unit.Id, Name = unit.Name, Kind = unit.Kind.ToString(),
-                ParentId = unit.ParentId, PoorVillage = unit.PoorVillage,
-            }));
-        if (written > 0)
+        // The office's listing holds every unit the plan uses (its cycles' scope); the children index only the units
+        // whose records this plan wrote, so a referencing plan never renames another plan's unit there.
+        var listing = plan.Units.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ListingRow(plan.OfficeId, unit)));
+        await TableBatches.SubmitAsync(tables.UnitsByDistrict, listing, cancellationToken);
+        foreach (var byParent in owned.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!, StringComparer.Ordinal))
         {
-            await TableBatches.SubmitAsync(tables.UnitsByDistrict, listing, cancellationToken);
+            await TableBatches.SubmitAsync(tables.UnitsByDistrict,
+                byParent.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ListingRow(ChildrenPrefix + byParent.Key, unit))),
+                cancellationToken);
         }
 
-        return written;
+        return new UnitImportResult(written, [.. kept.Order(StringComparer.Ordinal)]);
     }
+
+    /// <summary>The units whose parent is <paramref name="parentId"/> (a township's villages and offices): one partition.</summary>
+    public async Task<IReadOnlyList<UnitsByDistrictEntity>> ListChildrenAsync(string parentId, CancellationToken cancellationToken) =>
+        await ListByDistrictAsync(ChildrenPrefix + parentId, cancellationToken);
+
+    private const string ChildrenPrefix = "children|";
+
+    private static UnitsByDistrictEntity ListingRow(string partition, Unit unit) => new()
+    {
+        PartitionKey = partition, RowKey = unit.Id, Name = unit.Name, Kind = unit.Kind.ToString(),
+        ParentId = unit.ParentId, PoorVillage = unit.PoorVillage, GroupOf = unit.GroupOf?.ToString(),
+    };
 
     private static UnitMemberEntity CadreRow(Cadre cadre) => new()
     {

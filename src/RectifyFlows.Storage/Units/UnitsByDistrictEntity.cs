@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 
 namespace RectifyFlows.Storage.Units;
 
-/// <summary>A unit's summary in its district's listing (PK district id, RK unit id).</summary>
+/// <summary>
+/// A unit's summary in a listing: its office's (PK office id, RK unit id; a district office's id is the district's)
+/// or its parent's children index (PK <c>children|{parentId}</c>).
+/// </summary>
 public sealed class UnitsByDistrictEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
@@ -15,4 +18,7 @@ public sealed class UnitsByDistrictEntity : ITableEntity
     public string Kind { get; set; } = string.Empty;
     public string? ParentId { get; set; }
     public bool PoorVillage { get; set; }
+
+    /// <summary>For a group (各村支部): the kind of unit it stands for.</summary>
+    public string? GroupOf { get; set; }
 }
