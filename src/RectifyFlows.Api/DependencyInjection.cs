@@ -7,6 +7,7 @@ using RectifyFlows.Api.Units;
 using RectifyFlows.Api.Attendance;
 using RectifyFlows.Api.Leads;
 using RectifyFlows.Api.Reports;
+using RectifyFlows.Api.Security;
 using RectifyFlows.Api.Webhooks;
 
 namespace RectifyFlows.Api;
@@ -20,6 +21,9 @@ public static class DependencyInjection
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddOptions<IntakeLimitsOptions>().BindConfiguration(IntakeLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RequestRateLimiter>();
+        services.AddSingleton<CorsRules>();
         services.AddSingleton<InspectionResultWebhook>();
         services.AddSingleton<PlanHandlers>();
         services.AddSingleton<MeasureHandlers>();

@@ -10,7 +10,6 @@ using RectifyFlows.DevServices;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Host.Dashboard;
 using RectifyFlows.Host.Durable;
-using RectifyFlows.Host.LedgerXlsx;
 using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Host.Security;
 using Scalar.AspNetCore;
@@ -67,7 +66,6 @@ public static partial class HostComposition
             .AddPolicy(Policies.Unit, policy => policy.RequireRole(Roles.Unit));
 
         builder.Services.AddHttpSecurity();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeyDocumentTransformer>());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -116,21 +114,18 @@ public static partial class HostComposition
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDashboard();
+        app.UseRootRedirects();
         app.UseHttpSecurity(authenticate: a => a.UseAuthentication());
         app.UseAuthorization();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         if (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Fast"))
         {
-            // Scalar's page is served from the package (no CDN); it reads /openapi/v1.json.
+            // Scalar's page is served from the package (no CDN); it reads /openapi/v1.json, which the route table writes.
             app.MapScalarApiReference("/scalar").AllowAnonymous();
         }
 
-        // Every API route comes from the shared route table, which the Functions app's triggers are held to.
+        // Every route (API, dashboard pages and lookups, public data, ledger XLSX, OpenAPI) comes from the shared route
+        // table, which the Functions app's triggers are held to.
         app.MapApiRoutes();
-        app.MapDashboardEndpoints();
-        app.MapPublicDisclosureEndpoints();
-        app.MapLedgerXlsxEndpoints();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RectifyFlows.Host");
         app.Lifetime.ApplicationStarted.Register(() =>

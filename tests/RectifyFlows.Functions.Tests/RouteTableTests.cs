@@ -24,7 +24,7 @@ public sealed class RouteTableTests
     public void FunctionsMetadata_HasOneHttpTrigger_ForEveryRouteOfTheTable_AsTheTableDeclaresIt()
     {
         var metadata = FunctionsMetadata.Load();
-        Assert.IsGreaterThanOrEqualTo(27, ApiRoutes.All.Count, "the table lost its routes");
+        Assert.IsGreaterThanOrEqualTo(35, ApiRoutes.All.Count, "the table lost its routes");
         foreach (var route in ApiRoutes.All)
         {
             var trigger = metadata.Single(route.Name).Trigger;
@@ -82,7 +82,7 @@ public sealed class RouteTableTests
         }
     }
 
-    /// <summary>Segment by segment: literals must differ somewhere, unless a constrained catch-all excludes the other's literals.</summary>
+    /// <summary>Segment by segment: two literals must differ somewhere, or a dot-demanding parameter meet a dot-less literal.</summary>
     private static bool CouldOverlap(string a, string b)
     {
         var x = a.Split('/');
@@ -91,15 +91,18 @@ public sealed class RouteTableTests
         {
             var left = i < x.Length ? x[i] : null;
             var right = i < y.Length ? y[i] : null;
-            if (IsCatchAll(left) || IsCatchAll(right))
+            if (left is null || right is null)
             {
-                var catchAll = IsCatchAll(left) ? left! : right!;
-                var rest = IsCatchAll(left) ? y.Skip(i) : x.Skip(i);
-                // A catch-all whose constraint demands a dot cannot match dot-less literal segments.
-                return !(catchAll.Contains(":regex([.])", StringComparison.Ordinal) && rest.All(s => !s.StartsWith('{') && !s.Contains('.', StringComparison.Ordinal)));
+                return IsCatchAll(left ?? right);
             }
 
-            if (left is null || right is null)
+            if (IsCatchAll(left) || IsCatchAll(right))
+            {
+                return true;
+            }
+
+            // A parameter whose constraint demands a dot cannot match a dot-less literal segment.
+            if (NeedsDot(left) && IsDotlessLiteral(right) || NeedsDot(right) && IsDotlessLiteral(left))
             {
                 return false;
             }
@@ -114,4 +117,8 @@ public sealed class RouteTableTests
     }
 
     private static bool IsCatchAll(string? segment) => segment is not null && segment.StartsWith("{*", StringComparison.Ordinal);
+
+    private static bool NeedsDot(string segment) => segment.StartsWith('{') && segment.Contains(":regex([.])", StringComparison.Ordinal);
+
+    private static bool IsDotlessLiteral(string segment) => !segment.StartsWith('{') && !segment.Contains('.', StringComparison.Ordinal);
 }

@@ -26,6 +26,34 @@ public static class ApiAccess
         return Policies.Allows(user, policy) ? null : Forbidden();
     }
 
+    /// <summary>
+    /// Authenticates the request's key, when it sends one, into <c>HttpContext.User</c> (as the standalone host's
+    /// authentication middleware does before rate limiting): a missing or unknown key leaves the caller anonymous.
+    /// </summary>
+    public static async Task AuthenticateAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var presented = request.Headers[ApiKeyAuthenticator.HeaderName].ToString();
+        if (presented.Length == 0)
+        {
+            return;
+        }
+
+        var context = request.HttpContext;
+        var user = await context.RequestServices.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(presented, context.RequestAborted);
+        if (user is not null)
+        {
+            context.User = user;
+        }
+    }
+
+    /// <summary>The 401/403 for an already authenticated (or anonymous) caller on a route with <paramref name="policy"/>; null to go on.</summary>
+    public static IResult? Check(HttpContext context, string policy)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.User.Identity?.IsAuthenticated != true ? Unauthorized() : Policies.Allows(context.User, policy) ? null : Forbidden();
+    }
+
     /// <summary>Runs <paramref name="handle"/> when the request's key passes <paramref name="policy"/>; otherwise answers 401/403.</summary>
     public static async Task<IResult> HandleAsync(HttpRequest request, string policy, Func<HttpContext, Task<IResult>> handle)
     {

@@ -33,6 +33,13 @@ public sealed partial record ApiRoute(string Name, string Method, string Pattern
     /// <summary>Query parameters the route reads, for the OpenAPI document.</summary>
     public IReadOnlyList<string> Query { get; init; } = [];
 
+    /// <summary>
+    /// True when the standalone host serves this route with middleware instead of an endpoint (CORS preflights, which
+    /// its CORS middleware answers before routing; an OPTIONS catch-all endpoint would turn every unknown path's 404
+    /// into a 405 there). The Functions app, without that middleware, has the trigger.
+    /// </summary>
+    public bool ServedByHostMiddleware { get; init; }
+
     public bool IsAnonymous => Policy is null;
 
     /// <summary>The trigger route in the Functions app: the pattern without its leading <c>/api/</c> (or <c>/</c>).</summary>

@@ -1,11 +1,16 @@
 using RectifyFlows.Api.Actions;
 using RectifyFlows.Api.Attendance;
 using RectifyFlows.Api.Cycles;
+using RectifyFlows.Api.Dashboard;
 using RectifyFlows.Api.Health;
 using RectifyFlows.Api.Leads;
+using RectifyFlows.Api.Ledger;
 using RectifyFlows.Api.Measures;
+using RectifyFlows.Api.OpenApi;
 using RectifyFlows.Api.Plans;
+using RectifyFlows.Api.Disclosure;
 using RectifyFlows.Api.Reports;
+using RectifyFlows.Api.Security;
 using RectifyFlows.Api.Units;
 using RectifyFlows.Api.Webhooks;
 
@@ -41,6 +46,11 @@ public static class ApiRoutes
             .. WebhookEndpoints.Routes,
             .. LeadEndpoints.Routes,
             .. AttendanceEndpoints.Routes,
+            .. LedgerXlsxEndpoints.Routes,
+            .. DashboardEndpoints.Routes,
+            .. PublicDisclosureEndpoints.Routes,
+            .. OpenApiEndpoints.Routes,
+            .. CorsRules.Routes,
         ];
         var duplicate = routes.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? routes : throw new InvalidOperationException($"Route name '{duplicate.Key}' is used twice.");

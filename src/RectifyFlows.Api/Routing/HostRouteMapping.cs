@@ -10,7 +10,7 @@ public static class HostRouteMapping
     public static IEndpointRouteBuilder MapApiRoutes(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var route in ApiRoutes.All)
+        foreach (var route in ApiRoutes.All.Where(r => !r.ServedByHostMiddleware))
         {
             // A route handler (Delegate), not a RequestDelegate: its IResult is executed as the response.
             Delegate handler = (HttpContext context) => route.Handle(new ApiRequest(context));

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RectifyFlows.Host.Security;
+namespace RectifyFlows.Api.Security;
 
 /// <summary>Per-key rate limit and cross-origin settings; bound from <c>RectifyFlows:Http</c>.</summary>
 public sealed class IntakeLimitsOptions

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using RectifyFlows.Api.Routing;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Measures;
@@ -12,7 +15,7 @@ using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.Reports.Xlsx;
 
-namespace RectifyFlows.Host.LedgerXlsx;
+namespace RectifyFlows.Api.Ledger;
 
 /// <summary>
 /// The ledger round-trip for the office: <c>GET /api/plans/{planId}/ledger.xlsx</c> exports the plan's measures,
@@ -27,13 +30,15 @@ public static partial class LedgerXlsxEndpoints
 
     public const string ImportAction = "ledger-import";
 
-    public static IEndpointRouteBuilder MapLedgerXlsxEndpoints(this IEndpointRouteBuilder app)
-    {
-        var ledger = app.MapGroup("/api/plans/{planId}/ledger.xlsx").WithTags("Plans");
-        ledger.MapGet("/", ExportAsync).RequireAuthorization(Policies.Operator);
-        ledger.MapPost("/", ImportAsync).RequireAuthorization(Policies.Operator).DisableAntiforgery();
-        return app;
-    }
+    public static IEnumerable<ApiRoute> Routes =>
+    [
+        new("ExportLedgerXlsx", "GET", "/api/plans/{planId}/ledger.xlsx", Policies.Operator, "Plans",
+            r => ExportAsync(r.Route("planId"), r.Context, r.Service<PlanRepository>(), r.Service<UnitRepository>(), r.Service<TimeProvider>(),
+                r.Service<IOptions<ColourOptions>>())),
+        new("ImportLedgerXlsx", "POST", "/api/plans/{planId}/ledger.xlsx", Policies.Operator, "Plans",
+            r => ImportAsync(r.Route("planId"), r.Context, r.Service<PlanRepository>(), r.Service<MeasureRepository>(), r.Durable<EscalationStarter>(),
+                r.Service<TimeProvider>(), r.Service<ILoggerFactory>())) { Durable = true },
+    ];
 
     private static async Task<IResult> ExportAsync(
         string planId, HttpContext context, PlanRepository plans, UnitRepository units, TimeProvider time, IOptions<ColourOptions> colours)

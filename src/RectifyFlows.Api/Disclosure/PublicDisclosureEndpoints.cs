@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Http;
+using RectifyFlows.Api.Routing;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Reporting;
@@ -6,7 +8,7 @@ using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
 
-namespace RectifyFlows.Host.Dashboard;
+namespace RectifyFlows.Api.Disclosure;
 
 /// <summary>
 /// 公开公示: <c>GET /api/public/projects</c> without a key. The response is built from projects and unit names only,
@@ -14,16 +16,19 @@ namespace RectifyFlows.Host.Dashboard;
 /// </summary>
 public static class PublicDisclosureEndpoints
 {
-    public static IEndpointRouteBuilder MapPublicDisclosureEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/public/projects", GetAsync).WithTags("Public").AllowAnonymous();
-        return app;
-    }
+    public static IEnumerable<ApiRoute> Routes =>
+    [
+        new("ListPublicProjects", "GET", "/api/public/projects", null, "Public", GetAsync) { Query = ["districtId"] },
+    ];
 
-    private static async Task<IResult> GetAsync(
-        HttpContext context, PlanDirectoryRepository directory, ProjectRepository projects, UnitRepository units, TimeProvider time,
-        string? districtId)
+    private static async Task<IResult> GetAsync(ApiRequest r)
     {
+        var context = r.Context;
+        var directory = r.Service<PlanDirectoryRepository>();
+        var projects = r.Service<ProjectRepository>();
+        var units = r.Service<UnitRepository>();
+        var time = r.Service<TimeProvider>();
+        var districtId = r.Query("districtId");
         if (districtId is not null && !Identifiers.IsValid(districtId))
         {
             return Problems.Validation("districtId", "is not a valid id.");
