@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<MeasureRepository>();
         services.AddSingleton<UnitRepository>();
         services.AddSingleton<UnitGroupResolver>();
+        services.AddSingleton<UnitDirectory>();
         services.AddSingleton<PlanRepository>();
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<ApiKeyStore>();

@@ -24,6 +24,14 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 100)]
     public int ConcurrencyRetries { get; set; } = 20;
 
+    /// <summary>
+    /// How old the in-memory unit directory (the intake's "does this unit exist") may grow before it is reloaded in
+    /// the background. This process's own writes show at once; this bounds how long a unit another process removed
+    /// is still taken for existing. Units another process added are found at once (a miss is confirmed by a read).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan UnitDirectoryRefresh { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TableServiceUri is null && string.IsNullOrWhiteSpace(ConnectionString))

@@ -12,7 +12,7 @@ namespace RectifyFlows.Api.Webhooks;
 /// record for the person (one per month and person; a resend replaces it). Below the minimum (rule 7) it is kept as a
 /// breach, which the monthly report lists.
 /// </summary>
-public sealed class AttendanceWebhook(SignedWebhookPipeline pipeline, UnitRepository units, AttendanceRepository attendance)
+public sealed class AttendanceWebhook(SignedWebhookPipeline pipeline, UnitDirectory units, AttendanceRepository attendance)
 {
     public const string Source = "attendance";
 

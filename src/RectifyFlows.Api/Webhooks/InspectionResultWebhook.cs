@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Inspections;
+using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.MonthlyCycle;
 
@@ -11,12 +14,18 @@ namespace RectifyFlows.Api.Webhooks;
 /// Signed inspection-result intake (api.md), signed with the supervision team's secret (<c>teamId</c>, else
 /// <c>unitId</c>); the checks before validation are <see cref="SignedWebhookPipeline"/>'s. Stores and raises the result.
 /// </summary>
-public sealed class InspectionResultWebhook(SignedWebhookPipeline pipeline, UnitRepository units)
+/// <remarks>
+/// The hot path is two storage round trips (issue 13): the unit is looked up in memory (<see cref="UnitDirectory"/>),
+/// the result row is the event record (its insert is the replay check and stores the response, see
+/// <see cref="InspectionResultRepository"/>), and the cycle is raised without a status read (<see cref="InspectionIntake"/>).
+/// A replayed event id is unique within its month (the result's partition): a replay carries the same body, so the same month.
+/// </remarks>
+public sealed class InspectionResultWebhook(SignedWebhookPipeline pipeline, UnitDirectory units, InspectionResultRepository results)
 {
     public const long MaxBodyBytes = 256 * 1024;
     public const string Source = "inspection-results";
 
-    public static SignedWebhookRoute Route { get; } = new(Source, MaxBodyBytes, ["teamId", "unitId"]);
+    public static SignedWebhookRoute Route { get; } = new(Source, MaxBodyBytes, ["teamId", "unitId"], RecordsItsOwnEvents: true);
 
     public Task<IResult> HandleAsync(HttpRequest request, InspectionIntake intake)
     {
@@ -28,11 +37,17 @@ public sealed class InspectionResultWebhook(SignedWebhookPipeline pipeline, Unit
             var (result, errors) = InspectionResultValidator.Validate(parsed, unitExists, delivery.ReceivedAt);
             if (errors.HasErrors)
             {
-                return WebhookOutcome.Refused(Problems.Validation(errors.ToDictionary()));
+                // A replay gets its first answer even if it would not pass today (its unit since removed, say). Only a
+                // refused delivery pays this read.
+                return parsed.EventId is { } eventId && WebhookEventIds.IsValid(eventId)
+                    && CyclePeriods.TryParseMonth(parsed.Month, out _)
+                    && await results.FindResponseAsync(parsed.Month!, eventId, ct) is { } earlier
+                    ? WebhookOutcome.Answered(earlier)
+                    : WebhookOutcome.Refused(Problems.Validation(errors.ToDictionary()));
             }
 
-            await intake.AcceptAsync(result!, ct);
-            return WebhookOutcome.Accepted(result!.EventId);
+            var first = await intake.AcceptAsync(result!, SignedWebhookPipeline.AcceptedResponse(result!.EventId), ct);
+            return WebhookOutcome.Answered(first);
         });
     }
 }

@@ -13,7 +13,7 @@ namespace RectifyFlows.Api.Webhooks;
 /// <c>POST /api/webhooks/leads</c>, signed with the secret of the channel it came through (<c>source</c>, e.g. the
 /// 12317 hotline): registers the lead in the leads ledger with a default deadline (<see cref="LeadOptions"/>).
 /// </summary>
-public sealed class LeadWebhook(SignedWebhookPipeline pipeline, UnitRepository units, LeadRepository leads, IOptions<LeadOptions> options)
+public sealed class LeadWebhook(SignedWebhookPipeline pipeline, UnitDirectory units, LeadRepository leads, IOptions<LeadOptions> options)
 {
     public const string Source = "leads";
 

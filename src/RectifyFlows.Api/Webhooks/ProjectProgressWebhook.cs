@@ -11,7 +11,7 @@ namespace RectifyFlows.Api.Webhooks;
 /// project's status, percent and disbursed funds (ETag-guarded, with an audit row). An unknown project, another unit's
 /// project, or more disbursed than allocated is a 400 naming the field.
 /// </summary>
-public sealed class ProjectProgressWebhook(SignedWebhookPipeline pipeline, UnitRepository units, ProjectRepository projects)
+public sealed class ProjectProgressWebhook(SignedWebhookPipeline pipeline, UnitDirectory units, ProjectRepository projects)
 {
     public const string Source = "project-progress";
 
@@ -26,12 +26,12 @@ public sealed class ProjectProgressWebhook(SignedWebhookPipeline pipeline, UnitR
                 return WebhookOutcome.Refused(Problems.Validation(errors.ToDictionary()));
             }
 
-            if (await units.GetAsync(progress!.UnitId, ct) is not { } unit)
+            if (await units.DistrictOfAsync(progress!.UnitId, ct) is not { } districtId)
             {
                 return WebhookOutcome.Refused(Problems.Validation("unitId", $"unknown unit '{progress.UnitId}'."));
             }
 
-            var refused = await projects.ApplyProgressAsync(unit.Unit.DistrictId, progress, delivery.Actor, delivery.ReceivedAt, ct);
+            var refused = await projects.ApplyProgressAsync(districtId, progress, delivery.Actor, delivery.ReceivedAt, ct);
             return refused.HasErrors
                 ? WebhookOutcome.Refused(Problems.Validation(refused.ToDictionary()))
                 : WebhookOutcome.Accepted(progress.ProjectId);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Webhooks;
 
 namespace RectifyFlows.Api.Webhooks;
@@ -12,7 +13,9 @@ namespace RectifyFlows.Api.Webhooks;
 /// <summary>
 /// The check order every signed webhook shares (api.md): body size → JSON readable → the sender's secret → signature
 /// and timestamp (constant-time) → replayed event id (the first response, nothing changed) → typed body → the
-/// webhook's own validation and store → 202 <c>{id}</c>, recorded under the event id.
+/// webhook's own validation and store → 202 <c>{id}</c>, recorded under the event id. A webhook whose route
+/// <see cref="SignedWebhookRoute.RecordsItsOwnEvents"/> stores the response with its change in one insert, which is
+/// also the replay check: the pipeline then adds no storage round trip of its own.
 /// </summary>
 public sealed class SignedWebhookPipeline(
     IOptions<WebhookOptions> options, IHostEnvironment environment, TimeProvider time, WebhookEventRepository events)
@@ -54,7 +57,7 @@ public sealed class SignedWebhookPipeline(
             return Problems.Validation("eventId", WebhookEventIds.Rule);
         }
 
-        if (eventId is not null && await events.FindAsync(route.Source, eventId, aborted) is { } earlier)
+        if (eventId is not null && !route.RecordsItsOwnEvents && await events.FindAsync(route.Source, eventId, aborted) is { } earlier)
         {
             return TypedResults.Text(earlier.Body, "application/json", statusCode: earlier.Status);
         }
@@ -70,16 +73,25 @@ public sealed class SignedWebhookPipeline(
         }
 
         var outcome = await accept(new WebhookDelivery<TRequest>(parsed, sender, time.GetUtcNow()), aborted);
+        if (outcome.Answer is { } answer)
+        {
+            return TypedResults.Text(answer.Body, "application/json", statusCode: answer.Status);
+        }
+
         if (outcome.Problem is not null)
         {
             return outcome.Problem;
         }
 
         // Only an accepted event is remembered: a refused one changed nothing, so the sender may correct and resend it.
-        var response = JsonSerializer.Serialize(new { id = outcome.Id }, JsonBody.Options);
+        var response = AcceptedResponse(outcome.Id!).Body;
         var recorded = await events.RecordAsync(route.Source, eventId!, StatusCodes.Status202Accepted, response, aborted);
         return TypedResults.Text(recorded.Body, "application/json", statusCode: recorded.Status);
     }
+
+    /// <summary>The answer to an accepted event: 202 <c>{"id": …}</c>.</summary>
+    public static StoredResponse AcceptedResponse(string id) =>
+        new(StatusCodes.Status202Accepted, JsonSerializer.Serialize(new { id }, JsonBody.Options));
 
     /// <summary>The sender and event id, read only to pick the secret and find a replay; nothing is trusted before the signature.</summary>
     private static (string? Sender, string? EventId) Peek(byte[] body, IReadOnlyList<string> senderFields)

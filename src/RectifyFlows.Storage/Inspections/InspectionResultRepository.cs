@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using RectifyFlows.Domain.Inspections;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
@@ -8,26 +9,57 @@ namespace RectifyFlows.Storage.Inspections;
 /// <summary>Inspection results by month (PK <c>yyyy-MM</c>, RK event id): every result is kept for the report.</summary>
 public sealed class InspectionResultRepository(CycleTables tables)
 {
+    private const string ResponseStatusColumn = "ResponseStatus";
+    private const string ResponseBodyColumn = "ResponseBody";
+
     /// <summary>Stores a result; false when a result with this event id was already stored (a replay).</summary>
     public async Task<bool> SaveAsync(InspectionResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
+        return (await SaveAsync(result, StoredResponse.Accepted(result.EventId), cancellationToken)).Stored;
+    }
+
+    /// <summary>
+    /// Stores a result together with the response its webhook answers, in one insert: the result row is the webhook's
+    /// event record, so the replay check, the record and the result are one round trip and cannot drift apart. When the
+    /// event id was already stored (a replay) nothing is written and the first response is returned.
+    /// </summary>
+    public async Task<(bool Stored, StoredResponse Response)> SaveAsync(InspectionResult result, StoredResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(response);
         try
         {
-            await tables.InspectionResults.AddEntityAsync(new JsonEntity
+            await tables.InspectionResults.AddEntityAsync(new TableEntity(result.Month, result.EventId)
             {
-                PartitionKey = result.Month,
-                RowKey = result.EventId,
-                Kind = result.TeamId,
-                UnitId = result.UnitId,
-                Json = Json.Serialize(result),
+                [nameof(JsonEntity.Kind)] = result.TeamId,
+                [nameof(JsonEntity.UnitId)] = result.UnitId,
+                [nameof(JsonEntity.Json)] = Json.Serialize(result),
+                [ResponseStatusColumn] = response.Status,
+                [ResponseBodyColumn] = response.Body,
             }, cancellationToken);
-            return true;
+            return (true, response);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            return (false, await FindResponseAsync(result.Month, result.EventId, cancellationToken) ?? response);
         }
+    }
+
+    /// <summary>The response first given for a stored result (one point read), or null when none is stored under the id.</summary>
+    public async Task<StoredResponse?> FindResponseAsync(string month, string eventId, CancellationToken cancellationToken)
+    {
+        var row = await tables.InspectionResults.GetEntityIfExistsAsync<TableEntity>(
+            month, eventId, select: [ResponseStatusColumn, ResponseBodyColumn], cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        // Rows stored before the response was kept with them were all answered 202 {"id": eventId}.
+        return row.Value!.GetString(ResponseBodyColumn) is { } body
+            ? new StoredResponse(row.Value.GetInt32(ResponseStatusColumn) ?? 202, body)
+            : StoredResponse.Accepted(eventId);
     }
 
     /// <summary>Every result of a month: one partition.</summary>

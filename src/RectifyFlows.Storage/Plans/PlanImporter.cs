@@ -60,11 +60,9 @@ public sealed partial class PlanImporter(
         }
 
         var newMeasures = plan.Measures.Where(m => !existingMeasures.ContainsKey(m.Id)).ToList();
-        await EnsureMeasureIdsAreFreeAsync(plan.Id, newMeasures, cancellationToken);
-
+        await ClaimMeasureIdsAsync(plan.Id, newMeasures, cancellationToken);
         var unitImport = await units.ImportAsync(plan, actor, cancellationToken);
         var unitsWritten = unitImport.Written;
-        await ClaimMeasureIdsAsync(plan.Id, newMeasures, cancellationToken);
 
         var now = time.GetUtcNow();
         // Each group (a measure with its audit and evidence rows) must commit in one transaction.
@@ -125,30 +123,15 @@ public sealed partial class PlanImporter(
         };
     }
 
-    /// <summary>A measure id is global (it is in the URL): refuse one that another plan already owns, before writing anything.</summary>
-    private async Task EnsureMeasureIdsAreFreeAsync(string planId, List<Measure> newMeasures, CancellationToken cancellationToken)
-    {
-        var owners = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(newMeasures, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (measure, ct) =>
-            {
-                var row = await tables.MeasureDirectory.GetEntityIfExistsAsync<MeasureDirectoryEntity>(measure.Id, string.Empty, cancellationToken: ct);
-                if (row.HasValue && row.Value!.PlanId != planId)
-                {
-                    owners[measure.Id] = row.Value.PlanId;
-                }
-            });
-        if (!owners.IsEmpty)
-        {
-            throw new PlanConflictException(
-                $"{owners.Count} measure id(s) already belong to other plans.",
-                owners.ToDictionary(o => $"measures[{o.Key}].id", o => new[] { $"measure id '{o.Key}' already belongs to plan '{o.Value}'." }));
-        }
-    }
-
-    /// <summary>Claims new ids with insert-if-absent, so two plans importing the same id at once cannot both own it.</summary>
+    /// <summary>
+    /// A measure id is global (it is in the URL). New ids are claimed with insert-if-absent (one request each; two plans
+    /// importing the same id at once cannot both own it), before anything else is written. When another plan owns
+    /// one, the claims this call made are taken back and the import is refused, so a refused import leaves nothing.
+    /// </summary>
     private async Task ClaimMeasureIdsAsync(string planId, List<Measure> newMeasures, CancellationToken cancellationToken)
     {
+        var owners = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var claimed = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(newMeasures, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (measure, ct) =>
             {
@@ -156,17 +139,27 @@ public sealed partial class PlanImporter(
                 {
                     await tables.MeasureDirectory.AddEntityAsync(
                         new MeasureDirectoryEntity { PartitionKey = measure.Id, RowKey = string.Empty, PlanId = planId }, ct);
+                    claimed.Add(measure.Id);
                 }
                 catch (RequestFailedException ex) when (ex.Status == 409)
                 {
                     var owner = await tables.MeasureDirectory.GetEntityAsync<MeasureDirectoryEntity>(measure.Id, string.Empty, cancellationToken: ct);
                     if (owner.Value.PlanId != planId)
                     {
-                        throw new PlanConflictException($"Measure id '{measure.Id}' was claimed by plan '{owner.Value.PlanId}' during this import.",
-                            new Dictionary<string, string[]> { [$"measures[{measure.Id}].id"] = [$"measure id '{measure.Id}' already belongs to plan '{owner.Value.PlanId}'."] });
+                        owners[measure.Id] = owner.Value.PlanId;
                     }
                 }
             });
+        if (owners.IsEmpty)
+        {
+            return;
+        }
+
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = CancellationToken.None },
+            async (measureId, ct) => await tables.MeasureDirectory.DeleteEntityAsync(measureId, string.Empty, cancellationToken: ct));
+        throw new PlanConflictException(
+            $"{owners.Count} measure id(s) already belong to other plans.",
+            owners.ToDictionary(o => $"measures[{o.Key}].id", o => new[] { $"measure id '{o.Key}' already belongs to plan '{o.Value}'." }));
     }
 
     /// <summary>Categories and problems that are new or differ from what is stored.</summary>

@@ -9,7 +9,7 @@ using RectifyFlows.Storage.Tables;
 namespace RectifyFlows.Storage.Units;
 
 /// <summary>Units and the people in them. One partition per unit; a listing per district.</summary>
-public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
+public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory, TimeProvider time)
 {
     public const string AuditKind = "unit";
 
@@ -221,6 +221,7 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
                 actions.AddRange(members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, m)));
                 await TableBatches.SubmitAsync(tables.Units, actions, ct, parallelism: 1);
                 Interlocked.Increment(ref written);
+                directory.Written(unit.Id, unit.DistrictId);
                 if (reference)
                 {
                     // A placeholder: listed under its parent too, so groups resolve before its owner is imported.
@@ -251,7 +252,7 @@ public sealed class UnitRepository(LedgerTables tables, TimeProvider time)
     private static UnitsByDistrictEntity ListingRow(string partition, Unit unit) => new()
     {
         PartitionKey = partition, RowKey = unit.Id, Name = unit.Name, Kind = unit.Kind.ToString(),
-        ParentId = unit.ParentId, PoorVillage = unit.PoorVillage, GroupOf = unit.GroupOf?.ToString(),
+        ParentId = unit.ParentId, PoorVillage = unit.PoorVillage, GroupOf = unit.GroupOf?.ToString(), DistrictId = unit.DistrictId,
     };
 
     private static UnitMemberEntity CadreRow(Cadre cadre) => new()

@@ -21,4 +21,8 @@ public sealed class UnitsByDistrictEntity : ITableEntity
 
     /// <summary>For a group (各村支部): the kind of unit it stands for.</summary>
     public string? GroupOf { get; set; }
+
+    /// <summary>The unit's district (the partition may be another listing's key); empty on rows written before it was kept.</summary>
+    public string? DistrictId { get; set; }
+
 }

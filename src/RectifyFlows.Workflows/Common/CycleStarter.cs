@@ -13,7 +13,7 @@ namespace RectifyFlows.Workflows.Common;
 /// Starts a cycle under its deterministic instance id (<c>monthly-2017-03</c>…): a schedule that fires twice, a manual
 /// start and a start-up catch-up all find the same instance and start nothing new.
 /// </summary>
-public sealed partial class CycleStarter(DurableTaskClient client, ILogger<CycleStarter> logger)
+public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles running, ILogger<CycleStarter> logger)
 {
     /// <summary>Starts the cycle unless an instance exists; returns the instance id and whether this call created it.</summary>
     public async Task<(string InstanceId, bool Created)> StartAsync(CycleKind kind, string period, CancellationToken cancellationToken)
@@ -40,6 +40,7 @@ public sealed partial class CycleStarter(DurableTaskClient client, ILogger<Cycle
             return (instanceId, false);
         }
 
+        running.Started(instanceId);
         LogStarted(instanceId);
         return (instanceId, true);
     }

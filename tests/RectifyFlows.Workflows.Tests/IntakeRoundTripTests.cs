@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Api.Webhooks;
+using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Storage.Inspections;
+using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Tables;
+using RectifyFlows.Storage.Units;
+using RectifyFlows.Storage.Webhooks;
+using RectifyFlows.Testing;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.MonthlyCycle;
+
+namespace RectifyFlows.Workflows.Tests;
+
+/// <summary>
+/// The intake's hot path (issue 13): an accepted inspection result costs at most two storage round trips — one Table
+/// Storage request (the result row, which is also the replay check and the event's record) and one durable call (the
+/// raise, a control-queue message in the Azure Storage provider), with no status read. Counted, not timed: the Tables
+/// client's <see cref="StorageRequestCounter"/> and every gRPC call the durable client makes, on real Azurite and a
+/// real (in-memory) durable engine behind the same gRPC protocol as the standalone host's sidecar.
+/// </summary>
+[TestClass]
+public sealed class IntakeRoundTripTests
+{
+    private const string Secret = "intake-test-secret";
+    private const string Cycle = "monthly-2017-05";
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(180000)]
+    public async Task AnAcceptedResult_IsOneTableRequestAndOneRaise_AReplayGetsTheFirstAnswer_AndARefusalLeavesNothing()
+    {
+        var ct = TestContext.CancellationToken;
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var plan = TestPlans.Read(TestPlans.District(1));
+        await ledger.Get<PlanImporter>().ImportAsync(plan, "test", ct);
+        var team = plan.SupervisionTeams[0].Id;
+        var unit = plan.Units[^1].Id;
+
+        // A stand-in for the monthly cycle: collects three results, then completes.
+        var port = FreePort();
+        await using var engine = await DurableTaskTestHost.StartAsync(registry => registry.AddOrchestratorFunc<object?, int>("Collects", async (context, _) =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await context.WaitForExternalEvent<InspectionResultEvent>(InspectionResultEvent.Name);
+            }
+
+            return 3;
+        }), new DurableTaskTestHostOptions { Port = port }, ct);
+        var calls = new GrpcCallCounter();
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        await using var client = new GrpcDurableTaskClient("intake", new GrpcDurableTaskClientOptions { CallInvoker = channel.Intercept(calls) }, NullLogger.Instance);
+        await client.ScheduleNewOrchestrationInstanceAsync("Collects", new StartOrchestrationOptions(Cycle), ct);
+        await client.WaitForInstanceStartAsync(Cycle, ct);
+
+        var pipeline = new SignedWebhookPipeline(Options.Create(new WebhookOptions { SigningSecret = Secret }),
+            new HostingEnvironment { EnvironmentName = Environments.Production }, TimeProvider.System, ledger.Get<WebhookEventRepository>());
+        var webhook = new InspectionResultWebhook(pipeline, ledger.Get<UnitDirectory>(), ledger.Get<InspectionResultRepository>());
+        var intake = new InspectionIntake(ledger.Get<InspectionResultRepository>(), client, new RunningCycles(TimeProvider.System), NullLogger<InspectionIntake>.Instance);
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+
+        async Task<(int Status, string Body, int TableRequests, IReadOnlyList<string> DurableCalls)> PostAsync(object body)
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Web);
+            var context = new DefaultHttpContext { RequestServices = services };
+            context.Request.Method = "POST";
+            context.Request.ContentType = "application/json";
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+            context.Request.Headers[WebhookSignature.HeaderName] = WebhookSignature.Sign(Secret, DateTimeOffset.UtcNow, bytes);
+            var response = new MemoryStream();
+            context.Response.Body = response;
+            calls.Reset();
+            using var counter = StorageRequestCounter.Begin();
+            var result = await webhook.HandleAsync(context.Request, intake);
+            var tableRequests = counter.Requests;
+            await result.ExecuteAsync(context);
+            return (context.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()), tableRequests, calls.Names);
+        }
+
+        object Result(string eventId, string unitId) => new
+        {
+            eventId, month = "2017-05", teamId = team, unitId, inspectedAt = "2017-05-15T10:00:00+08:00",
+            findings = new[] { new { kind = "work", severity = "low", subject = "台账不全", detail = "现场核实" } },
+        };
+
+        // The first result in this process loads the unit directory and reads the cycle's status once.
+        var warm = await PostAsync(Result("r-warm", unit));
+        Assert.AreEqual(StatusCodes.Status202Accepted, warm.Status, warm.Body);
+
+        var accepted = await PostAsync(Result("r-1", unit));
+        Assert.AreEqual(StatusCodes.Status202Accepted, accepted.Status, accepted.Body);
+        Assert.AreEqual("r-1", JsonDocument.Parse(accepted.Body).RootElement.GetProperty("id").GetString());
+        Assert.AreEqual(1, accepted.TableRequests, "the result row: insert, replay check and event record in one request");
+        CollectionAssert.AreEqual(new[] { "RaiseEvent" }, accepted.DurableCalls.ToArray(), "the cycle is raised without a status read");
+        Assert.IsTrue(accepted.TableRequests + accepted.DurableCalls.Count <= 2, "at most two storage round trips per accepted webhook");
+
+        // A replay: the first answer, nothing stored twice; the raise is repeated (the first may have been lost in a crash).
+        var replay = await PostAsync(Result("r-1", unit));
+        Assert.AreEqual(accepted.Status, replay.Status);
+        Assert.AreEqual(accepted.Body, replay.Body);
+        var stored = await ledger.Get<InspectionResultRepository>().ListByMonthAsync("2017-05", ct);
+        Assert.AreEqual(2, stored.Count, "warm-up and r-1, once each");
+
+        // A refused result (unknown unit) stores nothing and raises nothing.
+        var before = await ledger.SnapshotAsync(includeCycleTables: true);
+        var refused = await PostAsync(Result("r-2", "tw-does-not-exist"));
+        Assert.AreEqual(StatusCodes.Status400BadRequest, refused.Status, refused.Body);
+        StringAssert.Contains(refused.Body, "unitId");
+        Assert.AreEqual(0, refused.DurableCalls.Count);
+        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync(includeCycleTables: true)).ToArray(), "a refused result changed stored data");
+
+        // The three raises (warm-up, r-1 and its replay) reached the cycle.
+        var done = await client.WaitForInstanceCompletionAsync(Cycle, getInputsAndOutputs: true, ct);
+        Assert.AreEqual(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Every unary gRPC call of the durable client, by method name.</summary>
+    private sealed class GrpcCallCounter : Interceptor
+    {
+        private readonly List<string> _names = [];
+
+        public IReadOnlyList<string> Names
+        {
+            get
+            {
+                lock (_names)
+                {
+                    return [.. _names];
+                }
+            }
+        }
+
+        public void Reset()
+        {
+            lock (_names)
+            {
+                _names.Clear();
+            }
+        }
+
+        public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
+            TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+        {
+            lock (_names)
+            {
+                _names.Add(context.Method.Name);
+            }
+
+            return continuation(request, context);
+        }
+    }
+}
