@@ -10,6 +10,7 @@ internal sealed record BenchOptions
     public const string EngineScenario = "engine";
     public const string IntakeScenario = "intake";
     public const string MailScenario = "mail";
+    public const string AllScenario = "all";
 
     public string Scenario { get; init; } = ProvinceScenario;
 
@@ -39,6 +40,9 @@ internal sealed record BenchOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public bool ShowHelp { get; init; }
+
+    /// <summary><c>all</c>: smaller sizes everywhere, for a quick look (a few minutes) rather than figures to keep.</summary>
+    public bool Quick { get; init; }
 
     /// <summary>Intake scenario: requests per concurrency level, for the webhook and for the raw inserts each.</summary>
     public int Requests { get; init; } = 2000;
@@ -79,9 +83,12 @@ internal sealed record BenchOptions
 
     public static string Usage =>
         """
-        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine|intake|mail] [options]
+        Usage: dotnet run -c Release --project bench/RectifyFlows.Bench -- [province|engine|intake|mail|all] [options]
 
         Scenarios:
+          all                      every scenario below in turn, then one table of every goal of issue 13 (measured,
+                                   goal, ratio, met) with the load average at start and end; --quick for small sizes.
+                                   With --out: each scenario's table, all-<stamp>.md, and bench/README.md's summary.
           province                 (default) import a synthetic province, re-import it, time the queries
           engine                   the standalone durable engine: orchestration starts, fan-out activities, timers and
                                    external events per second, then the monthly cycle on the synthetic province
@@ -187,6 +194,9 @@ internal sealed record BenchOptions
                 case "--mails":
                     options = options with { Mails = Number(args, ref i, 1, 1_000_000) };
                     break;
+                case "--quick":
+                    options = options with { Quick = true };
+                    break;
                 case "--skip-micro":
                     options = options with { SkipMicro = true };
                     break;
@@ -215,9 +225,9 @@ internal sealed record BenchOptions
             }
         }
 
-        if (options.Scenario is not (ProvinceScenario or EngineScenario or IntakeScenario or MailScenario))
+        if (options.Scenario is not (ProvinceScenario or EngineScenario or IntakeScenario or MailScenario or AllScenario))
         {
-            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}', '{EngineScenario}', '{IntakeScenario}' or '{MailScenario}'.");
+            throw new ArgumentException($"Unknown scenario '{options.Scenario}'; use '{ProvinceScenario}', '{EngineScenario}', '{IntakeScenario}', '{MailScenario}' or '{AllScenario}'.");
         }
 
         if (options.SkipMicro && options.SkipCycle)

@@ -38,6 +38,12 @@ internal static class EngineReport
             Line($"");
         }
 
+        if (result.MemoryAfterCycle is { } memory)
+        {
+            Line($"Resident memory of this process (the whole standalone host's durable side, its worker and the benchmark) after the province import and the cycle: **{memory.ResidentMb:0} MB** (peak {memory.PeakMb:0} MB; managed heap after a full collection {memory.ManagedMb:0} MB); goal ≤ {ResidentMemory.GoalBytes / 1024 / 1024} MB.");
+            Line($"");
+        }
+
         Line($"Stopping: the host's StopAsync took {result.StopWall.TotalSeconds:0.0} s; in the {result.AfterStopWindow.TotalSeconds:0} s after it returned the engine still sent {result.AfterStop.Storage:N0} storage requests{(result.AfterStop.Storage == 0 ? string.Empty : " (" + Top(result.AfterStop, 3, null) + ")")}.");
         Line($"");
 

@@ -68,4 +68,5 @@ internal sealed record EngineResult(
     TimeSpan Total,
     TimeSpan StopWall,
     TrafficSnapshot AfterStop,
-    TimeSpan AfterStopWindow);
+    TimeSpan AfterStopWindow,
+    ResidentMemory? MemoryAfterCycle = null);

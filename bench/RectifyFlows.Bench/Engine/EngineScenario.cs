@@ -101,11 +101,12 @@ internal sealed class EngineScenario(BenchOptions options, string repositoryRoot
                 }
             }
 
+            var memory = cycle is null ? null : ResidentMemory.Measure();
             total.Stop();
             result = new EngineResult(options, startedAt, machine, storage.Description, host.TaskHub, host.Settings,
                 host.EngineOptions.MaxConcurrentActivities, host.EngineOptions.MaxConcurrentOrchestrations,
                 PhaseMeter.Between(beforeStart, hostStarted).Wall, firstOrchestration, idle, micro, ratios, purgeNote, cycle, cycleFailure, checks, total.Elapsed,
-                TimeSpan.Zero, TrafficSnapshot.Empty, AfterStopWindow);
+                TimeSpan.Zero, TrafficSnapshot.Empty, AfterStopWindow, memory);
         }
         finally
         {

@@ -14,6 +14,7 @@ using RectifyFlows.Bench.Measurement;
 using RectifyFlows.Bench.Storage;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Host;
+using RectifyFlows.Host.Durable;
 
 namespace RectifyFlows.Bench.Intake;
 
@@ -53,6 +54,12 @@ internal sealed class IntakeScenario(BenchOptions options, string repositoryRoot
         await RunLevelAsync("warm", 16, Math.Min(200, options.Requests), i => PostAsync(client, $"warm-{i}", cancellationToken), cancellationToken);
         await RunLevelAsync("warm", 16, 200, i => InsertAsync(raw, "warm", i, cancellationToken), cancellationToken);
 
+        // Counted, not timed: storage round trips per accepted webhook, sequentially, after the warm-up (unit directory
+        // loaded, the cycle's state known). Table requests of the app and its batches, and the client's durable calls
+        // that reach storage (a raise is a control-queue message, a status read an Instances query); the engine's own
+        // polling is reported beside them, not in them.
+        var rounds = await CountRoundTripsAsync(app, storage, client, cancellationToken);
+
         var rows = new List<IntakeRow>();
         foreach (var level in Levels)
         {
@@ -62,16 +69,37 @@ internal sealed class IntakeScenario(BenchOptions options, string repositoryRoot
             rows.Add(new IntakeRow(level, webhook, insert));
         }
 
-        // Check: every accepted event is stored once (the bench's numbers mean nothing if requests were refused).
+        // Check: every accepted event is stored once (the bench's numbers mean nothing if requests were refused). The
+        // result row is the event's record (issue 13), so the month's results are the events.
         var stored = 0;
-        await foreach (var _ in storage.Get<RectifyFlows.Storage.Cycles.CycleTables>().WebhookEvents.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in storage.Get<RectifyFlows.Storage.Cycles.CycleTables>().InspectionResults.QueryAsync<TableEntity>(
+            "PartitionKey eq '2017-05'", select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             stored++;
         }
 
-        var expected = Math.Min(200, options.Requests) + (Levels.Length * options.Requests);
+        var expected = Math.Min(200, options.Requests) + rounds.Requests + (Levels.Length * options.Requests);
         await app.StopAsync(cancellationToken);
-        return new IntakeResult(startedAt, MachineInfo.Describe(), storage.Description, options.Requests, rows, stored, expected);
+        return new IntakeResult(startedAt, MachineInfo.Describe(), storage.Description, options.Requests, rows, stored, expected, rounds);
+    }
+
+    private static async Task<RoundTrips> CountRoundTripsAsync(WebApplication app, BenchStorage storage, HttpClient client, CancellationToken cancellationToken)
+    {
+        const int Count = 100;
+        var taskHub = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DurableEngineOptions>>().Value.TaskHubName;
+        using var traffic = StorageTraffic.Begin(
+            new Azure.Storage.Blobs.BlobServiceClient(storage.ConnectionString).Uri, new Azure.Storage.Queues.QueueServiceClient(storage.ConnectionString).Uri,
+            storage.Tables.Service.Uri, storage.Prefix, taskHub, app.Services.GetRequiredService<DurableSidecarAddress>().Uri);
+        var before = traffic.Snapshot();
+        for (var i = 0; i < Count; i++)
+        {
+            await PostAsync(client, $"counted-{i}", cancellationToken);
+        }
+
+        var spent = traffic.Snapshot().Minus(before);
+        long Sidecar(string call) => spent.Of(TrafficOwner.Sidecar, call);
+        return new RoundTrips(Count, spent.Of(TrafficOwner.RectifyFlows) + spent.Of(TrafficOwner.Batch),
+            Sidecar("RaiseEvent"), Sidecar("GetInstance") + Sidecar("QueryInstances"), spent.Of(TrafficOwner.Durable));
     }
 
     private WebApplication BuildHost(BenchStorage storage)
@@ -190,11 +218,19 @@ internal sealed record IntakeRow(int Concurrency, LevelStats Webhook, LevelStats
     public double Ratio => Webhook.PerSecond / Insert.PerSecond;
 }
 
+/// <summary>Storage round trips of <see cref="Requests"/> sequential accepted webhooks.</summary>
+internal sealed record RoundTrips(int Requests, long TableRequests, long Raises, long StatusReads, long EnginePolling)
+{
+    public double PerRequest => (TableRequests + Raises + StatusReads) / (double)Requests;
+
+    public bool Passed => PerRequest <= 2;
+}
+
 /// <summary>The intake scenario's figures and what they ran on.</summary>
 internal sealed record IntakeResult(
-    DateTimeOffset StartedAt, string Machine, string Storage, int Requests, IReadOnlyList<IntakeRow> Rows, int StoredEvents, int ExpectedEvents)
+    DateTimeOffset StartedAt, string Machine, string Storage, int Requests, IReadOnlyList<IntakeRow> Rows, int StoredEvents, int ExpectedEvents, RoundTrips Rounds)
 {
-    public bool Passed => StoredEvents == ExpectedEvents;
+    public bool Passed => StoredEvents == ExpectedEvents && Rounds.Passed;
 
     public string ToMarkdown()
     {
@@ -214,7 +250,10 @@ internal sealed record IntakeResult(
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Check: {StoredEvents} events stored for {ExpectedEvents} accepted requests — {(Passed ? "pass" : "FAIL")}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Check: {StoredEvents} events stored for {ExpectedEvents} accepted requests — {(StoredEvents == ExpectedEvents ? "pass" : "FAIL")}.");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Check: storage round trips per accepted webhook ≤ 2 — {Rounds.PerRequest:0.00} ({Rounds.TableRequests} table requests, {Rounds.Raises} raises and {Rounds.StatusReads} status reads through the sidecar for {Rounds.Requests} sequential webhooks; the engine's own polling meanwhile: {Rounds.EnginePolling} requests, not the webhooks') — {(Rounds.Passed ? "pass" : "FAIL")}.");
         return text.ToString();
     }
 }
