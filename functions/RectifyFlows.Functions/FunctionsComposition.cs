@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using RectifyFlows.Api;
 using RectifyFlows.Functions.Startup;
 using RectifyFlows.Notifications;
+using RectifyFlows.Operations;
 
 namespace RectifyFlows.Functions;
 
@@ -20,6 +21,8 @@ public static class FunctionsComposition
         // as a [DurableClient] binding: the functions build them per invocation (BoundClient), so they are not in DI here.
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddRectifyFlowsApi();
+        // Doctor, retention, sizes, backup (docs/operations.md); the task hub is host.json's hubName.
+        builder.AddRectifyFlowsOperations(builder.Configuration["RectifyFlows:Durable:TaskHubName"] ?? "RectifyFlows");
 
         // The outbox dispatcher, run by the DispatchOutbox timer rather than as a hosted loop: a Flex Consumption
         // instance may be scaled to zero between requests, a timer wakes it. Registered, as in the standalone host,

@@ -10,6 +10,7 @@ using RectifyFlows.DevServices;
 using RectifyFlows.Host.Auth;
 using RectifyFlows.Host.Dashboard;
 using RectifyFlows.Host.Durable;
+using RectifyFlows.Host.Operations;
 using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Host.Security;
 using Scalar.AspNetCore;
@@ -56,6 +57,7 @@ public static partial class HostComposition
         builder.AddStandaloneDurableEngine();
         builder.AddCycleSchedules();
         builder.Services.AddHostedService<EscalationCatchUp>();
+        builder.AddOperations();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddSingleton<Leads.LeadRepository>();
         services.AddSingleton<Attendance.AttendanceRepository>();
         services.AddSingleton<Reports.ReportSignoffRepository>();
+        services.AddSingleton<Operations.OperationsLog>();
         return services;
     }
 

@@ -94,7 +94,7 @@ public sealed class FunctionsMetadataTests
             Assert.IsTrue(timer.Binds("durableClient"), $"{name} starts a cycle, so it needs the durable client.");
         }
 
-        Assert.HasCount(expected.Count + 1, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger" && f.Name != "LeadOverdueReminders"), "the cycle timers and DispatchOutbox");
+        Assert.HasCount(expected.Count + 1, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger" && f.Name is not ("LeadOverdueReminders" or "WorkflowDoctor" or "StoreRetention")), "the cycle timers and DispatchOutbox");
     }
 
     [TestMethod]
@@ -112,6 +112,22 @@ public sealed class FunctionsMetadataTests
         StringAssert.Contains(settings, "\"NotificationDispatchSchedule\": \"*/30 * * * * *\"");
         StringAssert.Contains(File.ReadAllText(Path.Combine(FunctionsOutput.RepositoryRoot.FullName, "infra", "app", "function-app.bicep")), "name: 'NotificationDispatchSchedule'",
             "a missing setting would keep the function from indexing in Azure");
+    }
+
+    [TestMethod]
+    [Timeout(10_000, CooperativeCancellation = true)]
+    public void FunctionsMetadata_ListsTheDoctorHourly_AndRetentionDailyAtTwoChinaTime_WithTheDurableClient()
+    {
+        var metadata = FunctionsMetadata.Load();
+
+        var doctor = metadata.Single("WorkflowDoctor");
+        Assert.AreEqual("timerTrigger", doctor.Trigger.Type);
+        Assert.AreEqual("0 5 * * * *", doctor.Trigger.Schedule);
+        Assert.IsTrue(doctor.Binds("durableClient"), "the doctor purges and restarts instances");
+        var retention = metadata.Single("StoreRetention");
+        Assert.AreEqual("timerTrigger", retention.Trigger.Type);
+        Assert.AreEqual("0 0 18 * * *", retention.Trigger.Schedule, "02:00 China Standard Time");
+        Assert.IsTrue(retention.Binds("durableClient"), "retention purges completed ladders");
     }
 
     [TestMethod]

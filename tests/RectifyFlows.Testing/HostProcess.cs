@@ -63,29 +63,8 @@ public sealed class HostProcess : IAsyncDisposable
     private static async Task<HostProcess> StartOnPortAsync(
         int port, string tablePrefix, IReadOnlyDictionary<string, string>? settings, string environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(HostDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(HostDll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        // Each host gets its own task hub and a stable worker id, like separate deployments sharing one Azurite.
-        start.Environment["RectifyFlows__Durable__TaskHubName"] = "hub" + tablePrefix;
-        start.Environment["RectifyFlows__Durable__WorkerId"] = "worker-" + tablePrefix;
-        start.Environment["RectifyFlows__Schedules__Enabled"] = "false";
-        // No SMTP relay for the test hosts (the outbox is what these tests read); the notifications tests cover delivery.
-        start.Environment["RectifyFlows__Notifications__Smtp__Host"] = string.Empty;
+        var start = await StartInfoAsync(tablePrefix, settings, environment);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["RectifyFlows__Storage__ConnectionString"] = await TestStorage.ConnectionStringAsync();
-        start.Environment["RectifyFlows__Storage__TablePrefix"] = tablePrefix;
-        start.Environment["RectifyFlows__DevServices__Enabled"] = "false";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
 
         var process = Process.Start(start)!;
         var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -126,6 +105,58 @@ public sealed class HostProcess : IAsyncDisposable
 
         await host.DisposeAsync();
         throw new TimeoutException($"The host did not become healthy in 120 s:\n{host.Output}");
+    }
+
+    /// <summary>The host's command line and environment: the test Azurite, the table prefix, its own task hub, no dev services.</summary>
+    private static async Task<ProcessStartInfo> StartInfoAsync(
+        string tablePrefix, IReadOnlyDictionary<string, string>? settings, string environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(HostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(HostDll);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        // Each host gets its own task hub and a stable worker id, like separate deployments sharing one Azurite.
+        start.Environment["RectifyFlows__Durable__TaskHubName"] = "hub" + tablePrefix;
+        start.Environment["RectifyFlows__Durable__WorkerId"] = "worker-" + tablePrefix;
+        start.Environment["RectifyFlows__Schedules__Enabled"] = "false";
+        // No SMTP relay for the test hosts (the outbox is what these tests read); the notifications tests cover delivery.
+        start.Environment["RectifyFlows__Notifications__Smtp__Host"] = string.Empty;
+        start.Environment["RectifyFlows__Storage__ConnectionString"] = await TestStorage.ConnectionStringAsync();
+        start.Environment["RectifyFlows__Storage__TablePrefix"] = tablePrefix;
+        start.Environment["RectifyFlows__DevServices__Enabled"] = "false";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Runs a verb of the host (<c>doctor</c>, <c>export</c>…) as its own process with the same storage, table prefix and
+    /// task hub as <see cref="StartAsync"/>, and returns its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbAsync(
+        string tablePrefix, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var start = await StartInfoAsync(tablePrefix, settings, environment);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>An HTTP client for the host, with an API key when given.</summary>

@@ -17,6 +17,7 @@ public sealed partial class StandaloneDurableEngine(
     IOptions<DurableEngineOptions> options,
     IOptions<StorageOptions> storage,
     DurableSidecarAddress address,
+    StandaloneEngineMode mode,
     ILoggerFactory loggerFactory,
     ILogger<StandaloneDurableEngine> logger) : IHostedService, IAsyncDisposable
 {
@@ -51,6 +52,9 @@ public sealed partial class StandaloneDurableEngine(
         builder.Services.AddSingleton<IOrchestrationService>(service);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
+        // A verb's engine only answers its client; the dispatcher would otherwise try to stop a service it never started.
+        builder.Services.Configure<TaskHubGrpcServerOptions>(o =>
+            o.Mode = mode.Dispatch ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync(cancellationToken);
@@ -67,7 +71,8 @@ public sealed partial class StandaloneDurableEngine(
 
         // Stop the provider too, so its partition leases are released before the process exits (a restart then
         // takes them back at once) and it sends nothing after the host has stopped.
-        if (_service is not null)
+        // A client-only engine never started the provider (it has nothing to release and would throw).
+        if (_service is not null && mode.Dispatch)
         {
             await _service.StopAsync(isForced: false);
         }
@@ -99,3 +104,6 @@ public sealed partial class StandaloneDurableEngine(
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine: task hub {TaskHub}, worker {WorkerId}, sidecar on 127.0.0.1:{Port}")]
     private partial void LogStarted(string taskHub, string workerId, int port);
 }
+
+/// <summary>Whether the engine dispatches work to a worker (the web host) or only serves a client (verbs).</summary>
+public sealed record StandaloneEngineMode(bool Dispatch);

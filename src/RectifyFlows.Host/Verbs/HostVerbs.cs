@@ -25,6 +25,11 @@ public static class HostVerbs
         ["keys"] = KeysAsync,
         ["demo"] = DemoVerb.RunAsync,
         ["sign"] = SignAsync,
+        ["doctor"] = OperationsVerbs.DoctorAsync,
+        ["sizes"] = OperationsVerbs.SizesAsync,
+        ["purge"] = OperationsVerbs.PurgeAsync,
+        ["export"] = OperationsVerbs.ExportAsync,
+        ["restore"] = OperationsVerbs.RestoreAsync,
         ["help"] = _ => Task.FromResult(Usage()),
     };
 
@@ -63,6 +68,12 @@ public static class HostVerbs
               keys list --principal P             a principal's keys by key id (no secrets)
               keys revoke --principal P --key-id K
                                                   revoke a key
+              doctor [--check]                    find failed, stuck, corrupt or missing ladders and cycles and
+                                                  rebuild them from the ledger (--check: report only)
+              sizes                               row counts of every table, the outbox by status, the task hub
+              purge                               apply the retention settings now (RectifyFlows:Operations:Retention)
+              export <file>                       write every product table to one backup file (.jsonl.gz)
+              restore <file> [--force]            load a backup into an empty store (--force: over existing rows)
             """);
         return 2;
     }
@@ -157,7 +168,7 @@ public static class HostVerbs
     }
 
     /// <summary>Who the audit rows of the keys verbs name: the operating-system account that ran the command.</summary>
-    private static string CliActor => "cli:" + Environment.UserName;
+    internal static string CliActor => "cli:" + Environment.UserName;
 
     private static Task<int> KeysAsync(string[] args) => args switch
     {
@@ -238,7 +249,8 @@ public static class HostVerbs
     private const string DevelopmentWebhookSecret = "dev-webhook-secret";
 
     /// <summary>Runs <paramref name="work"/> with storage ready (Azurite started if needed, tables created).</summary>
-    private static async Task<int> WithStorageAsync(string[] configurationArgs, Func<IServiceProvider, Task<int>> work)
+    internal static async Task<int> WithStorageAsync(
+        string[] configurationArgs, Func<IServiceProvider, Task<int>> work, Action<IHostApplicationBuilder>? compose = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -248,6 +260,7 @@ public static class HostVerbs
                 ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
         });
         builder.AddRectifyFlowsCore();
+        compose?.Invoke(builder);
         using var host = builder.Build();
         await host.StartAsync();
         try
@@ -261,7 +274,7 @@ public static class HostVerbs
         }
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

@@ -32,8 +32,11 @@ public sealed class CycleTables(TableServiceClient service, IOptions<StorageOpti
     /// <summary>Report sign-offs by report.</summary>
     public TableClient ReportSignoffs => Table("ReportSignoffs");
 
+    /// <summary>Audit rows of the doctor's repairs, retention's purges and restores (docs/operations.md).</summary>
+    public TableClient OperationsLog => Table("OperationsLog");
+
     public IEnumerable<TableClient> All =>
-        [InspectionResults, Actions, Projects, Strikes, Reports, WebhookEvents, PlanDirectory, Leads, OpenLeadsByDeadline, Attendance, ReportSignoffs];
+        [InspectionResults, Actions, Projects, Strikes, Reports, WebhookEvents, PlanDirectory, Leads, OpenLeadsByDeadline, Attendance, ReportSignoffs, OperationsLog];
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
         await Task.WhenAll(All.Select(table => table.CreateIfNotExistsAsync(cancellationToken)));
