@@ -7,6 +7,8 @@ using RectifyFlows.Api;
 using RectifyFlows.Functions.Startup;
 using RectifyFlows.Notifications;
 using RectifyFlows.Operations;
+using RectifyFlows.Operations.Telemetry;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 
 namespace RectifyFlows.Functions;
 
@@ -23,6 +25,8 @@ public static class FunctionsComposition
         builder.Services.AddRectifyFlowsApi();
         // Doctor, retention, sizes, backup (docs/operations.md); the task hub is host.json's hubName.
         builder.AddRectifyFlowsOperations(builder.Configuration["RectifyFlows:Durable:TaskHubName"] ?? "RectifyFlows");
+        // Traces and metrics as in the standalone host; Application Insights when infra/ sets its connection string.
+        builder.AddRectifyFlowsTelemetry("RectifyFlows.Functions").UseFunctionsWorkerDefaults();
 
         // The outbox dispatcher, run by the DispatchOutbox timer rather than as a hosted loop: a Flex Consumption
         // instance may be scaled to zero between requests, a timer wakes it. Registered, as in the standalone host,

@@ -16,6 +16,7 @@ using RectifyFlows.Host.Security;
 using Scalar.AspNetCore;
 using RectifyFlows.Host.Startup;
 using RectifyFlows.Notifications;
+using RectifyFlows.Operations.Telemetry;
 using RectifyFlows.Storage;
 using RectifyFlows.Workflows;
 
@@ -58,6 +59,7 @@ public static partial class HostComposition
         builder.AddCycleSchedules();
         builder.Services.AddHostedService<EscalationCatchUp>();
         builder.AddOperations();
+        builder.AddRectifyFlowsTelemetry("RectifyFlows.Host");
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

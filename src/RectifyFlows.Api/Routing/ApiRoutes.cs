@@ -7,6 +7,7 @@ using RectifyFlows.Api.Leads;
 using RectifyFlows.Api.Ledger;
 using RectifyFlows.Api.Measures;
 using RectifyFlows.Api.OpenApi;
+using RectifyFlows.Api.Operations;
 using RectifyFlows.Api.Plans;
 using RectifyFlows.Api.Disclosure;
 using RectifyFlows.Api.Reports;
@@ -51,6 +52,7 @@ public static class ApiRoutes
             .. PublicDisclosureEndpoints.Routes,
             .. OpenApiEndpoints.Routes,
             .. CorsRules.Routes,
+            .. OperationsEndpoints.Routes,
         ];
         var duplicate = routes.GroupBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? routes : throw new InvalidOperationException($"Route name '{duplicate.Key}' is used twice.");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Inspections;
+using RectifyFlows.Storage.Telemetry;
 using RectifyFlows.Storage.Webhooks;
 
 namespace RectifyFlows.Api.Webhooks;
@@ -27,6 +28,15 @@ public sealed class SignedWebhookPipeline(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(accept);
+        var result = await HandleCoreAsync(request, route, accept);
+        RectifyFlowsMetrics.Webhook(route.Source, result is IStatusCodeHttpResult { StatusCode: { } status } ? status : StatusCodes.Status200OK);
+        return result;
+    }
+
+    private async Task<IResult> HandleCoreAsync<TRequest>(
+        HttpRequest request, SignedWebhookRoute route, Func<WebhookDelivery<TRequest>, CancellationToken, Task<WebhookOutcome>> accept)
+        where TRequest : class
+    {
         var aborted = request.HttpContext.RequestAborted;
         var (body, problem) = await JsonBody.ReadBytesAsync(request, route.MaxBodyBytes);
         if (problem is not null)

@@ -8,6 +8,7 @@ using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Notifications.Templates;
+using RectifyFlows.Storage.Telemetry;
 
 namespace RectifyFlows.Notifications.Dispatch;
 
@@ -199,6 +200,7 @@ public sealed partial class OutboxDispatcher(
                     if (await outbox.MarkSentAsync(member, time.GetUtcNow(), cancellationToken))
                     {
                         sent++;
+                        RectifyFlowsMetrics.Delivery(member.Message.Channel, "sent");
                         if (logger.IsEnabled(LogLevel.Information))
                         {
                             var masked = Mask.Address(member.Message.Address);
@@ -324,6 +326,7 @@ public sealed partial class OutboxDispatcher(
         foreach (var claim in claims)
         {
             await outbox.MarkFailedAsync(claim, reason, next, cancellationToken);
+            RectifyFlowsMetrics.Delivery(claim.Message.Channel, "failed");
         }
 
         if (logger.IsEnabled(LogLevel.Warning))
@@ -353,6 +356,7 @@ public sealed partial class OutboxDispatcher(
             }
 
             anyDied = true;
+            RectifyFlowsMetrics.Delivery(message.Channel, "dead");
             if (logger.IsEnabled(LogLevel.Error))
             {
                 var masked = Mask.Address(message.Address);
