@@ -64,6 +64,15 @@ public sealed class TaskHub(string connectionString, string name)
         await Instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge);
     }
 
+    /// <summary>Moves the instance's creation and last update back in time (a ladder that ended long ago).</summary>
+    public async Task AgeAsync(string instanceId, DateTimeOffset at)
+    {
+        var row = (await Instances.GetEntityAsync<TableEntity>(instanceId, string.Empty)).Value;
+        row["CreatedTime"] = at.UtcDateTime;
+        row["LastUpdatedTime"] = at.UtcDateTime;
+        await Instances.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge);
+    }
+
     /// <summary>The store forgets the instance: its status row and history are gone.</summary>
     public async Task LoseAsync(string instanceId)
     {
