@@ -38,7 +38,7 @@ public sealed partial class WorkflowDoctor
 
     public WorkflowDoctor(
         DurableTaskClient client, OpenItems openItems, TaskHubStore taskHub, OperationsLog log, IOptions<OperationsOptions> options, IOptions<WorkflowOptions> workflows,
-        TimeProvider time, ILoggerFactory loggerFactory)
+        RunningCycles runningCycles, TimeProvider time, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(workflows);
@@ -52,7 +52,7 @@ public sealed partial class WorkflowDoctor
         _time = time;
         // Built here, over the same client: in the Functions app the client exists only per invocation (BoundClient).
         _escalations = new EscalationStarter(client, loggerFactory.CreateLogger<EscalationStarter>());
-        _cycles = new CycleStarter(client, loggerFactory.CreateLogger<CycleStarter>());
+        _cycles = new CycleStarter(client, runningCycles, loggerFactory.CreateLogger<CycleStarter>());
         _logger = loggerFactory.CreateLogger<WorkflowDoctor>();
     }
 
