@@ -7,6 +7,9 @@ public static class RepositoryFiles
 
     public static string SeedPlan => Path.Combine(Root, "seeds", "ganxian-2017.plan.json");
 
+    /// <summary>The seed's project aggregates, reconstructed as project rows.</summary>
+    public static string SeedProjects => Path.Combine(Root, "seeds", "ganxian-2017.projects.json");
+
     /// <summary>The format 2 example: a township office's plan answering a provincial effectiveness assessment.</summary>
     public static string TownshipExamplePlan => Path.Combine(Root, "seeds", "examples", "shiyuan-2017-chengxiao.plan.json");
 

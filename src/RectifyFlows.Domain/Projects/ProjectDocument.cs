@@ -4,7 +4,7 @@ namespace RectifyFlows.Domain.Projects;
 /// A project as a plan file's <c>projects</c> block, the body of <c>POST /api/projects</c> or a row of the XLSX import
 /// carry it, before validation (<see cref="ProjectReader"/>).
 /// </summary>
-public sealed class ProjectDocument
+public class ProjectDocument
 {
     public string? Id { get; set; }
     public string? Name { get; set; }
