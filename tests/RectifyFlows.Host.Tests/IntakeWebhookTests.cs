@@ -71,17 +71,17 @@ public sealed class IntakeWebhookTests
     public async Task ProjectProgressWebhook_UpdatesTheProjectWithAnAuditRow_AndAReplayChangesNothing()
     {
         using var client = _host.Client();
-        var body = Progress("pp-1", "tw-shiyuan-2016-01", "tw-shiyuan", "underConstruction", 60, 150_000m);
+        var body = Progress("pp-1", "gx-2014-water-009", "tw-shiyuan", "underConstruction", 60, 150_000m);
 
         var response = await PostSignedAsync(client, "api/webhooks/project-progress", body, ShiyuanSecret);
         var first = await response.Content.ReadAsStringAsync(TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
-        Assert.AreEqual("tw-shiyuan-2016-01", JsonNode.Parse(first)!["id"]!.GetValue<string>());
+        Assert.AreEqual("gx-2014-water-009", JsonNode.Parse(first)!["id"]!.GetValue<string>());
 
         var projects = _ledger.Get<ProjectRepository>();
-        var project = (await projects.GetAsync("ganxian", "tw-shiyuan-2016-01", TestContext.CancellationToken))!;
+        var project = (await projects.GetAsync("ganxian", "gx-2014-water-009", TestContext.CancellationToken))!;
         Assert.AreEqual((60, 150_000m, "underConstruction"), (project.Percent, project.Disbursed, project.Status));
-        var audit = await projects.AuditAsync("ganxian", "tw-shiyuan-2016-01", TestContext.CancellationToken);
+        var audit = await projects.AuditAsync("ganxian", "gx-2014-water-009", TestContext.CancellationToken);
         Assert.AreEqual("webhook:tw-shiyuan", audit.Single().Actor);
 
         var before = await SnapshotAsync();
@@ -99,12 +99,12 @@ public sealed class IntakeWebhookTests
         var before = await SnapshotAsync();
 
         var bad = await PostSignedAsync(client, "api/webhooks/project-progress",
-            new { eventId = "pp-bad-1", projectId = "tw-meilin-2016-01", unitId = "tw-meilin", status = "done", percent = 150, disbursed = -5 }, DevSecret);
+            new { eventId = "pp-bad-1", projectId = "gx-2014-water-020", unitId = "tw-meilin", status = "done", percent = 150, disbursed = -5 }, DevSecret);
         Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
         CollectionAssert.AreEquivalent(new[] { "status", "percent", "disbursed" }, await ErrorFieldsAsync(bad));
 
         var other = await PostSignedAsync(client, "api/webhooks/project-progress",
-            Progress("pp-bad-2", "tw-meilin-2016-01", "tw-shiyuan", "underConstruction", 50, 1m), ShiyuanSecret);
+            Progress("pp-bad-2", "gx-2014-water-020", "tw-shiyuan", "underConstruction", 50, 1m), ShiyuanSecret);
         Assert.AreEqual(HttpStatusCode.BadRequest, other.StatusCode);
         CollectionAssert.AreEquivalent(new[] { "projectId" }, await ErrorFieldsAsync(other));
 
@@ -113,11 +113,11 @@ public sealed class IntakeWebhookTests
         CollectionAssert.AreEquivalent(new[] { "projectId" }, await ErrorFieldsAsync(unknown));
 
         var overspent = await PostSignedAsync(client, "api/webhooks/project-progress",
-            Progress("pp-bad-4", "tw-meilin-2016-01", "tw-meilin", "underConstruction", 50, 99_000_000m), DevSecret);
+            Progress("pp-bad-4", "gx-2014-water-020", "tw-meilin", "underConstruction", 50, 99_000_000m), DevSecret);
         CollectionAssert.AreEquivalent(new[] { "disbursed" }, await ErrorFieldsAsync(overspent));
 
         var wrongType = await PostSignedAsync(client, "api/webhooks/project-progress",
-            new { eventId = "pp-bad-5", projectId = "tw-meilin-2016-01", unitId = "tw-meilin", status = "completed", percent = "all", disbursed = 1 }, DevSecret);
+            new { eventId = "pp-bad-5", projectId = "gx-2014-water-020", unitId = "tw-meilin", status = "completed", percent = "all", disbursed = 1 }, DevSecret);
         CollectionAssert.AreEquivalent(new[] { "percent" }, await ErrorFieldsAsync(wrongType));
 
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a refused post changed stored data");
@@ -130,7 +130,7 @@ public sealed class IntakeWebhookTests
         using var client = _host.Client();
         var posts = new (string Route, object Body)[]
         {
-            ("api/webhooks/project-progress", Progress("sig-1", "tw-meilin-2016-01", "tw-meilin", "underConstruction", 10, 1m)),
+            ("api/webhooks/project-progress", Progress("sig-1", "gx-2014-water-020", "tw-meilin", "underConstruction", 10, 1m)),
             ("api/webhooks/attendance", Attendance("sig-2", "cad-0009", 3)),
             ("api/webhooks/leads", Lead("sig-3")),
         };
@@ -150,7 +150,7 @@ public sealed class IntakeWebhookTests
 
         // tw-shiyuan's own secret wins: the development secret does not sign for it.
         var shiyuan = await PostSignedAsync(client, "api/webhooks/project-progress",
-            Progress("sig-4", "tw-shiyuan-2016-02", "tw-shiyuan", "underConstruction", 10, 1m), DevSecret);
+            Progress("sig-4", "gx-2014-road-018", "tw-shiyuan", "underConstruction", 10, 1m), DevSecret);
         Assert.AreEqual(HttpStatusCode.Unauthorized, shiyuan.StatusCode);
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a badly signed post changed stored data");
     }

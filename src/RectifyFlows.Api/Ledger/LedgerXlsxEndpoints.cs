@@ -50,18 +50,38 @@ public static partial class LedgerXlsxEndpoints
         }
 
         var today = ChinaTime.Today(time);
-        var unitNames = (await units.ListByDistrictAsync(plan.DistrictId, context.RequestAborted))
+        var unitNames = (await units.ListByOfficeAsync(plan.OfficeId, context.RequestAborted))
             .ToDictionary(u => u.RowKey, u => u.Name, StringComparer.Ordinal);
+        var officials = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Leading officials sit in the office's (or its district's) unit; one read each.
+        foreach (var unitId in new[] { plan.OfficeId, plan.DistrictId }.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var official in (await units.GetAsync(unitId, context.RequestAborted))?.Officials ?? [])
+            {
+                officials[official.Id] = official.Name is { Length: > 0 } name ? $"{official.Role} {name}" : official.Role;
+            }
+        }
         var problems = plan.Problems.Select((p, i) => (p, i)).ToDictionary(x => x.p.Id, x => x, StringComparer.Ordinal);
         var rows = plan.Measures
             .OrderBy(m => problems.TryGetValue(m.ProblemId, out var p) ? p.i : int.MaxValue).ThenBy(m => m.Number)
             .Select(m =>
             {
                 var problem = problems.TryGetValue(m.ProblemId, out var p) ? $"{p.p.Number} {p.p.Title}" : m.ProblemId;
-                var overdue = m.IsOverdue(today) ? today.DayNumber - m.EffectiveDueDate.DayNumber : 0;
-                return new LedgerWorkbookRow(m.Id, problem, m.Number, m.Text, unitNames.GetValueOrDefault(m.LeadUnitId, m.LeadUnitId),
+                var overdue = m.DaysOverdue(today);
+                string Names(IEnumerable<string> ids) => string.Join("、", ids.Select(id => unitNames.GetValueOrDefault(id, id)));
+                var flags = string.Join("；", plan.Provenance.Where(f => f.ItemId == m.Id || f.ItemId == m.ProblemId || f.ItemId == m.CategoryId)
+                    .Select(f => f.ItemKind switch
+                    {
+                        "measure.dueDate" => "整改时限" + f.Provenance.DisplayName(),
+                        "category" => "大类" + f.Provenance.DisplayName(),
+                        "problem" => "问题" + f.Provenance.DisplayName(),
+                        _ => "措施" + f.Provenance.DisplayName(),
+                    }).Distinct(StringComparer.Ordinal));
+                return new LedgerWorkbookRow(m.Id, problem, m.Number, m.Text, Names(m.LeadUnitIds),
                     MeasureNames.Chinese(m.Status), MeasureNames.Chinese(ColourRule.Evaluate(m, today, colours.Value)), m.Progress,
-                    m.EffectiveDueDate, overdue, m.Version);
+                    m.EffectiveDueDate, overdue, m.Version,
+                    m.HasLeadOfficial ? officials.GetValueOrDefault(m.LeadOfficialId, m.LeadOfficialId) : "（未指定）",
+                    Names(m.ResponsibleUnitIds), flags);
             });
         var fileName = string.Create(CultureInfo.InvariantCulture, $"{plan.Id}-ledger-{today:yyyyMMdd}.xlsx");
         return Results.File(LedgerWorkbook.Write(rows), XlsxWriter.ContentType, fileName);

@@ -40,7 +40,7 @@ public sealed record MeasureResponse(
             JsonNames.Camel(measure.Kind.ToString()), measure.LeadOfficialId, measure.LeadUnitId, measure.ResponsibleUnitIds,
             measure.StartDate, measure.EffectiveDueDate, JsonNames.Camel(measure.Status.ToString()), measure.Progress,
             JsonNames.Camel(ColourRule.Evaluate(measure, today, colours).ToString()), overdue,
-            overdue ? today.DayNumber - measure.EffectiveDueDate.DayNumber : 0,
+            measure.DaysOverdue(today),
             measure.LastActivityAt is { } at ? ChinaTime.ToChinaTime(at) : null, measure.NextReview, measure.LastVerifiedOn, measure.RequestedDueDate, measure.Version);
     }
 

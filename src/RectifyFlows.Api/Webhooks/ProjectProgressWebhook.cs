@@ -32,6 +32,15 @@ public sealed class ProjectProgressWebhook(SignedWebhookPipeline pipeline, UnitD
             }
 
             var refused = await projects.ApplyProgressAsync(districtId, progress, delivery.Actor, delivery.ReceivedAt, ct);
+
+            // A project another office registered (a township's own plan) is not in the district's ledger: look up its
+            // office and apply there. The usual case (the district's project) keeps its two round trips.
+            if (refused.ToDictionary().ContainsKey("projectId")
+                && await projects.FindOfficeAsync(progress.ProjectId, ct) is { } office && office != districtId)
+            {
+                refused = await projects.ApplyProgressAsync(office, progress, delivery.Actor, delivery.ReceivedAt, ct);
+            }
+
             return refused.HasErrors
                 ? WebhookOutcome.Refused(Problems.Validation(refused.ToDictionary()))
                 : WebhookOutcome.Accepted(progress.ProjectId);

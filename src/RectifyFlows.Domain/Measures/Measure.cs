@@ -57,8 +57,33 @@ public sealed record Measure
     /// <summary>The date the measure is judged against: a long-term measure's next review once it has one.</summary>
     public DateOnly EffectiveDueDate => Kind == MeasureKind.LongTerm && NextReview is { } review ? review : DueDate;
 
-    /// <summary>Overdue: the due date has passed and the measure is not signed off.</summary>
-    public bool IsOverdue(DateOnly today) => Status != MeasureStatus.SignedOff && today > EffectiveDueDate;
+    /// <summary>
+    /// The day evidence awaiting sign-off was submitted (China Standard Time): in that state nothing else moves the
+    /// measure, so its last activity is the submission. Null in any other state — a return restarts the clock.
+    /// </summary>
+    public DateOnly? EvidenceSubmittedOn =>
+        Status == MeasureStatus.EvidenceSubmitted && LastActivityAt is { } at ? Time.ChinaTime.DateOf(at) : null;
+
+    /// <summary>Evidence submitted on or before the due date stops the overdue clock while it awaits sign-off.</summary>
+    public bool ClockStopped => EvidenceSubmittedOn is { } submitted && submitted <= EffectiveDueDate;
+
+    /// <summary>
+    /// Overdue: the due date has passed, the measure is not signed off and no evidence submitted on time awaits
+    /// sign-off (domain rule 1, with rule 3's "evidence submitted stops the ladder").
+    /// </summary>
+    public bool IsOverdue(DateOnly today) => Status != MeasureStatus.SignedOff && !ClockStopped && today > EffectiveDueDate;
+
+    /// <summary>Days past due, counted up to today or, for evidence submitted late, up to its submission (0 if not overdue).</summary>
+    public int DaysOverdue(DateOnly today)
+    {
+        if (!IsOverdue(today))
+        {
+            return 0;
+        }
+
+        var until = EvidenceSubmittedOn is { } submitted && submitted < today ? submitted : today;
+        return Math.Max(0, until.DayNumber - EffectiveDueDate.DayNumber);
+    }
 
     /// <summary>Whether the unit may act on this measure (it leads it or is responsible for it).</summary>
     public bool Involves(string unitId) => UnitIds.Contains(unitId, StringComparer.Ordinal);

@@ -19,6 +19,7 @@ public sealed partial class LedgerInitializer(
     PlanImporter importer,
     IOptions<AuthOptions> auth,
     IOptions<SeedOptions> seed,
+    TimeProvider time,
     ILogger<LedgerInitializer> logger) : IHostedService
 {
     public const string SeedActor = "seed";
@@ -65,17 +66,29 @@ public sealed partial class LedgerInitializer(
         var result = await importer.ImportAsync(read.Plan!, SeedActor, cancellationToken);
         LogSeedImported(result.PlanId, result.Outcome, read.Plan!.Measures.Count);
 
-        // The report gives project totals only; the seed district gets synthetic projects once, so rankings have data.
-        if (!await projects.AnyAsync(read.Plan.DistrictId, cancellationToken))
+        // The report quotes project aggregates only: the seed office gets them as reconstructed project rows (every
+        // quoted figure reproduces from them), written once and left alone when unchanged.
+        var projectsPath = Path.IsPathRooted(seed.Value.ProjectsFile) ? seed.Value.ProjectsFile : Path.Combine(AppContext.BaseDirectory, seed.Value.ProjectsFile);
+        if (string.IsNullOrEmpty(seed.Value.ProjectsFile) || !File.Exists(projectsPath))
         {
-            var synthetic = SyntheticProjects.For(read.Plan);
-            await projects.UpsertAsync(read.Plan.DistrictId, synthetic, cancellationToken);
-            LogProjectsSeeded(synthetic.Count, read.Plan.DistrictId);
+            LogSeedMissing(projectsPath);
+            return;
         }
+
+        var kinds = read.Plan.Units.ToDictionary(u => u.Id, u => u.Kind, StringComparer.Ordinal);
+        var data = ProjectDataFile.Read(await File.ReadAllBytesAsync(projectsPath, cancellationToken), id => kinds.TryGetValue(id, out var k) ? k : null);
+        var errors = await projects.ImportAsync(read.Plan.OfficeId, data.Projects, SeedActor, time.GetUtcNow(), "seed", cancellationToken);
+        if (errors.HasErrors)
+        {
+            throw new InvalidOperationException($"The seed projects {projectsPath} conflict with stored ones: " +
+                string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        }
+
+        LogProjectsSeeded(data.Projects.Count, read.Plan.OfficeId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} synthetic projects for district {DistrictId}")]
-    private partial void LogProjectsSeeded(int count, string districtId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed projects: {Count} reconstructed projects for office {OfficeId} (unchanged ones not rewritten)")]
+    private partial void LogProjectsSeeded(int count, string officeId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seed plan file {Path} not found; skipping the seed import")]
     private partial void LogSeedMissing(string path);

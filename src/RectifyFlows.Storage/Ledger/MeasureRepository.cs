@@ -95,7 +95,19 @@ public sealed partial class MeasureRepository(
     {
         var filter = string.Create(CultureInfo.InvariantCulture,
             $"PartitionKey le '{MeasureProjector.DuePartition(date)}' and RowKey lt '{TableDates.Format(date)}'");
-        return Read(tables.OpenMeasuresByDue, filter, cancellationToken);
+        return OverdueOnly(Read(tables.OpenMeasuresByDue, filter, cancellationToken), date);
+    }
+
+    /// <summary>Past due and open, but evidence submitted on time stops the clock while it awaits sign-off.</summary>
+    private static async IAsyncEnumerable<Measure> OverdueOnly(IAsyncEnumerable<Measure> measures, DateOnly date)
+    {
+        await foreach (var measure in measures)
+        {
+            if (measure.IsOverdue(date))
+            {
+                yield return measure;
+            }
+        }
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed partial class PlanImporter(
     Cycles.PlanDirectoryRepository directory,
     UnitRepository units,
     MeasureProjector projector,
+    Projects.ProjectRepository projects,
     TimeProvider time,
     ILogger<PlanImporter> logger)
 {
@@ -108,6 +109,15 @@ public sealed partial class PlanImporter(
         foreach (var (before, after) in updated)
         {
             await projector.ProjectAsync(before, after, cancellationToken);
+        }
+
+        if (plan.Projects.Count > 0)
+        {
+            var refused = await projects.ImportAsync(plan.OfficeId, plan.Projects, actor, now, "import", cancellationToken);
+            if (refused.HasErrors)
+            {
+                throw new PlanConflictException("Project ids of the file are registered under another office.", refused.ToDictionary());
+            }
         }
 
         await directory.RegisterAsync(plan, cancellationToken);

@@ -10,12 +10,177 @@ using RectifyFlows.Storage.Tables;
 namespace RectifyFlows.Storage.Projects;
 
 /// <summary>
-/// Projects by district (PK district id, RK project id): the weekly ranking of a district reads one partition. Progress
-/// changes are ETag-guarded and commit with their audit row (<c>audit|project|…</c>, same partition).
+/// The projects ledger, by office (PK the issuing office's unit id — a format 1 plan's district —, RK project id): an
+/// office's ranking reads one partition. Every registration and progress change is ETag-guarded and commits with its
+/// audit row (<c>audit|project|…</c>, same partition). Partition <c>index|projects</c> maps a project id to its office,
+/// so a project id is unique across offices and the progress webhook finds a project from its id alone.
 /// </summary>
 public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOptions> options)
 {
     public const string AuditKind = "project";
+    private const string IndexPartition = "index|projects";
+
+    /// <summary>
+    /// Writes projects as a bulk source has them (the seed data, a plan file's block): a project that is new or
+    /// differs is written with an audit row (<paramref name="action"/>); one that is unchanged writes nothing. A project
+    /// already registered under another office is refused (the returned errors, keyed by id; nothing of it written).
+    /// </summary>
+    public async Task<ValidationErrors> ImportAsync(
+        string officeId, IEnumerable<Project> projects, string actor, DateTimeOffset at, string action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        var errors = new ValidationErrors();
+        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in tables.Projects.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{LedgerKeys.Escape(officeId)}' and (RowKey lt '{LedgerKeys.AuditPrefix}' or RowKey ge 'audit}}')",
+            cancellationToken: cancellationToken))
+        {
+            existing[row.RowKey] = row;
+        }
+
+        var owners = await OfficesOfAsync(projects.Select(p => p.Id).Where(id => !existing.ContainsKey(id)), cancellationToken);
+        var groups = new List<List<TableTransactionAction>>();
+        var index = new List<TableTransactionAction>();
+        foreach (var project in projects)
+        {
+            if (owners.TryGetValue(project.Id, out var owner) && owner != officeId)
+            {
+                errors.Add($"projects[{project.Id}].id", $"project '{project.Id}' is registered under office '{owner}'.");
+                continue;
+            }
+
+            var json = Json.Serialize(project);
+            existing.TryGetValue(project.Id, out var stored);
+            if (stored?.GetString("Json") == json)
+            {
+                continue;
+            }
+
+            var version = (stored?.GetInt64("Version") ?? 0) + 1;
+            var before = stored is null ? null : Json.Deserialize<Project>(stored.GetString("Json"));
+            groups.Add(
+            [
+                stored is null
+                    ? new(TableTransactionActionType.Add, Row(officeId, project, version, null))
+                    : new(TableTransactionActionType.UpdateReplace, Row(officeId, project, version, stored.GetString("LastEventId")), stored.ETag),
+                new(TableTransactionActionType.Add, Audit(officeId, before, project, action, actor, at, version)),
+            ]);
+            if (stored is null)
+            {
+                index.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(IndexPartition, project.Id) { ["OfficeId"] = officeId }));
+            }
+        }
+
+        await TableBatches.SubmitAsync(tables.Projects, index, cancellationToken);
+        foreach (var batch in TableBatches.Pack(groups))
+        {
+            await tables.Projects.SubmitTransactionAsync(batch, cancellationToken);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Registers or replaces one project (<c>POST /api/projects</c>): with <paramref name="ifMatch"/> only over that
+    /// version (a stale ETag: <see cref="ConcurrencyConflictException"/>), without it only when the id is new. Returns
+    /// the stored project with its ETag and whether it was created; errors when the id belongs to another office.
+    /// </summary>
+    public async Task<(Project? Project, string? ETag, bool Created, ValidationErrors Errors)> RegisterAsync(
+        string officeId, Project project, string? ifMatch, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var errors = new ValidationErrors();
+        var owner = (await OfficesOfAsync([project.Id], cancellationToken)).GetValueOrDefault(project.Id);
+        if (owner is not null && owner != officeId)
+        {
+            errors.Add("id", $"project '{project.Id}' is registered under office '{owner}'.");
+            return (null, null, false, errors);
+        }
+
+        var stored = await tables.Projects.GetEntityIfExistsAsync<TableEntity>(officeId, project.Id, cancellationToken: cancellationToken);
+        if (stored.HasValue && ifMatch is null)
+        {
+            throw new ConcurrencyConflictException($"Project '{project.Id}' exists; send If-Match with its ETag to replace it.");
+        }
+
+        if (!stored.HasValue && ifMatch is not null)
+        {
+            errors.Add("id", $"unknown project '{project.Id}': If-Match needs an existing project.");
+            return (null, null, false, errors);
+        }
+
+        var before = stored.HasValue ? Json.Deserialize<Project>(stored.Value!.GetString("Json")) : null;
+        var version = (stored.HasValue ? stored.Value!.GetInt64("Version") ?? 0 : 0) + 1;
+        var row = Row(officeId, project, version, stored.HasValue ? stored.Value!.GetString("LastEventId") : null);
+        try
+        {
+            if (!stored.HasValue)
+            {
+                await tables.Projects.UpsertEntityAsync(new TableEntity(IndexPartition, project.Id) { ["OfficeId"] = officeId }, cancellationToken: cancellationToken);
+            }
+
+            var response = await tables.Projects.SubmitTransactionAsync(
+            [
+                stored.HasValue ? new(TableTransactionActionType.UpdateReplace, row, new Azure.ETag(ifMatch!)) : new(TableTransactionActionType.Add, row),
+                new(TableTransactionActionType.Add, Audit(officeId, before, project, stored.HasValue ? "updated" : "registered", actor, at, version)),
+            ], cancellationToken);
+            return (project, response.Value[0].Headers.ETag?.ToString(), !stored.HasValue, errors);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        {
+            throw new ConcurrencyConflictException($"Project '{project.Id}' changed since that ETag; read it again and retry.");
+        }
+    }
+
+    /// <summary>The office a project is registered under, or null.</summary>
+    public async Task<string?> FindOfficeAsync(string projectId, CancellationToken cancellationToken) =>
+        (await OfficesOfAsync([projectId], cancellationToken)).GetValueOrDefault(projectId);
+
+    /// <summary>A project with its ETag, or nulls.</summary>
+    public async Task<(Project? Project, string? ETag)> GetWithETagAsync(string officeId, string projectId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Projects.GetEntityIfExistsAsync<JsonEntity>(officeId, projectId, cancellationToken: cancellationToken);
+        return row.HasValue ? (Json.Deserialize<Project>(row.Value!.Json), row.Value.ETag.ToString()) : (null, null);
+    }
+
+    private async Task<Dictionary<string, string>> OfficesOfAsync(IEnumerable<string> projectIds, CancellationToken cancellationToken)
+    {
+        var owners = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(projectIds.Distinct(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (id, ct) =>
+            {
+                var row = await tables.Projects.GetEntityIfExistsAsync<TableEntity>(IndexPartition, id, cancellationToken: ct);
+                if (row.HasValue && row.Value!.GetString("OfficeId") is { } office)
+                {
+                    owners[id] = office;
+                }
+            });
+        return new Dictionary<string, string>(owners, StringComparer.Ordinal);
+    }
+
+    private static TableEntity Row(string officeId, Project project, long version, string? lastEventId) => new(officeId, project.Id)
+    {
+        ["Status"] = project.Status,
+        ["UnitId"] = project.UnitId,
+        ["Json"] = Json.Serialize(project),
+        ["LastEventId"] = lastEventId,
+        ["Version"] = version,
+    };
+
+    private static AuditEntity Audit(string officeId, Project? before, Project after, string action, string actor, DateTimeOffset at, long version) =>
+        AuditEntity.From(new AuditEvent
+        {
+            EntityKind = AuditKind,
+            EntityId = after.Id,
+            Action = action,
+            Actor = actor,
+            At = at,
+            FromStatus = before?.Status,
+            ToStatus = after.Status,
+            Changes = before is null
+                ? new Dictionary<string, string?[]>()
+                : new Dictionary<string, string?[]> { ["project"] = [Json.Serialize(before), Json.Serialize(after)] },
+        }, officeId, LedgerKeys.Audit(AuditKind, after.Id, at, version, 0));
 
     public async Task UpsertAsync(string districtId, IEnumerable<Project> projects, CancellationToken cancellationToken)
     {
@@ -29,6 +194,10 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
         }));
         await TableBatches.SubmitAsync(tables.Projects, actions, cancellationToken);
     }
+
+    /// <summary>The projects an office registered (a format 1 plan's office is its district): one partition.</summary>
+    public Task<IReadOnlyList<Project>> ListByOfficeAsync(string officeId, CancellationToken cancellationToken) =>
+        ListByDistrictAsync(officeId, cancellationToken);
 
     public async Task<IReadOnlyList<Project>> ListByDistrictAsync(string districtId, CancellationToken cancellationToken)
     {

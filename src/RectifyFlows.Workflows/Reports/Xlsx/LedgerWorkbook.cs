@@ -5,7 +5,8 @@ namespace RectifyFlows.Workflows.Reports.Xlsx;
 /// <summary>
 /// The ledger as a workbook the office edits in Excel/WPS and uploads again. Only 进度(%) and 整改时限 are read
 /// back; the other columns are there to read, and 版本 detects a row changed by someone else since the export.
-/// The header must come back exactly as written, so a file of another shape is refused instead of misread.
+/// The header must come back exactly as written, so a file of another shape is refused instead of misread; the
+/// columns after 版本 (牵头领导, 责任单位, 来源标注, added with plan format 2) may be absent, so an older export still reads.
 /// </summary>
 public static class LedgerWorkbook
 {
@@ -20,9 +21,12 @@ public static class LedgerWorkbook
     public const int MaxProgress = 100;
 
     public static IReadOnlyList<string> Columns { get; } =
-        ["措施编号", "问题", "序号", "整改措施", "牵头单位", "状态", "三色", "进度(%)", "整改时限", "逾期天数", "版本"];
+        ["措施编号", "问题", "序号", "整改措施", "牵头单位", "状态", "三色", "进度(%)", "整改时限", "逾期天数", "版本", "牵头领导", "责任单位", "来源标注"];
 
-    private static readonly double[] Widths = [10, 28, 6, 60, 18, 10, 6, 9, 12, 9, 7];
+    /// <summary>The columns an uploaded file must have; the ones after them are for reading only and may be missing.</summary>
+    public const int RequiredColumnCount = 11;
+
+    private static readonly double[] Widths = [10, 28, 6, 60, 18, 10, 6, 9, 12, 9, 7, 14, 24, 12];
 
     public static byte[] Write(IEnumerable<LedgerWorkbookRow> rows)
     {
@@ -32,6 +36,7 @@ public static class LedgerWorkbook
             r.MeasureId, r.Problem, r.Number, r.Text, r.LeadUnit, r.Status, r.Colour, r.Progress,
             // Written as text: it reads back the same from any spreadsheet program and needs no date style.
             r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DaysOverdue, r.Version,
+            r.LeadOfficial, r.ResponsibleUnits, r.Provenance,
         ]).ToList();
         return XlsxWriter.Write([new XlsxSheet(SheetName, Columns, data) { Widths = Widths }]);
     }
@@ -65,7 +70,7 @@ public static class LedgerWorkbook
         for (var c = 0; c < Columns.Count; c++)
         {
             var found = header?[XlsxWriter.ColumnName(c)]?.Text.Trim() ?? string.Empty;
-            if (found != Columns[c])
+            if (found != Columns[c] && !(c >= RequiredColumnCount && found.Length == 0))
             {
                 Add(Cell(c, 1), $"第1行 {XlsxWriter.ColumnName(c)}列应为“{Columns[c]}”，实际为“{found}”。请使用导出的台账模板，不要增删或移动列。");
             }

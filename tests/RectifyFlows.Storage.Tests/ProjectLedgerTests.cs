@@ -1,0 +1,83 @@
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Projects;
+using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Projects;
+using RectifyFlows.Testing;
+
+namespace RectifyFlows.Storage.Tests;
+
+/// <summary>The projects ledger on Azurite: bulk import, registration with ETags, one office per project id, audit rows.</summary>
+[TestClass]
+public sealed class ProjectLedgerTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private static Project Project(string id, string township = "tw-a", decimal disbursed = 100_000m) => new()
+    {
+        Id = id, UnitId = township, Name = "测试项目", Category = "产业", Year = 2016, FundingLevel = "provincial",
+        Status = ProjectStatuses.UnderConstruction, Percent = 40, Allocated = 500_000m, Disbursed = disbursed,
+    };
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task ImportAsync_WritesNewAndChangedProjectsWithAuditRows_AndNothingWhenUnchanged()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var projects = ledger.Get<ProjectRepository>();
+        var ct = TestContext.CancellationToken;
+
+        Assert.IsFalse((await projects.ImportAsync("office-a", [Project("p-1"), Project("p-2")], "test", DateTimeOffset.UtcNow, "import", ct)).HasErrors);
+        var before = await ledger.SnapshotAsync(includeCycleTables: true);
+        await projects.ImportAsync("office-a", [Project("p-1"), Project("p-2")], "test", DateTimeOffset.UtcNow, "import", ct);
+        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync(includeCycleTables: true)).ToArray(), "an unchanged import writes nothing");
+
+        await projects.ImportAsync("office-a", [Project("p-1", disbursed: 200_000m)], "test", DateTimeOffset.UtcNow, "import", ct);
+        Assert.AreEqual(200_000m, (await projects.GetAsync("office-a", "p-1", ct))!.Disbursed);
+        CollectionAssert.AreEqual(new[] { "import", "import" }, (await projects.AuditAsync("office-a", "p-1", ct)).Select(e => e.Action).ToArray());
+        Assert.AreEqual("office-a", await projects.FindOfficeAsync("p-2", ct));
+
+        var refused = await projects.ImportAsync("office-b", [Project("p-1")], "test", DateTimeOffset.UtcNow, "import", ct);
+        StringAssert.Contains(refused.ToDictionary()["projects[p-1].id"][0], "office-a");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task RegisterAsync_CreatesOnce_ReplacesOnlyWithTheCurrentETag()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var projects = ledger.Get<ProjectRepository>();
+        var ct = TestContext.CancellationToken;
+
+        var (created, etag, isNew, errors) = await projects.RegisterAsync("office-a", Project("p-9"), null, "api", DateTimeOffset.UtcNow, ct);
+        Assert.IsTrue(isNew && !errors.HasErrors && created is not null && etag is not null);
+        await Assert.ThrowsExactlyAsync<ConcurrencyConflictException>(() =>
+            projects.RegisterAsync("office-a", Project("p-9"), null, "api", DateTimeOffset.UtcNow, ct), "an existing id needs If-Match");
+
+        var (_, etag2, isNew2, _) = await projects.RegisterAsync("office-a", Project("p-9", disbursed: 300_000m), etag, "api", DateTimeOffset.UtcNow, ct);
+        Assert.IsFalse(isNew2);
+        await Assert.ThrowsExactlyAsync<ConcurrencyConflictException>(() =>
+            projects.RegisterAsync("office-a", Project("p-9"), etag, "api", DateTimeOffset.UtcNow, ct), "a stale ETag is refused");
+        Assert.AreEqual(etag2, (await projects.GetWithETagAsync("office-a", "p-9", ct)).ETag);
+
+        var other = await projects.RegisterAsync("office-b", Project("p-9"), null, "api", DateTimeOffset.UtcNow, ct);
+        Assert.IsTrue(other.Errors.ToDictionary().ContainsKey("id"), "a project id belongs to one office");
+        CollectionAssert.AreEqual(new[] { "registered", "updated" }, (await projects.AuditAsync("office-a", "p-9", ct)).Select(e => e.Action).ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
+    public async Task APlanFilesProjectsBlock_IsRegisteredUnderItsOffice()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var ct = TestContext.CancellationToken;
+        var plan = TestPlans.Read(TestPlans.TownshipDocument());
+
+        await ledger.Get<PlanImporter>().ImportAsync(plan, "test", ct);
+
+        var stored = await ledger.Get<ProjectRepository>().ListByOfficeAsync("tw-shiyuan", ct);
+        CollectionAssert.AreEquivalent(plan.Projects.Select(p => p.Id).ToArray(), stored.Select(p => p.Id).ToArray());
+        Assert.AreEqual(Provenance.Assumed, stored.Single(p => p.Id == "sy-2016-shazhou-grid").Provenance);
+        Assert.AreEqual(0, (await ledger.Get<ProjectRepository>().ListByOfficeAsync("ganxian", ct)).Count, "the district's projects are not touched");
+    }
+}
