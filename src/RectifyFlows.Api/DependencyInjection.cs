@@ -26,6 +26,8 @@ public static class DependencyInjection
         services.AddSingleton<CorsRules>();
         services.AddSingleton<InspectionResultWebhook>();
         services.AddSingleton<PlanHandlers>();
+        services.AddSingleton<Projects.ProjectHandlers>();
+        services.AddOptions<Domain.Reporting.RateFormat>().BindConfiguration(Domain.Reporting.RateFormat.Section);
         services.AddSingleton<MeasureHandlers>();
         services.AddSingleton<UnitHandlers>();
         services.AddSingleton<ActionHandlers>();

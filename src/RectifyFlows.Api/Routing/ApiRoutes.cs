@@ -10,6 +10,7 @@ using RectifyFlows.Api.OpenApi;
 using RectifyFlows.Api.Operations;
 using RectifyFlows.Api.Plans;
 using RectifyFlows.Api.Disclosure;
+using RectifyFlows.Api.Projects;
 using RectifyFlows.Api.Reports;
 using RectifyFlows.Api.Security;
 using RectifyFlows.Api.Units;
@@ -47,6 +48,7 @@ public static class ApiRoutes
             .. WebhookEndpoints.Routes,
             .. LeadEndpoints.Routes,
             .. AttendanceEndpoints.Routes,
+            .. ProjectEndpoints.Routes,
             .. LedgerXlsxEndpoints.Routes,
             .. DashboardEndpoints.Routes,
             .. PublicDisclosureEndpoints.Routes,

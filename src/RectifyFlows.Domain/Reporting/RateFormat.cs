@@ -16,12 +16,12 @@ public enum RateRounding
 }
 
 /// <summary>
-/// Rounding mode and number of decimals of every rate a report prints (configuration <c>Reporting:Rates</c>), with the
+/// Rounding mode and number of decimals of every rate a report prints (configuration <c>RectifyFlows:Reporting:Rates</c>), with the
 /// Chinese sentence a report uses to state it.
 /// </summary>
 public sealed record RateFormat
 {
-    public const string Section = "Reporting:Rates";
+    public const string Section = "RectifyFlows:Reporting:Rates";
 
     public RateRounding Rounding { get; init; } = RateRounding.Truncate;
 

@@ -31,6 +31,9 @@ public sealed partial class NotifyEscalationStepActivity(
     ILogger<NotifyEscalationStepActivity> logger)
     : TaskActivity<EscalationStepRequest, EscalationStepResult>
 {
+    /// <summary>A level-3 step run this long after it was due is a catch-up, not the ladder reaching it on time.</summary>
+    public static readonly TimeSpan CatchUpAfter = TimeSpan.FromDays(1);
+
     public override async Task<EscalationStepResult> RunAsync(TaskActivityContext context, EscalationStepRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -63,6 +66,12 @@ public sealed partial class NotifyEscalationStepActivity(
             Link = input.Item.Kind == ItemRef.MeasureKind ? $"/api/measures/{input.Item.Id}" : $"/api/actions?unitId={leadUnit}",
         };
         var content = Compose(step, fields);
+        if (step.Name == EscalationStep.Level3 && time.GetUtcNow() - step.FireAt > CatchUpAfter)
+        {
+            // Past its last step already when its ladder started (a plan imported long after its deadlines): one of
+            // many at once, so by mail it joins the recipient's daily digest instead of going out alone.
+            content = content with { Digestible = true };
+        }
 
         var recipientIds = step.Name switch
         {

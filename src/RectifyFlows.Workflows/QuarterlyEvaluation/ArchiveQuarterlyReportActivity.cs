@@ -4,6 +4,8 @@ using RectifyFlows.Domain.Actions;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Reports;
 
+using RectifyFlows.Workflows.WeeklyDispatch;
+
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
 /// <summary>Archives the quarterly report: scores with their parts, strikes and sanctions, and the score chart.</summary>
@@ -30,7 +32,7 @@ public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, Tim
             Tables =
             [
                 new("评价结果", ["名次", "乡镇", "总分", "项目和资金", "整改措施", "督查", "连续记次", "处理"],
-                    [.. input.Scores.Select(s => (IReadOnlyList<string>)[s.Rank.ToString(CultureInfo.InvariantCulture), s.Name, F(s.Score), F(s.Projects),
+                    [.. input.Scores.Select(s => (IReadOnlyList<string>)[s.Rank.ToString(CultureInfo.InvariantCulture), s.Name, F(s.Score), s.ProjectsHaveData ? F(s.Projects) : TownshipRank.NoData,
                         F(s.Measures), F(s.Supervision), strikes.TryGetValue(s.UnitId, out var o) ? o.Consecutive.ToString(CultureInfo.InvariantCulture) : "0",
                         o?.Sanction is { } k ? ActionNames.Chinese(k) : string.Empty])],
                     "项目和资金权重30%（整改报告）；得分低于90分且排名后三名记一次，连续两次按副科级/同级非领导管理，连续三次降职，不记次则清零。"),

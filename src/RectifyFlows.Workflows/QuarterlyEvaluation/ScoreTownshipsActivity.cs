@@ -44,8 +44,10 @@ public sealed class ScoreTownshipsActivity(
 
             var measureScore = total == 0 ? 100m : Math.Round(onTime * 100m / total, 2);
             var supervision = Math.Max(0, 100 - 10 * findings.GetValueOrDefault(township.UnitId));
-            var score = Math.Round((o.ProjectsWeight * township.Score + o.MeasuresWeight * measureScore + o.SupervisionWeight * supervision)
-                / Math.Max(1, o.ProjectsWeight + o.MeasuresWeight + o.SupervisionWeight), 2, MidpointRounding.AwayFromZero);
+            // A township without projects is scored on the other parts only: no data is not a projects score of 0.
+            var projectsWeight = township.HasData ? o.ProjectsWeight : 0;
+            var score = Math.Round((projectsWeight * township.Score + o.MeasuresWeight * measureScore + o.SupervisionWeight * supervision)
+                / Math.Max(1, projectsWeight + o.MeasuresWeight + o.SupervisionWeight), 2, MidpointRounding.AwayFromZero);
             scored.Add((township, township.Score, measureScore, supervision, score));
         }
 
@@ -55,7 +57,7 @@ public sealed class ScoreTownshipsActivity(
             var bestFirst = Ranking.BestFirst(district, s => s.Score, s => s.Township.UnitId);
             var bottom = Ranking.Bottom(bestFirst, o.BottomCount).Select(s => s.Township.UnitId).ToHashSet(StringComparer.Ordinal);
             ranked.AddRange(bestFirst.Select((s, i) => new TownshipScore(s.Township.UnitId, s.Township.Name, s.Township.DistrictId,
-                s.Score, s.Projects, s.Measures, s.Supervision, i + 1, bottom.Contains(s.Township.UnitId))));
+                s.Score, s.Projects, s.Measures, s.Supervision, i + 1, bottom.Contains(s.Township.UnitId), s.Township.HasData)));
         }
 
         return ranked;

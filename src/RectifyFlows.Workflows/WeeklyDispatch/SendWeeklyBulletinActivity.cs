@@ -26,7 +26,7 @@ public sealed class SendWeeklyBulletinActivity(
             GeneratedAt = time.GetUtcNow(),
             Summary =
             [
-                new("参与排名乡镇", input.Ranking.Count.ToString(CultureInfo.InvariantCulture)),
+                new("参与排名乡镇", input.Ranking.Count(t => t.HasData).ToString(CultureInfo.InvariantCulture)),
                 new("约谈乡镇", bottom.Count.ToString(CultureInfo.InvariantCulture)),
                 new("后三名", string.Join("、", bottom.Select(t => t.Name))),
             ],
@@ -34,7 +34,7 @@ public sealed class SendWeeklyBulletinActivity(
             Tables =
             [
                 new("乡镇排名", ["名次", "乡镇", "项目数", "完成率", "资金拨付率", "综合得分", "处理"],
-                    [.. input.Ranking.Select(t => (IReadOnlyList<string>)[t.Rank.ToString(CultureInfo.InvariantCulture), t.Name,
+                    [.. input.Ranking.Select(t => (IReadOnlyList<string>)[t.RankText, t.Name,
                         t.Projects.ToString(CultureInfo.InvariantCulture), t.Completion, t.Disbursement,
                         t.Score.ToString("0.00", CultureInfo.InvariantCulture), t.Bottom ? "约谈主要领导" : string.Empty])]),
             ],
