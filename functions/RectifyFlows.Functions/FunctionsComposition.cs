@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RectifyFlows.Api;
@@ -9,12 +10,28 @@ using RectifyFlows.Notifications;
 using RectifyFlows.Operations;
 using RectifyFlows.Operations.Telemetry;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using RectifyFlows.Storage;
+using RectifyFlows.Workflows;
 
 namespace RectifyFlows.Functions;
 
 /// <summary>Wires what only the Functions app needs on top of the shared storage and workflows registrations.</summary>
 public static class FunctionsComposition
 {
+    /// <summary>
+    /// Everything Program.cs registers: the ASP.NET Core integration, storage, workflows and the Functions app's own
+    /// services. The test harness calls this same method on its own <see cref="FunctionsApplicationBuilder"/>.
+    /// </summary>
+    public static FunctionsApplicationBuilder ComposeRectifyFlowsFunctions(this FunctionsApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureFunctionsWebApplication();
+        builder.AddRectifyFlowsStorage();
+        builder.AddRectifyFlowsWorkflows();
+        builder.AddRectifyFlowsFunctions();
+        return builder;
+    }
+
     public static IHostApplicationBuilder AddRectifyFlowsFunctions(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,12 +1,9 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using RectifyFlows.Functions;
-using RectifyFlows.Storage;
-using RectifyFlows.Workflows;
 
+// The whole composition is FunctionsComposition.ComposeRectifyFlowsFunctions, so the test harness
+// (tests/RectifyFlows.Functions.Tests/Harness) builds exactly what runs on Azure.
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.AddRectifyFlowsStorage();
-builder.AddRectifyFlowsWorkflows();
-builder.AddRectifyFlowsFunctions();
+builder.ComposeRectifyFlowsFunctions();
 await builder.Build().RunAsync();

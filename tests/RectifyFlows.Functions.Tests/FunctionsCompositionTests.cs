@@ -75,7 +75,7 @@ public sealed class FunctionsCompositionTests
 
     private static IHost BuildFunctionsHost(bool smtp = false)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration["RectifyFlows:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
         if (smtp)
         {
