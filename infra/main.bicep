@@ -117,7 +117,28 @@ param dingtalkRobotSecret string = ''
 @description('Optional initial value of the webhook-signing-secret secret; empty leaves the secret as it is.')
 param webhookSigningSecret string = ''
 
+@secure()
+@description('Optional initial value of the bootstrap-operator-key secret (the first operator API key, 16+ characters); empty leaves the secret as it is.')
+param bootstrapOperatorKey string = ''
+
+@secure()
+@description('Optional initial value of the sms-gateway-secret secret; empty leaves the secret as it is.')
+param smsGatewaySecret string = ''
+
+@description('Notification channels\' settings that are not secrets (their secrets are Key Vault references): SMTP relay, Twilio, SMS gateway. Empty values leave a channel off. docs/deployment.md.')
+param notificationSettings object = {
+  smtpHost: ''
+  smtpPort: '587'
+  smtpFrom: ''
+  smtpUserName: ''
+  twilioAccountSid: ''
+  twilioFrom: ''
+  smsGatewayUrl: ''
+}
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+// The vault's name is public (its DNS name) but must not be derivable from the app's host name: its own token.
+var keyVaultToken = toLower(uniqueString(subscription().id, environmentName, location, 'key-vault'))
 var tags = {
   'azd-env-name': environmentName
   application: 'rectifyflows'
@@ -132,7 +153,7 @@ var names = {
   functionPlan: empty(functionPlanName) ? 'plan-rectifyflows-${resourceToken}' : functionPlanName
   storage: empty(storageAccountName) ? 'strf${resourceToken}' : storageAccountName
   taskHubStorage: empty(taskHubStorageAccountName) ? 'strfhub${resourceToken}' : taskHubStorageAccountName
-  keyVault: empty(keyVaultName) ? 'kv-rf-${resourceToken}' : keyVaultName
+  keyVault: empty(keyVaultName) ? 'kv-rf-${keyVaultToken}' : keyVaultName
   identity: empty(identityName) ? 'id-rectifyflows-${resourceToken}' : identityName
   logAnalytics: empty(logAnalyticsName) ? 'log-rectifyflows-${resourceToken}' : logAnalyticsName
   applicationInsights: empty(applicationInsightsName) ? 'appi-rectifyflows-${resourceToken}' : applicationInsightsName
@@ -211,6 +232,8 @@ module keyVault 'app/key-vault.bicep' = {
     dingtalkRobotToken: dingtalkRobotToken
     dingtalkRobotSecret: dingtalkRobotSecret
     webhookSigningSecret: webhookSigningSecret
+    bootstrapOperatorKey: bootstrapOperatorKey
+    smsGatewaySecret: smsGatewaySecret
   }
 }
 
@@ -231,6 +254,7 @@ module functionApp 'app/function-app.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     timeZone: timeZone
     tablePrefix: tablePrefix
+    notificationSettings: notificationSettings
   }
 }
 

@@ -46,12 +46,9 @@ public static class FunctionsComposition
         builder.AddRectifyFlowsTelemetry("RectifyFlows.Functions").UseFunctionsWorkerDefaults();
 
         // The outbox dispatcher, run by the DispatchOutbox timer rather than as a hosted loop: a Flex Consumption
-        // instance may be scaled to zero between requests, a timer wakes it. Registered, as in the standalone host,
-        // only with an SMTP relay configured, since its options are validated on start.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["RectifyFlows:Notifications:Smtp:Host"]))
-        {
-            builder.Services.AddRectifyFlowsDispatcher(hosted: false);
-        }
+        // instance may be scaled to zero between requests, a timer wakes it. Registered, as in the standalone host, when
+        // any channel is configured (ConfigurationReport logs an error in Production when none is).
+        builder.Services.AddRectifyFlowsDispatcherIfConfigured(builder.Configuration, hosted: false);
 
         // As the standalone host: Chinese text stays readable in responses instead of \uXXXX escapes.
         builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));

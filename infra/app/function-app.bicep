@@ -51,6 +51,9 @@ param timeZone string
 @description('Prefix of the ledger table names (RectifyFlows:Storage:TablePrefix).')
 param tablePrefix string
 
+@description('Non-secret notification settings (smtpHost, smtpPort, smtpFrom, smtpUserName, twilioAccountSid, twilioFrom, smsGatewayUrl); an empty value leaves its channel off.')
+param notificationSettings object
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -157,7 +160,45 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           name: 'NotificationDispatchSchedule'
           value: '*/30 * * * * *'
         }
+        // Notification channels (docs/deployment.md): a channel with its settings empty, or whose secret is an
+        // unresolved Key Vault reference, stays off; the dispatcher runs when any channel is on.
+        {
+          name: 'RectifyFlows__Notifications__Smtp__Host'
+          value: notificationSettings.smtpHost
+        }
+        {
+          name: 'RectifyFlows__Notifications__Smtp__Port'
+          value: notificationSettings.smtpPort
+        }
+        {
+          name: 'RectifyFlows__Notifications__Smtp__From'
+          value: notificationSettings.smtpFrom
+        }
+        {
+          name: 'RectifyFlows__Notifications__Smtp__UserName'
+          value: notificationSettings.smtpUserName
+        }
+        {
+          name: 'RectifyFlows__Notifications__Twilio__AccountSid'
+          value: notificationSettings.twilioAccountSid
+        }
+        {
+          name: 'RectifyFlows__Notifications__Twilio__From'
+          value: notificationSettings.twilioFrom
+        }
+        {
+          name: 'RectifyFlows__Notifications__SmsGateway__Url'
+          value: notificationSettings.smsGatewayUrl
+        }
         // Secrets: Key Vault references only, resolved by the platform as keyVaultReferenceIdentity.
+        {
+          name: 'RectifyFlows__Auth__BootstrapOperatorKey'
+          value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=bootstrap-operator-key)'
+        }
+        {
+          name: 'RectifyFlows__Notifications__SmsGateway__Secret'
+          value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=sms-gateway-secret)'
+        }
         {
           name: 'RectifyFlows__Notifications__Smtp__Password'
           value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=smtp-password)'

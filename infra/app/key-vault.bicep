@@ -51,6 +51,14 @@ param dingtalkRobotSecret string = ''
 param dingtalkRobotToken string = ''
 
 @secure()
+@description('The first operator API key, registered at every start (secret bootstrap-operator-key, at least 16 characters); empty leaves the secret as it is.')
+param bootstrapOperatorKey string = ''
+
+@secure()
+@description('HMAC key of the generic SMS gateway (secret sms-gateway-secret); empty leaves the secret as it is.')
+param smsGatewaySecret string = ''
+
+@secure()
 @description('Secret that signs outgoing and verifies incoming webhooks (secret webhook-signing-secret); empty leaves the secret as it is.')
 param webhookSigningSecret string = ''
 
@@ -138,6 +146,24 @@ resource webhookSigningSecretSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-0
   name: 'webhook-signing-secret'
   properties: {
     value: webhookSigningSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource bootstrapOperatorKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(bootstrapOperatorKey)) {
+  parent: vault
+  name: 'bootstrap-operator-key'
+  properties: {
+    value: bootstrapOperatorKey
+    contentType: 'text/plain'
+  }
+}
+
+resource smsGatewaySecretSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(smsGatewaySecret)) {
+  parent: vault
+  name: 'sms-gateway-secret'
+  properties: {
+    value: smsGatewaySecret
     contentType: 'text/plain'
   }
 }

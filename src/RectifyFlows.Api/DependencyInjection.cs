@@ -21,6 +21,8 @@ public static class DependencyInjection
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ConfiguredKeyRegistrar>();
+        services.AddHostedService<Startup.ConfigurationReport>();
         services.AddOptions<IntakeLimitsOptions>().BindConfiguration(IntakeLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RequestRateLimiter>();
         services.AddSingleton<CorsRules>();

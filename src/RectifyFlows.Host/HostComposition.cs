@@ -48,12 +48,9 @@ public static partial class HostComposition
         builder.Services.AddLeadReminderService();
         builder.Services.AddHostedService<LedgerInitializer>();
         builder.AddRectifyFlowsWorkflows();
-        // Delivery from the outbox runs when an SMTP relay is configured (MailDev in Development and Fast); without
-        // one, messages stay in the outbox, visible at /api/notifications.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["RectifyFlows:Notifications:Smtp:Host"]))
-        {
-            builder.Services.AddRectifyFlowsDispatcher();
-        }
+        // Delivery from the outbox runs when any channel is configured (MailDev in Development and Fast); without one,
+        // messages stay in the outbox, visible at /api/notifications. The same rule as the Functions app.
+        builder.Services.AddRectifyFlowsDispatcherIfConfigured(builder.Configuration);
 
         builder.AddStandaloneDurableEngine();
         builder.AddCycleSchedules();

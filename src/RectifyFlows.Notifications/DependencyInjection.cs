@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,32 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Registers the dispatcher (<see cref="AddRectifyFlowsDispatcher"/>) when any channel is configured — SMTP, Twilio or
+    /// the SMS gateway, the WeCom or DingTalk robot — and returns the configured channels (empty: nothing registered,
+    /// messages wait in the outbox). Both hosts decide with this one rule.
+    /// </summary>
+    public static IReadOnlyList<string> AddRectifyFlowsDispatcherIfConfigured(this IServiceCollection services, IConfiguration configuration, bool hosted = true)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = ConfiguredChannels(configuration);
+        if (configured.Count > 0)
+        {
+            services.AddRectifyFlowsDispatcher(hosted);
+        }
+
+        return configured;
+    }
+
+    /// <summary>The channels <c>RectifyFlows:Notifications</c> configures (unresolved Key Vault references count as unset).</summary>
+    public static IReadOnlyList<string> ConfiguredChannels(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new NotificationOptions();
+        configuration.GetSection(NotificationOptions.SectionName).Bind(options);
+        return options.ConfiguredChannels();
     }
 
     /// <summary>

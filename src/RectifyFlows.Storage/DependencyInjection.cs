@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StorageHealthProbe>();
+        services.AddSingleton<StorageReadiness>();
         services.AddSingleton<Cycles.CycleTables>();
         services.AddSingleton<StorageSchema>();
         services.AddSingleton<Cycles.PlanDirectoryRepository>();

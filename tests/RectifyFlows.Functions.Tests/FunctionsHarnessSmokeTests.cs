@@ -25,12 +25,14 @@ public sealed class FunctionsHarnessSmokeTests
         var measures = await app.InvokeHttpAsync("GET", "/api/measures", cancellationToken: cancel);
         var getPlans = await app.InvokeHttpAsync("GET", "/api/plans", cancellationToken: cancel);
         var missing = await app.InvokeHttpAsync("GET", "/api/no-such-route", cancellationToken: cancel);
+        var outside = await app.InvokeHttpAsync("GET", "/no-api-prefix", cancellationToken: cancel);
 
         Assert.AreEqual(200, health.Status, health.ToString());
         Assert.AreEqual("Health", health.FunctionName);
         Assert.AreEqual(401, measures.Status, measures.ToString());
         Assert.AreEqual(405, getPlans.Status, "plans takes POST only");
-        Assert.AreEqual(404, missing.Status);
+        Assert.AreEqual(405, missing.Status, "only the catch-all CORS preflight (OPTIONS {*path}) matches, as in the Functions host's routing");
+        Assert.AreEqual(404, outside.Status);
         Assert.AreEqual("*/30 * * * * *", app.TimerSchedule("DispatchOutbox"), "the %NotificationDispatchSchedule% of the template");
         Assert.IsFalse(app.Log.AtLeast(LogLevel.Critical).Any(), string.Join('\n', app.Log.AtLeast(LogLevel.Warning)));
     }

@@ -12,8 +12,8 @@ namespace RectifyFlows.Functions.Notifications;
 /// </summary>
 /// <remarks>
 /// A timer function runs on one instance at a time (the host's singleton lock), and the dispatcher's ETag-guarded
-/// claims keep a pass that overlaps the standalone host's, or a late one, from sending a message twice. Without an
-/// SMTP relay configured the dispatcher is not registered (as in the standalone host) and the pass only logs that
+/// claims keep a pass that overlaps the standalone host's, or a late one, from sending a message twice. Without any
+/// channel configured the dispatcher is not registered (as in the standalone host) and the pass only logs that
 /// messages wait in the outbox.
 /// </remarks>
 public sealed partial class DispatchOutboxFunction(IServiceProvider services, ILogger<DispatchOutboxFunction> logger)
@@ -35,7 +35,7 @@ public sealed partial class DispatchOutboxFunction(IServiceProvider services, IL
         LogPass(result.Sent, result.Failed, result.Dead, result.Skipped, timer.IsPastDue);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No SMTP relay configured (RectifyFlows:Notifications:Smtp:Host): messages wait in the outbox")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No notification channel configured (SMTP, Twilio, SMS gateway, WeCom, DingTalk): messages wait in the outbox")]
     private partial void LogNotConfigured();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox dispatch: {Sent} sent, {Failed} failed, {Dead} dead, {Skipped} skipped (past due: {PastDue})")]

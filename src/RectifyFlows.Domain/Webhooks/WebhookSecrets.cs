@@ -1,9 +1,13 @@
+using RectifyFlows.Domain.Configuration;
+
 namespace RectifyFlows.Domain.Webhooks;
 
 /// <summary>
 /// Which secret verifies a sender's webhook: its own secret first (one per team or unit, api.md); else the
 /// deployment's shared signing secret if one is configured (one Key Vault secret, for small deployments); else, in
 /// the Development and Fast environments only, the development secret. Null means the sender is unknown (401).
+/// An unresolved Key Vault reference counts as no secret (<see cref="ConfiguredSecret"/>): a deployment whose
+/// signing secret was never set answers 401, even to a request "signed" with the reference's literal text.
 /// </summary>
 public static class WebhookSecrets
 {
@@ -11,16 +15,16 @@ public static class WebhookSecrets
         string sender, IDictionary<string, string> perSender, string? signingSecret, string? developmentSecret, bool developmentEnvironment)
     {
         ArgumentNullException.ThrowIfNull(perSender);
-        if (perSender.TryGetValue(sender, out var own) && !string.IsNullOrEmpty(own))
+        if (perSender.TryGetValue(sender, out var own) && ConfiguredSecret.ValueOrNull(own) is { } ownSecret)
         {
-            return own;
+            return ownSecret;
         }
 
-        if (!string.IsNullOrEmpty(signingSecret))
+        if (ConfiguredSecret.ValueOrNull(signingSecret) is { } shared)
         {
-            return signingSecret;
+            return shared;
         }
 
-        return developmentEnvironment && !string.IsNullOrEmpty(developmentSecret) ? developmentSecret : null;
+        return developmentEnvironment ? ConfiguredSecret.ValueOrNull(developmentSecret) : null;
     }
 }

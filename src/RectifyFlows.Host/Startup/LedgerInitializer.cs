@@ -4,20 +4,18 @@ using RectifyFlows.Domain.Projects;
 using RectifyFlows.Api.Auth;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage;
-using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
 
 namespace RectifyFlows.Host.Startup;
 
-/// <summary>On start: creates the tables, registers configured API keys (hashed) and imports the seed plan.</summary>
+/// <summary>On start: creates the tables, registers configured API keys (hashed, <see cref="ConfiguredKeyRegistrar"/>, shared with the Functions app) and imports the seed plan.</summary>
 public sealed partial class LedgerInitializer(
     StorageSchema schema,
     OutboxRepository outbox,
     ProjectRepository projects,
-    ApiKeyStore keys,
+    ConfiguredKeyRegistrar keys,
     PlanImporter importer,
-    IOptions<AuthOptions> auth,
     IOptions<SeedOptions> seed,
     TimeProvider time,
     ILogger<LedgerInitializer> logger) : IHostedService
@@ -29,15 +27,7 @@ public sealed partial class LedgerInitializer(
         await schema.CreateIfNotExistsAsync(cancellationToken);
         await outbox.CreateIfNotExistsAsync(cancellationToken);
 
-        if (auth.Value.BootstrapOperatorKey is { } bootstrap)
-        {
-            await keys.RegisterAsync(bootstrap, "bootstrap-operator", Roles.Operator, null, "RectifyFlows:Auth:BootstrapOperatorKey", cancellationToken);
-        }
-
-        foreach (var key in auth.Value.Keys)
-        {
-            await keys.RegisterAsync(key.Key, key.PrincipalId, key.Role, key.UnitId, "RectifyFlows:Auth:Keys", cancellationToken);
-        }
+        await keys.RegisterAsync(cancellationToken);
 
         if (seed.Value.Enabled)
         {

@@ -75,10 +75,24 @@ public sealed class NotificationOptions : IValidatableObject
     [EmailAddress]
     public string? OfficeEmail { get; set; }
 
+    /// <summary>The channels with settings enough to deliver (email, sms, wecom, dingtalk); empty when none is.</summary>
+    public IReadOnlyList<string> ConfiguredChannels() =>
+    [
+        .. Smtp.IsConfigured ? ["email"] : Array.Empty<string>(),
+        .. Twilio.IsConfigured || SmsGateway.IsConfigured ? ["sms"] : Array.Empty<string>(),
+        .. WeCom.IsConfigured ? ["wecom"] : Array.Empty<string>(),
+        .. DingTalk.IsConfigured ? ["dingtalk"] : Array.Empty<string>(),
+    ];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        // The relay is validated only when one is named: a deployment with robots or SMS only has no SMTP section.
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), results, validateAllProperties: true);
+        if (!string.IsNullOrWhiteSpace(Smtp.Host))
+        {
+            Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), results, validateAllProperties: true);
+        }
+
         foreach (var result in results)
         {
             yield return new ValidationResult("Smtp: " + result.ErrorMessage, [.. result.MemberNames.Select(m => "Smtp." + m)]);

@@ -108,7 +108,7 @@ public sealed partial class OutboxDispatcher(
 
                 var isEmail = string.Equals(index.Channel, EmailChannel, StringComparison.OrdinalIgnoreCase);
                 var channel = isEmail ? null : ChannelFor(index.Channel);
-                if (!isEmail && channel is null)
+                if (isEmail ? !settings.Smtp.IsConfigured : channel is null)
                 {
                     LogChannelNotWired(index.Channel, index.RecipientId);
                     await outbox.PostponeAsync(index, time.GetUtcNow() + UnwiredChannelDelay, cancellationToken);

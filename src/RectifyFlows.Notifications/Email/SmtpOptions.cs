@@ -1,3 +1,4 @@
+using RectifyFlows.Domain.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace RectifyFlows.Notifications.Email;
@@ -38,6 +39,13 @@ public sealed class SmtpOptions : IValidatableObject
 
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A relay, a sender and, with a user name, a password that is not an unresolved Key Vault reference
+    /// (<see cref="ConfiguredSecret"/>). Without it the email channel is off and mail waits in the outbox.
+    /// </summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From)
+        && (string.IsNullOrEmpty(UserName) || ConfiguredSecret.IsSet(Password));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

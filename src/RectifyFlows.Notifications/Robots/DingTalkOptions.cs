@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Configuration;
+
 namespace RectifyFlows.Notifications.Robots;
 
 /// <summary>A DingTalk (钉钉) group robot with signing (<c>RectifyFlows:Notifications:DingTalk</c>); token and secret come from configuration or Key Vault.</summary>
@@ -13,5 +15,5 @@ public sealed class DingTalkOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public bool IsConfigured => !string.IsNullOrEmpty(AccessToken) && !string.IsNullOrEmpty(Secret);
+    public bool IsConfigured => ConfiguredSecret.IsSet(AccessToken) && ConfiguredSecret.IsSet(Secret);
 }

@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Configuration;
+
 namespace RectifyFlows.Notifications.Robots;
 
 /// <summary>A WeCom (企业微信) group robot (<c>RectifyFlows:Notifications:WeCom</c>); the key comes from configuration or Key Vault.</summary>
@@ -11,5 +13,5 @@ public sealed class WeComOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public bool IsConfigured => !string.IsNullOrEmpty(Key);
+    public bool IsConfigured => ConfiguredSecret.IsSet(Key);
 }

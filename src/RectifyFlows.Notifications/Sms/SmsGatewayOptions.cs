@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Configuration;
+
 namespace RectifyFlows.Notifications.Sms;
 
 /// <summary>A generic HTTP SMS gateway (<c>RectifyFlows:Notifications:SmsGateway</c>); the secret comes from configuration or Key Vault.</summary>
@@ -13,5 +15,5 @@ public sealed class SmsGatewayOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public bool IsConfigured => Url is not null && !string.IsNullOrEmpty(Secret);
+    public bool IsConfigured => Url is not null && ConfiguredSecret.IsSet(Secret);
 }

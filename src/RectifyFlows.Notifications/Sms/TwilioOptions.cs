@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Configuration;
+
 namespace RectifyFlows.Notifications.Sms;
 
 /// <summary>Twilio (<c>RectifyFlows:Notifications:Twilio</c>); the auth token comes from configuration or Key Vault.</summary>
@@ -15,6 +17,6 @@ public sealed class TwilioOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    public bool IsConfigured => !string.IsNullOrEmpty(AccountSid) && !string.IsNullOrEmpty(AuthToken)
+    public bool IsConfigured => !string.IsNullOrEmpty(AccountSid) && ConfiguredSecret.IsSet(AuthToken)
         && (!string.IsNullOrEmpty(From) || !string.IsNullOrEmpty(MessagingServiceSid));
 }

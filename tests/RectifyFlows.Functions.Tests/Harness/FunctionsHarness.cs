@@ -312,22 +312,35 @@ public sealed class FunctionsHarness : IAsyncDisposable
     private static readonly Lazy<IReadOnlyList<HttpRoute>> HttpRoutes = new(() =>
         [.. FunctionMethod.All.Where(f => f.Trigger is HttpTriggerAttribute).Select(HttpRoute.From).OrderByDescending(r => r.LiteralSegments)]);
 
-    /// <summary>One HTTP function's route template and methods.</summary>
-    private sealed record HttpRoute(FunctionMethod Function, TemplateMatcher Matcher, IReadOnlyList<string> Methods, int LiteralSegments)
+    /// <summary>ASP.NET Core's resolver of inline route constraints (<c>{asset:regex([.])}</c>), as the Functions host uses.</summary>
+    private static readonly Lazy<IInlineConstraintResolver> Constraints = new(() =>
+        new ServiceCollection().AddRouting().BuildServiceProvider().GetRequiredService<IInlineConstraintResolver>());
+
+    /// <summary>One HTTP function's route template (with its constraints) and methods.</summary>
+    private sealed record HttpRoute(
+        FunctionMethod Function, TemplateMatcher Matcher, IReadOnlyList<(string Name, IRouteConstraint Constraint)> Checks, IReadOnlyList<string> Methods, int LiteralSegments)
     {
         public static HttpRoute From(FunctionMethod function)
         {
             var trigger = (HttpTriggerAttribute)function.Trigger;
             var pattern = RoutePatternFactory.Parse(trigger.Route ?? function.Name);
             var methods = trigger.Methods is { Length: > 0 } listed ? listed : ["get", "post", "put", "patch", "delete", "head", "options"];
-            return new HttpRoute(function, new TemplateMatcher(new RouteTemplate(pattern), []), methods,
+            var checks = pattern.ParameterPolicies
+                .SelectMany(p => p.Value.Where(policy => policy.Content is not null)
+                    .Select(policy => (p.Key, Constraints.Value.ResolveConstraint(policy.Content!)
+                        ?? throw new InvalidOperationException($"Unknown route constraint {policy.Content} in {trigger.Route}."))))
+                .ToList();
+            return new HttpRoute(function, new TemplateMatcher(new RouteTemplate(pattern), []), checks, methods,
                 pattern.PathSegments.Count(s => s.IsSimple && s.Parts[0].IsLiteral));
         }
 
         public RouteValueDictionary? Match(string path)
         {
             var values = new RouteValueDictionary();
-            return Matcher.TryMatch("/" + path.TrimStart('/'), values) ? values : null;
+            return Matcher.TryMatch("/" + path.TrimStart('/'), values)
+                && Checks.All(c => c.Constraint.Match(null, null, c.Name, values, RouteDirection.IncomingRequest))
+                    ? values
+                    : null;
         }
     }
 
