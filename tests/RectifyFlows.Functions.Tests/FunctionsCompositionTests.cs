@@ -75,7 +75,12 @@ public sealed class FunctionsCompositionTests
 
     private static IHost BuildFunctionsHost(bool smtp = false)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environments.Development,
+            // The Functions app's folder, not the test's: the test output also holds the standalone host's appsettings files.
+            ContentRootPath = FunctionsOutput.Directory.FullName,
+        });
         builder.Configuration["RectifyFlows:Storage:ConnectionString"] = "UseDevelopmentStorage=true";
         if (smtp)
         {

@@ -56,6 +56,7 @@ internal sealed class HarnessDurable : IAsyncDisposable
         builder.Services.AddSingleton(address);
         var channel = GrpcChannel.ForAddress(address.Uri);
         builder.Services.AddSingleton(channel);
+        builder.Services.AddSingleton(new StandaloneEngineMode(Dispatch: true));
         builder.Services.AddHostedService<StandaloneDurableEngine>();
         builder.Services.AddDurableTaskWorker(worker =>
         {
