@@ -165,10 +165,7 @@ public sealed class FunctionsHarness : IAsyncDisposable
             return new HarnessResponse(StatusCodes.Status404NotFound, new Dictionary<string, string>(), [], null);
         }
 
-        // A catch-all that takes other methods only (the CORS preflight's OPTIONS "{*path}") is no match for this
-        // method: the Functions host checks the method as a route constraint, so such a route never makes a 405.
-        var matches = HttpRoutes.Value.Select(route => (route, values: route.Match(path[prefix.Length..])))
-            .Where(m => m.values is not null && !(m.route.IsCatchAll && !m.route.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))).ToList();
+        var matches = HttpRoutes.Value.Select(route => (route, values: route.Match(path[prefix.Length..]))).Where(m => m.values is not null).ToList();
         if (matches.Count == 0)
         {
             return new HarnessResponse(StatusCodes.Status404NotFound, new Dictionary<string, string>(), [], null);
@@ -323,8 +320,6 @@ public sealed class FunctionsHarness : IAsyncDisposable
     private sealed record HttpRoute(
         FunctionMethod Function, TemplateMatcher Matcher, IReadOnlyList<(string Name, IRouteConstraint Constraint)> Checks, IReadOnlyList<string> Methods, int LiteralSegments)
     {
-        public bool IsCatchAll => Matcher.Template.Parameters.Any(p => p.IsCatchAll);
-
         public static HttpRoute From(FunctionMethod function)
         {
             var trigger = (HttpTriggerAttribute)function.Trigger;
