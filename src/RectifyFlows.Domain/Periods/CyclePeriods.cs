@@ -128,6 +128,16 @@ public static partial class CyclePeriods
         }
     }
 
+    /// <summary>The period just before <paramref name="period"/> of the same kind (March for April, 2017-Q1 for 2017-Q2), or null when it is not one.</summary>
+    public static string? Previous(CycleKind kind, string period) =>
+        Range(kind, period) is { } range ? kind switch
+        {
+            CycleKind.Monthly => Month(range.First.AddMonths(-1)),
+            CycleKind.Weekly => Week(range.First.AddDays(-7)),
+            CycleKind.Quarterly => Quarter(range.First.AddMonths(-3)),
+            _ => TenDay(range.First.AddDays(-1)),
+        } : null;
+
     /// <summary>The deterministic orchestration instance id of a cycle: a double fire or a manual start finds the same one.</summary>
     public static string InstanceId(CycleKind kind, string period) => $"{Slug(kind)}-{period}";
 

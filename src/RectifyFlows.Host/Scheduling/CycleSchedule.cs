@@ -24,6 +24,21 @@ public static class CycleSchedule
     /// <summary>The period a fire starts (shared with the Functions timers).</summary>
     public static string PeriodFor(CycleKind kind, DateTimeOffset fireTime) => CyclePeriods.ForFireTime(kind, fireTime);
 
+    /// <summary>Every fire time in (<paramref name="now"/> − <paramref name="lookBack"/>, <paramref name="now"/>], oldest first.</summary>
+    public static IReadOnlyList<DateTimeOffset> FiresBefore(string cron, TimeZoneInfo zone, DateTimeOffset now, TimeSpan lookBack)
+    {
+        var expression = new CronExpression(cron, zone);
+        var fires = new List<DateTimeOffset>();
+        var next = expression.GetNextValidTimeAfter(now - lookBack);
+        for (var i = 0; i < 10_000 && next is { } fire && fire <= now; i++)
+        {
+            fires.Add(fire);
+            next = expression.GetNextValidTimeAfter(fire);
+        }
+
+        return fires;
+    }
+
     /// <summary>The latest fire time at or before <paramref name="now"/>, looking back at most <paramref name="lookBack"/>.</summary>
     public static DateTimeOffset? LastFireBefore(string cron, TimeZoneInfo zone, DateTimeOffset now, TimeSpan lookBack)
     {

@@ -4,8 +4,9 @@ using RectifyFlows.Workflows.Common;
 namespace RectifyFlows.Host.Scheduling;
 
 /// <summary>
-/// On start-up, starts each cycle whose latest fire time passed while the host was down. The instance id of that
-/// period is deterministic, so a cycle that did run is found and nothing is started twice.
+/// On start-up, starts every period of each cycle whose fire time passed while the host was down, oldest first
+/// (<see cref="CycleStarter.CatchUpAsync"/>: the periods after the last one that ran; quarters one after another,
+/// because strikes count adjacent quarters). The instance ids are deterministic, so nothing is started twice.
 /// </summary>
 public sealed partial class ScheduleCatchUp(
     CycleStarter cycles, IOptions<ScheduleOptions> options, TimeProvider time, ILogger<ScheduleCatchUp> logger) : BackgroundService
@@ -20,21 +21,15 @@ public sealed partial class ScheduleCatchUp(
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         foreach (var kind in CycleSchedule.Kinds)
         {
-            var last = CycleSchedule.LastFireBefore(CycleSchedule.Cron(options.Value, kind), zone, time.GetUtcNow(), TimeSpan.FromDays(100));
-            if (last is null)
+            var fires = CycleSchedule.FiresBefore(CycleSchedule.Cron(options.Value, kind), zone, time.GetUtcNow(), TimeSpan.FromDays(options.Value.CatchUpDays));
+            var periods = fires.Select(fire => CycleSchedule.PeriodFor(kind, fire)).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var instanceId in await cycles.CatchUpAsync(kind, periods, stoppingToken))
             {
-                continue;
-            }
-
-            var period = CycleSchedule.PeriodFor(kind, last.Value);
-            var (instanceId, created) = await cycles.StartAsync(kind, period, stoppingToken);
-            if (created)
-            {
-                LogCaughtUp(instanceId, last.Value);
+                LogCaughtUp(instanceId);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up {InstanceId}, missed at {FireTime}")]
-    private partial void LogCaughtUp(string instanceId, DateTimeOffset fireTime);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up {InstanceId}")]
+    private partial void LogCaughtUp(string instanceId);
 }

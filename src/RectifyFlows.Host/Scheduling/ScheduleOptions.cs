@@ -12,6 +12,13 @@ public sealed class ScheduleOptions
     /// <summary>Start, on host start-up, a cycle whose last fire time passed while the host was down.</summary>
     public bool CatchUp { get; set; } = true;
 
+    /// <summary>
+    /// How far back the catch-up looks for periods missed while the host was down. Every missed period after the last
+    /// one that ran is started, oldest first; when none ran in this window (a new installation) only the latest is.
+    /// </summary>
+    [Range(1, 3660)]
+    public int CatchUpDays { get; set; } = 400;
+
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

@@ -1,40 +1,47 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using RectifyFlows.Domain.Evaluation;
+using RectifyFlows.Domain.Periods;
 
 namespace RectifyFlows.Storage.Cycles;
 
 /// <summary>
-/// A township's consecutive quarterly strikes (PK unit id, RK <c>strikes</c>). Applying a quarter is idempotent: the
-/// row remembers the last quarter applied, so a replayed activity returns the stored count instead of counting twice.
+/// A township's quarterly strikes (PK unit id, RK <c>strikes</c>): per quarter its outcome (<c>Q2017Q1</c>) and the
+/// consecutive count it produced (<c>N2017Q1</c>), plus the latest quarter applied and its count. A quarter's count
+/// builds on the count stored for the quarter just before it, so a quarter that never ran resets the count (a gap);
+/// a quarter already applied returns its stored count (a replayed activity counts nothing twice); an older quarter
+/// run after a newer one gets its own count from its own past and never changes the newer count.
 /// </summary>
 public sealed class StrikeRepository(CycleTables tables)
 {
     private const string Row = "strikes";
 
-    /// <summary>Records this quarter's outcome and returns the consecutive count after it.</summary>
-    public async Task<int> ApplyAsync(string unitId, string quarter, bool strike, CancellationToken cancellationToken)
+    /// <summary>Records this quarter's outcome; returns the consecutive count after it and whether it was run late (after a newer quarter).</summary>
+    public async Task<StrikeRecord> ApplyAsync(string unitId, string quarter, bool strike, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(quarter);
         while (true)
         {
             var existing = await tables.Strikes.GetEntityIfExistsAsync<TableEntity>(unitId, Row, cancellationToken: cancellationToken);
             var entity = existing.HasValue ? existing.Value! : new TableEntity(unitId, Row);
-            var applied = entity.GetString("LastQuarter");
-            var consecutive = entity.GetInt32("Consecutive") ?? 0;
-            if (applied == quarter)
+            var latest = entity.GetString("LastQuarter");
+            var late = latest is not null && string.CompareOrdinal(latest, quarter) > 0;
+            if (CountOf(entity, quarter) is { } stored)
             {
-                return consecutive;
+                return new StrikeRecord(stored, late);
             }
 
-            // Quarters are evaluated in order; an older quarter arriving late does not rewrite history.
-            if (applied is not null && string.CompareOrdinal(applied, quarter) > 0)
+            var previous = CyclePeriods.Previous(CycleKind.Quarterly, quarter);
+            var count = StrikeLadder.CountAfter(previous is null ? null : CountOf(entity, previous), strike);
+            entity[OutcomeColumn(quarter)] = strike;
+            entity[CountColumn(quarter)] = count;
+            if (!late)
             {
-                return consecutive;
+                entity["LastQuarter"] = quarter;
+                entity["Consecutive"] = count;
             }
 
-            var next = strike ? consecutive + 1 : 0;
-            entity["LastQuarter"] = quarter;
-            entity["Consecutive"] = next;
-            entity[$"Q{quarter.Replace("-", string.Empty, StringComparison.Ordinal)}"] = strike;
             try
             {
                 if (existing.HasValue)
@@ -46,7 +53,7 @@ public sealed class StrikeRepository(CycleTables tables)
                     await tables.Strikes.AddEntityAsync(entity, cancellationToken);
                 }
 
-                return next;
+                return new StrikeRecord(count, late);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {
@@ -54,4 +61,29 @@ public sealed class StrikeRepository(CycleTables tables)
             }
         }
     }
+
+    /// <summary>The count a quarter produced, or null when it never ran. Rows written before counts were kept per quarter fall back to the latest count or the outcome.</summary>
+    private static int? CountOf(TableEntity entity, string quarter)
+    {
+        if (entity.GetInt32(CountColumn(quarter)) is { } count)
+        {
+            return count;
+        }
+
+        if (entity.GetBoolean(OutcomeColumn(quarter)) is not { } strike)
+        {
+            return null;
+        }
+
+        return entity.GetString("LastQuarter") == quarter ? entity.GetInt32("Consecutive") ?? 0 : strike ? 1 : 0;
+    }
+
+    private static string OutcomeColumn(string quarter) => "Q" + Compact(quarter);
+
+    private static string CountColumn(string quarter) => "N" + Compact(quarter);
+
+    private static string Compact(string quarter) => quarter.Replace("-", string.Empty, StringComparison.Ordinal).ToUpper(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A quarter's consecutive strike count, and whether it was applied after a newer quarter (so it changed nothing after it).</summary>
+public sealed record StrikeRecord(int Consecutive, bool Late);

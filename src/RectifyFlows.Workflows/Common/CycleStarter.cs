@@ -45,6 +45,48 @@ public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles
         return (instanceId, true);
     }
 
+    /// <summary>
+    /// Starts the periods missed after the last one that ran, oldest first (<paramref name="periods"/> oldest first);
+    /// when none of them ran (a new installation) only the latest. Quarters run one after another, each waited for,
+    /// because a quarter's strikes build on the quarter before it. Returns the instances this call created.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CatchUpAsync(CycleKind kind, IReadOnlyList<string> periods, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var missed = new List<string>();
+        for (var i = periods.Count - 1; i >= 0; i--)
+        {
+            if (await client.GetInstanceAsync(CyclePeriods.InstanceId(kind, periods[i]), cancellationToken) is not null)
+            {
+                break;
+            }
+
+            missed.Insert(0, periods[i]);
+        }
+
+        if (missed.Count == periods.Count && missed.Count > 1)
+        {
+            missed = [missed[^1]];
+        }
+
+        var created = new List<string>();
+        foreach (var period in missed)
+        {
+            var (instanceId, isNew) = await StartAsync(kind, period, cancellationToken);
+            if (isNew)
+            {
+                created.Add(instanceId);
+            }
+
+            if (kind == CycleKind.Quarterly && period != missed[^1])
+            {
+                await client.WaitForInstanceCompletionAsync(instanceId, cancellationToken);
+            }
+        }
+
+        return created;
+    }
+
     public Task<OrchestrationMetadata?> GetAsync(CycleKind kind, string period, CancellationToken cancellationToken) =>
         client.GetInstanceAsync(CyclePeriods.InstanceId(kind, period), getInputsAndOutputs: true, cancellationToken);
 

@@ -5,7 +5,10 @@ using RectifyFlows.Storage.Cycles;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
-/// <summary>Records each township's strike (or clean quarter) once per quarter and returns the consecutive counts and sanctions.</summary>
+/// <summary>
+/// Records each township's strike (or clean quarter) once per quarter and returns the consecutive counts over adjacent
+/// quarters and the sanctions (<see cref="StrikeRepository"/>: a gap resets, a late older quarter changes nothing after it).
+/// </summary>
 public sealed class ApplyStrikesActivity(StrikeRepository strikes, IOptions<WorkflowOptions> options)
     : TaskActivity<QuarterlyStep, IReadOnlyList<StrikeOutcome>>
 {
@@ -16,9 +19,9 @@ public sealed class ApplyStrikesActivity(StrikeRepository strikes, IOptions<Work
         foreach (var township in input.Scores)
         {
             var strike = StrikeLadder.IsStrike(township.Score, township.Bottom, options.Value.StrikeThreshold);
-            var consecutive = await strikes.ApplyAsync(township.UnitId, input.Quarter, strike, CancellationToken.None);
+            var (consecutive, late) = await strikes.ApplyAsync(township.UnitId, input.Quarter, strike, CancellationToken.None);
             outcomes.Add(new StrikeOutcome(township.UnitId, township.Name, township.Score, township.Rank, strike, consecutive,
-                strike ? StrikeLadder.Sanction(consecutive) : null));
+                strike ? StrikeLadder.Sanction(consecutive) : null, late));
         }
 
         return outcomes;

@@ -34,8 +34,9 @@ public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, Tim
                 new("评价结果", ["名次", "乡镇", "总分", "项目和资金", "整改措施", "督查", "连续记次", "处理"],
                     [.. input.Scores.Select(s => (IReadOnlyList<string>)[s.Rank.ToString(CultureInfo.InvariantCulture), s.Name, F(s.Score), s.ProjectsHaveData ? F(s.Projects) : TownshipRank.NoData,
                         F(s.Measures), F(s.Supervision), strikes.TryGetValue(s.UnitId, out var o) ? o.Consecutive.ToString(CultureInfo.InvariantCulture) : "0",
-                        o?.Sanction is { } k ? ActionNames.Chinese(k) : string.Empty])],
-                    "项目和资金权重30%（整改报告）；得分低于90分且排名后三名记一次，连续两次按副科级/同级非领导管理，连续三次降职，不记次则清零。"),
+                        o is { Sanction: not null } ? OpenSanctionsActivity.SanctionText(o.Consecutive) + (o.Late ? "（补评）" : string.Empty) : string.Empty])],
+                    "项目和资金权重30%（整改报告）；得分低于90分且排名后三名记一次，主要负责人和分管负责人作深刻检查；相邻两个季度连续记次，"
+                    + "主要负责人按副科级干部管理、分管负责人按同级非领导干部管理；连续三次降职；不记次或有季度未评价则清零。补评的季度不改变其后季度的记次。"),
             ],
         };
         await reports.SaveAsync("quarterly", input.Quarter, ReportRenderer.Json(report), CancellationToken.None);

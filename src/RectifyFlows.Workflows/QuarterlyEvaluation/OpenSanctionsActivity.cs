@@ -2,21 +2,28 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
-using RectifyFlows.Domain.Periods;
+using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
+using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
-/// <summary>Opens each strike's sanction for the township's principal and deputy, notifies them, and starts its ladder.</summary>
+/// <summary>
+/// Opens each strike's sanctions, one action per person as the report distinguishes them (the principal and the
+/// deputy in charge; on the second strike the principal is managed as a deputy-section-level cadre and the deputy as a
+/// non-leading cadre), each naming the person when the plan registers the township's officials; notifies the
+/// township and starts each action's ladder.
+/// </summary>
 public sealed class OpenSanctionsActivity(
     ActionRepository actions,
     EscalationStarter escalations,
     RecipientDirectory recipients,
+    UnitRepository units,
     INotificationPort notifications,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
@@ -26,29 +33,44 @@ public sealed class OpenSanctionsActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var source = CyclePeriods.InstanceId(CycleKind.Quarterly, input.Quarter);
+        var source = input.Source;
         var messages = new List<OutboxMessage>();
         foreach (var strike in input.Strikes.Where(s => s.Sanction is not null))
         {
-            var kind = strike.Sanction!.Value;
             var reason = string.Create(CultureInfo.InvariantCulture,
-                $"{input.Quarter}季度评价得分{strike.Score:0.00}分（低于{options.Value.StrikeThreshold}分）且排名倒数，连续第{strike.Consecutive}次");
-            var action = new AccountabilityAction
+                $"{input.Quarter}季度评价得分{strike.Score:0.00}分（低于{options.Value.StrikeThreshold}分）且排名倒数，连续第{strike.Consecutive}个季度");
+            var officials = (await units.GetAsync(strike.UnitId, ct))?.Officials ?? [];
+            foreach (var sanction in StrikeLadder.Sanctions(strike.Consecutive))
             {
-                Id = $"quarterly-{input.Quarter.ToLowerInvariant()}-{kind.ToString().ToLowerInvariant()}-{strike.UnitId}",
-                UnitId = strike.UnitId,
-                Kind = kind,
-                Reason = reason,
-                Source = source,
-                DueDate = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays),
-                OpenedAt = time.GetUtcNow(),
-            };
-            await escalations.OpenWithLadderAsync(actions, action, ct);
+                var person = TownshipLeaders.Find(officials, sanction.Role);
+                var action = new AccountabilityAction
+                {
+                    Id = $"quarterly-{input.Quarter.ToLowerInvariant()}-{sanction.Kind.ToString().ToLowerInvariant()}-{strike.UnitId}-{sanction.Role.ToString().ToLowerInvariant()}",
+                    UnitId = strike.UnitId,
+                    PersonId = person?.Id,
+                    Kind = sanction.Kind,
+                    Reason = $"{reason}：{TownshipLeaders.Describe(person, sanction)}{sanction.Description}",
+                    Source = source,
+                    DueDate = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays),
+                    OpenedAt = time.GetUtcNow(),
+                };
+                await escalations.OpenWithLadderAsync(actions, action, ct);
+            }
+
             messages.Add(await recipients.ToUnitAsync(strike.UnitId, $"quarterly|{input.Quarter}|strike",
-                NotificationTemplates.StrikeOf(strike.Name, reason, ActionNames.Chinese(kind)), ct));
+                NotificationTemplates.StrikeOf(strike.Name, reason, SanctionText(strike.Consecutive)), ct));
         }
 
         await notifications.EnqueueAsync(messages, ct);
         return (await actions.ListAsync(null, null, null, source, ct)).Count;
     }
+
+    /// <summary>What the principal and the deputy get, in one phrase for the township's notification and the report.</summary>
+    public static string SanctionText(int consecutive) => StrikeLadder.Sanctions(consecutive) switch
+    {
+        [] => string.Empty,
+        [var principal, var deputy] when principal.Description != deputy.Description =>
+            $"分别{principal.Description}、{deputy.Description[1..]}",
+        [var first, ..] => first.Description,
+    };
 }
