@@ -6,6 +6,7 @@ using RectifyFlows.Notifications;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.QuarterlyEvaluation;
 using RectifyFlows.Workflows.TenDayReport;
 using RectifyFlows.Workflows.WeeklyDispatch;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton<RunningCycles>();
         builder.Services.AddSingleton<UnitNames>();
         builder.Services.AddSingleton<ProgressReader>();
+        builder.Services.AddSingleton<OfficeDirectory>();
+        builder.Services.AddSingleton<MonthlyAttendance>();
         builder.Services.AddSingleton<MonthlyReportLeads>();
         builder.Services.AddSingleton<MonthlyReportBuilder>();
         return builder;
@@ -65,6 +68,7 @@ public static class DependencyInjection
     /// <summary>The task classes; the Functions app has one thin wrapper per entry.</summary>
     public static IReadOnlyList<Type> TaskTypes { get; } =
     [
+        typeof(OfficeCyclesOrchestrator), typeof(ListOfficesActivity), typeof(ArchiveRollUpActivity),
         typeof(MonthlyCycleOrchestrator), typeof(OpenMonthlyRoundActivity), typeof(SendMonthlyBulletinActivity),
         typeof(OpenMonthlyActionsActivity), typeof(ArchiveMonthlyReportActivity),
         typeof(WeeklyDispatchOrchestrator), typeof(RankTownshipsActivity), typeof(OpenCallInsActivity), typeof(SendWeeklyBulletinActivity),

@@ -29,6 +29,10 @@ public sealed class WorkflowOptions
     [Range(1, 50)]
     public int BottomCount { get; set; } = 3;
 
+    /// <summary>Attendance (rule 7): a first secretary or work-team member on site fewer days than this in a month is a breach.</summary>
+    [Range(1, 31)]
+    public int MinimumDaysOnSite { get; set; } = 20;
+
     /// <summary>Quarterly: a score below this, while in the bottom N, is a strike.</summary>
     [Range(0, 100)]
     public decimal StrikeThreshold { get; set; } = 90;

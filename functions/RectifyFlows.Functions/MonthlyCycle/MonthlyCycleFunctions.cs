@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.MonthlyCycle;
 
@@ -22,21 +23,21 @@ public static class MonthlyCycleFunctions
     }
 
     [Function(nameof(OpenMonthlyRoundActivity))]
-    public static Task<MonthlyRound> OpenMonthlyRound([ActivityTrigger] string input, string instanceId, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<OpenMonthlyRoundActivity, string, MonthlyRound>(function, instanceId, input);
+    public static Task<MonthlyRound> OpenMonthlyRound([ActivityTrigger] OfficePeriod input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<OpenMonthlyRoundActivity, OfficePeriod, MonthlyRound>(function, instanceId, input);
 
     [Function(nameof(SendMonthlyBulletinActivity))]
-    public static Task<MonthlySummary> SendMonthlyBulletin([ActivityTrigger] string input, string instanceId, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<SendMonthlyBulletinActivity, string, MonthlySummary>(function, instanceId, input);
+    public static Task<MonthlySummary> SendMonthlyBulletin([ActivityTrigger] OfficePeriod input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<SendMonthlyBulletinActivity, OfficePeriod, MonthlySummary>(function, instanceId, input);
 
     /// <summary>Starts each opened action's ladder, so it gets an <see cref="EscalationStarter"/> over the bound client.</summary>
     [Function(nameof(OpenMonthlyActionsActivity))]
     public static Task<int> OpenMonthlyActions(
-        [ActivityTrigger] string input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<OpenMonthlyActionsActivity, string, int>(
+        [ActivityTrigger] OfficePeriod input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<OpenMonthlyActionsActivity, OfficePeriod, int>(
             function, instanceId, input, BoundClient.Create<EscalationStarter>(function, client));
 
     [Function(nameof(ArchiveMonthlyReportActivity))]
-    public static Task<MonthlySummary> ArchiveMonthlyReport([ActivityTrigger] string input, string instanceId, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<ArchiveMonthlyReportActivity, string, MonthlySummary>(function, instanceId, input);
+    public static Task<MonthlySummary> ArchiveMonthlyReport([ActivityTrigger] OfficePeriod input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<ArchiveMonthlyReportActivity, OfficePeriod, MonthlySummary>(function, instanceId, input);
 }

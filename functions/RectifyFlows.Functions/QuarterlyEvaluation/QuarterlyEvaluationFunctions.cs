@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.QuarterlyEvaluation;
 
@@ -15,12 +16,12 @@ public static class QuarterlyEvaluationFunctions
     public static Task<CycleStatus> RunQuarterlyEvaluation([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new QuarterlyEvaluationOrchestrator().RunAsync(context, context.GetInput<string>()!);
+        return new QuarterlyEvaluationOrchestrator().RunAsync(context, context.GetInput<OfficePeriod>()!);
     }
 
     [Function(nameof(ScoreTownshipsActivity))]
-    public static Task<IReadOnlyList<TownshipScore>> ScoreTownships([ActivityTrigger] string input, string instanceId, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<ScoreTownshipsActivity, string, IReadOnlyList<TownshipScore>>(function, instanceId, input);
+    public static Task<IReadOnlyList<TownshipScore>> ScoreTownships([ActivityTrigger] OfficePeriod input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<ScoreTownshipsActivity, OfficePeriod, IReadOnlyList<TownshipScore>>(function, instanceId, input);
 
     [Function(nameof(ApplyStrikesActivity))]
     public static Task<IReadOnlyList<StrikeOutcome>> ApplyStrikes([ActivityTrigger] QuarterlyStep input, string instanceId, FunctionContext function) =>

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.TenDayReport;
 
 namespace RectifyFlows.Functions.TenDayReport;
@@ -13,14 +14,14 @@ public static class TenDayReportFunctions
     public static Task<CycleStatus> RunTenDayReport([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new TenDayReportOrchestrator().RunAsync(context, context.GetInput<string>()!);
+        return new TenDayReportOrchestrator().RunAsync(context, context.GetInput<OfficePeriod>()!);
     }
 
     [Function(nameof(RequestReverificationActivity))]
-    public static Task<int> RequestReverification([ActivityTrigger] string input, string instanceId, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<RequestReverificationActivity, string, int>(function, instanceId, input);
+    public static Task<int> RequestReverification([ActivityTrigger] OfficePeriod input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<RequestReverificationActivity, OfficePeriod, int>(function, instanceId, input);
 
     [Function(nameof(ArchiveTenDayReportActivity))]
-    public static Task<int> ArchiveTenDayReport([ActivityTrigger] string input, string instanceId, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<ArchiveTenDayReportActivity, string, int>(function, instanceId, input);
+    public static Task<int> ArchiveTenDayReport([ActivityTrigger] OfficePeriod input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<ArchiveTenDayReportActivity, OfficePeriod, int>(function, instanceId, input);
 }

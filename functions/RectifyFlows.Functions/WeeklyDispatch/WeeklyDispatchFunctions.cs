@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.WeeklyDispatch;
 
@@ -15,12 +16,12 @@ public static class WeeklyDispatchFunctions
     public static Task<CycleStatus> RunWeeklyDispatch([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new WeeklyDispatchOrchestrator().RunAsync(context, context.GetInput<string>()!);
+        return new WeeklyDispatchOrchestrator().RunAsync(context, context.GetInput<OfficePeriod>()!);
     }
 
     [Function(nameof(RankTownshipsActivity))]
-    public static Task<IReadOnlyList<TownshipRank>> RankTownships([ActivityTrigger] string input, string instanceId, FunctionContext function) =>
-        TaskActivityRunner.RunAsync<RankTownshipsActivity, string, IReadOnlyList<TownshipRank>>(function, instanceId, input);
+    public static Task<IReadOnlyList<TownshipRank>> RankTownships([ActivityTrigger] OfficePeriod input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<RankTownshipsActivity, OfficePeriod, IReadOnlyList<TownshipRank>>(function, instanceId, input);
 
     /// <summary>Starts each call-in's ladder, so it gets an <see cref="EscalationStarter"/> over the bound client.</summary>
     [Function(nameof(OpenCallInsActivity))]

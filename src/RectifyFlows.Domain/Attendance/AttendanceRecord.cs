@@ -20,7 +20,7 @@ public sealed record AttendanceRecord
     public required int DaysOnSite { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>Below <see cref="AttendanceRule.MinimumDaysOnSite"/>.</summary>
+    /// <summary>Below the report's <see cref="AttendanceRule.MinimumDaysOnSite"/>; the cycles judge against their configured minimum.</summary>
     public bool IsBreach => DaysOnSite < AttendanceRule.MinimumDaysOnSite;
 
     public static (AttendanceRecord? Record, ValidationErrors Errors) Validate(AttendanceRequest request, bool unitExists, DateTimeOffset receivedAt)

@@ -141,6 +141,12 @@ public static partial class CyclePeriods
     /// <summary>The deterministic orchestration instance id of a cycle: a double fire or a manual start finds the same one.</summary>
     public static string InstanceId(CycleKind kind, string period) => $"{Slug(kind)}-{period}";
 
+    /// <summary>
+    /// The instance id of one issuing office's cycle (<c>monthly-ganxian-2017-03</c>), run under the period's instance,
+    /// which starts one per office: each office gets its own bulletin, ranking, evaluation and report.
+    /// </summary>
+    public static string InstanceId(CycleKind kind, string period, string officeId) => $"{Slug(kind)}-{officeId}-{period}";
+
     public static string Slug(CycleKind kind) => kind switch
     {
         CycleKind.Monthly => "monthly",

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.QuarterlyEvaluation;
 using RectifyFlows.Workflows.TenDayReport;
 using RectifyFlows.Workflows.WeeklyDispatch;
@@ -11,7 +12,8 @@ namespace RectifyFlows.Workflows.Common;
 
 /// <summary>
 /// Starts a cycle under its deterministic instance id (<c>monthly-2017-03</c>…): a schedule that fires twice, a manual
-/// start and a start-up catch-up all find the same instance and start nothing new.
+/// start and a start-up catch-up all find the same instance and start nothing new. That instance runs every issuing
+/// office's own cycle (<c>monthly-{officeId}-2017-03</c>, <see cref="OfficeCyclesOrchestrator"/>).
 /// </summary>
 public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles running, ILogger<CycleStarter> logger)
 {
@@ -26,7 +28,7 @@ public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(OrchestratorOf(kind), Input(kind, period),
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(OfficeCyclesOrchestrator), new CycleRun(kind, period),
                 new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -90,7 +92,12 @@ public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles
     public Task<OrchestrationMetadata?> GetAsync(CycleKind kind, string period, CancellationToken cancellationToken) =>
         client.GetInstanceAsync(CyclePeriods.InstanceId(kind, period), getInputsAndOutputs: true, cancellationToken);
 
-    public static TaskName OrchestratorOf(CycleKind kind) => kind switch
+    /// <summary>One office's cycle of the period (<c>monthly-{officeId}-2017-03</c>), or null when it never ran.</summary>
+    public Task<OrchestrationMetadata?> GetOfficeAsync(CycleKind kind, string period, string officeId, CancellationToken cancellationToken) =>
+        client.GetInstanceAsync(CyclePeriods.InstanceId(kind, period, officeId), getInputsAndOutputs: true, cancellationToken);
+
+    /// <summary>The orchestrator of one office's cycle of the kind.</summary>
+    public static TaskName OfficeOrchestratorOf(CycleKind kind) => kind switch
     {
         CycleKind.Monthly => nameof(MonthlyCycleOrchestrator),
         CycleKind.Weekly => nameof(WeeklyDispatchOrchestrator),
@@ -99,7 +106,9 @@ public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static object Input(CycleKind kind, string period) => kind == CycleKind.Monthly ? new MonthlyCycleInput(period) : period;
+    /// <summary>The input of one office's cycle of the kind.</summary>
+    public static object OfficeInput(CycleKind kind, string period, string officeId) =>
+        kind == CycleKind.Monthly ? new MonthlyCycleInput(period, officeId) : new OfficePeriod(officeId, period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started cycle {InstanceId}")]
     private partial void LogStarted(string instanceId);

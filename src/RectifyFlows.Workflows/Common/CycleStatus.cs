@@ -10,4 +10,7 @@ public sealed record CycleStatus
     public int ActionsOpened { get; init; }
     public int MessagesWritten { get; init; }
     public DateTimeOffset? WindowClosesAt { get; init; }
+
+    /// <summary>The period's instance across offices: the offices whose cycles it runs (<c>{kind}-{officeId}-{period}</c>).</summary>
+    public IReadOnlyList<string>? Offices { get; init; }
 }

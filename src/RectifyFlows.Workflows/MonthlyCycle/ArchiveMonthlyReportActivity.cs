@@ -1,35 +1,29 @@
 using Microsoft.DurableTask;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
-/// <summary>Archives the final monthly report (bulletin plus handling) and tells each district office it is ready.</summary>
+/// <summary>Archives the office's final monthly report (bulletin plus handling) and tells the office it is ready.</summary>
 public sealed class ArchiveMonthlyReportActivity(
     MonthlyReportBuilder builder,
     ReportRepository reports,
-    PlanDirectoryRepository plans,
     RecipientDirectory recipients,
     INotificationPort notifications)
-    : TaskActivity<string, MonthlySummary>
+    : TaskActivity<OfficePeriod, MonthlySummary>
 {
-    public override async Task<MonthlySummary> RunAsync(TaskActivityContext context, string input)
+    public override async Task<MonthlySummary> RunAsync(TaskActivityContext context, OfficePeriod input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         var (report, summary, _) = await builder.BuildAsync(input, withActions: true, ct);
-        await reports.SaveAsync("monthly", input, ReportRenderer.Json(report), ct);
-        var messages = new List<OutboxMessage>();
-        foreach (var (_, districtId) in await plans.ListAsync(ct))
-        {
-            messages.Add(await recipients.ToUnitAsync(districtId, $"monthly|{input}|report-ready",
-                NotificationTemplates.ReportReadyOf(report.Title, summary.ActionsOpened, $"/api/reports/monthly/{input}"), ct));
-        }
-
-        return summary with { MessagesWritten = await notifications.EnqueueAsync(messages, ct) };
+        await reports.SaveAsync("monthly", ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
+        var message = await recipients.ToUnitAsync(input.OfficeId, $"monthly|{input.Period}|report-ready",
+            NotificationTemplates.ReportReadyOf(report.Title, summary.ActionsOpened, SendMonthlyBulletinActivity.ReportLink("monthly", input)), ct);
+        return summary with { MessagesWritten = await notifications.EnqueueAsync([message], ct) };
     }
 }

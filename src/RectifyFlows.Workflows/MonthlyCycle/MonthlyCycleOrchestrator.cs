@@ -4,10 +4,10 @@ using RectifyFlows.Workflows.Common;
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
 /// <summary>
-/// 一督查、一通报、一处理 (domain rule 4). Open: ask every supervision team to inspect. Collecting: wait for their
+/// 一督查、一通报、一处理 (domain rule 4) for one issuing office (<c>monthly-{officeId}-2017-03</c>). Open: ask every supervision team to inspect. Collecting: wait for their
 /// results as external events, raced against a durable timer for the window; end early when every team reported.
 /// Bulletin: compile and send it. Handling: open the actions the findings call for, each with its own ladder.
-/// Report: archive the monthly report. The custom status shows the phase and counts throughout.
+/// Report: archive the monthly report. Results reach it relayed by <see cref="Offices.OfficeCyclesOrchestrator"/>. The custom status shows the phase and counts throughout.
 /// </summary>
 public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInput, CycleStatus>
 {
@@ -18,7 +18,7 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
         var status = new CycleStatus { Phase = "Open" };
         context.SetCustomStatus(status);
 
-        var round = await context.CallActivityAsync<MonthlyRound>(nameof(OpenMonthlyRoundActivity), input.Month, ActivityRetry.Options);
+        var round = await context.CallActivityAsync<MonthlyRound>(nameof(OpenMonthlyRoundActivity), input.Office, ActivityRetry.Options);
         var reported = new HashSet<string>(round.AlreadyReported.Intersect(round.Teams), StringComparer.Ordinal);
         status = status with { Phase = "Collecting", Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt };
         context.SetCustomStatus(status);
@@ -53,17 +53,17 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
 
         status = status with { Phase = "Bulletin" };
         context.SetCustomStatus(status);
-        var bulletin = await context.CallActivityAsync<MonthlySummary>(nameof(SendMonthlyBulletinActivity), input.Month, ActivityRetry.Options);
+        var bulletin = await context.CallActivityAsync<MonthlySummary>(nameof(SendMonthlyBulletinActivity), input.Office, ActivityRetry.Options);
         status = status with { Findings = bulletin.Findings + bulletin.AttendanceBreaches, MessagesWritten = bulletin.MessagesWritten };
 
         status = status with { Phase = "Handling" };
         context.SetCustomStatus(status);
-        var opened = await context.CallActivityAsync<int>(nameof(OpenMonthlyActionsActivity), input.Month, ActivityRetry.Options);
+        var opened = await context.CallActivityAsync<int>(nameof(OpenMonthlyActionsActivity), input.Office, ActivityRetry.Options);
         status = status with { ActionsOpened = opened };
 
         status = status with { Phase = "Report" };
         context.SetCustomStatus(status);
-        await context.CallActivityAsync<MonthlySummary>(nameof(ArchiveMonthlyReportActivity), input.Month, ActivityRetry.Options);
+        await context.CallActivityAsync<MonthlySummary>(nameof(ArchiveMonthlyReportActivity), input.Office, ActivityRetry.Options);
 
         status = status with { Phase = "Done" };
         context.SetCustomStatus(status);

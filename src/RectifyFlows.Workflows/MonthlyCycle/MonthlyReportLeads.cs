@@ -4,6 +4,7 @@ using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Leads;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
@@ -14,7 +15,8 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 /// replacing the earlier block, so the archived report shows the state at its last change. Any key may read a report,
 /// so the block names leads by id only: what a tip says stays with the office (<c>/api/leads/{id}</c>, operator).
 /// </summary>
-public sealed class MonthlyReportLeads(LeadRepository leads, ReportSignoffRepository signoffs, UnitNames unitNames, TimeProvider time)
+public sealed class MonthlyReportLeads(
+    LeadRepository leads, ReportSignoffRepository signoffs, UnitNames unitNames, OfficeDirectory offices, TimeProvider time)
 {
     public const string Heading = "线索办理";
     public const string SignoffLabel = "签发状态";
@@ -29,6 +31,15 @@ public sealed class MonthlyReportLeads(LeadRepository leads, ReportSignoffReposi
         var overdue = await leads.ListOverdueAsync(today, cancellationToken);
         var signoff = await signoffs.GetAsync(report.Kind, report.Period, cancellationToken);
         var names = await unitNames.LoadAsync(cancellationToken);
+        if (report.Office is { } officeId)
+        {
+            // An office's report shows the leads handed to its units; leads not yet handed to anyone, the district offices'.
+            var units = await offices.UnitIdsAsync(officeId, cancellationToken);
+            var district = names.TryGetValue(officeId, out var office) && office.Kind == nameof(Domain.Units.UnitKind.District);
+            bool Owns(Lead lead) => lead.OwnerUnitId is null ? district : units.Contains(lead.OwnerUnitId);
+            all = [.. all.Where(Owns)];
+            overdue = [.. overdue.Where(Owns)];
+        }
 
         string Count(LeadStatus status) => all.Count(l => l.Status == status).ToString(CultureInfo.InvariantCulture);
         var state = signoff is null
@@ -57,12 +68,5 @@ public sealed class MonthlyReportLeads(LeadRepository leads, ReportSignoffReposi
         };
     }
 
-    public static string Chinese(LeadStatus status) => status switch
-    {
-        LeadStatus.Registered => "登记",
-        LeadStatus.Assigned => "已交办",
-        LeadStatus.CaseFiled => "立案",
-        LeadStatus.Closed => "了结",
-        _ => "移送",
-    };
+    public static string Chinese(LeadStatus status) => ReportTerms.Lead(status);
 }

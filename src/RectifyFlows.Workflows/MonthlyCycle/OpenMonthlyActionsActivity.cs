@@ -2,65 +2,77 @@ using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
+using RectifyFlows.Domain.Attendance;
 using RectifyFlows.Domain.Inspections;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Workflows.Escalation;
+using RectifyFlows.Workflows.Offices;
+using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
 /// <summary>
-/// Handling (一处理): opens the actions the month's findings call for and starts each one's ladder. Attendance below
-/// 20 days: public criticism and award disqualification of the cadre, and recall when the previous month was short
-/// too (rule 7); other attendance findings call for nothing. A high-severity finding: a call-in of the unit's principal; medium: criticism (of the person when
-/// named). Action ids derive from the month, kind, unit and person, so a rerun opens nothing twice.
+/// Handling (一处理) for one office: opens the actions the month's findings call for and starts each one's ladder.
+/// Attendance (<see cref="MonthlyAttendance"/>: month M−1's, found by a team or reported by the township alike):
+/// public criticism and award disqualification of the cadre, and recall when the month before was short too
+/// (rule 7). A high-severity finding: a call-in of the unit's principal; medium: criticism (of the person when named).
+/// Action ids derive from the month, kind, unit and person, so a rerun opens nothing twice.
 /// </summary>
 public sealed class OpenMonthlyActionsActivity(
     InspectionResultRepository results,
     ActionRepository actions,
     EscalationStarter escalations,
+    OfficeDirectory offices,
+    MonthlyAttendance attendance,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
-    : TaskActivity<string, int>
+    : TaskActivity<OfficePeriod, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, string input)
+    public override async Task<int> RunAsync(TaskActivityContext context, OfficePeriod input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var source = CyclePeriods.InstanceId(CycleKind.Monthly, input);
+        var month = input.Period;
+        var source = input.InstanceId(CycleKind.Monthly);
         var due = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays);
         var now = time.GetUtcNow();
-        if (!CyclePeriods.TryParseMonth(input, out var first))
-        {
-            throw new ArgumentException($"'{input}' is not a month (yyyy-MM).", nameof(input));
-        }
+        var office = await offices.GetAsync(input.OfficeId, ct);
+        var teams = (office?.TeamIds ?? []).ToHashSet(StringComparer.Ordinal);
+        var units = await offices.UnitIdsAsync(input.OfficeId, ct);
 
-        var previousBreaches = (await results.ListByMonthAsync(CyclePeriods.Month(first.AddMonths(-1)), ct))
-            .SelectMany(r => r.Findings).Where(AttendanceRule.IsBreach).Select(f => f.PersonId).ToHashSet(StringComparer.Ordinal);
+        var round = (await results.ListByMonthAsync(month, ct)).Where(r => teams.Contains(r.TeamId)).ToList();
+        var breaches = await attendance.BreachesAsync(month, round, units, ct);
+        var breachedBefore = await attendance.BreachedBeforeAsync(month, units, teams, ct);
+        var judged = MonthlyAttendance.JudgedMonth(month);
+
+        AccountabilityAction Action(ActionKind kind, string unitId, string? personId, string reason) => new()
+        {
+            Id = Id(month, kind, unitId, personId),
+            UnitId = unitId,
+            PersonId = personId,
+            Kind = kind,
+            Reason = reason,
+            Source = source,
+            DueDate = due,
+            OpenedAt = now,
+        };
 
         var wanted = new List<AccountabilityAction>();
-        foreach (var result in await results.ListByMonthAsync(input, ct))
+        foreach (var breach in breaches)
         {
-            foreach (var finding in result.Findings)
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"{judged}驻村{breach.DaysOnSite}天，不足{attendance.MinimumDaysOnSite}天（{ReportTerms.Attendance(breach.Source)}）：{breach.Detail}");
+            wanted.AddRange(Handling(breach, breachedBefore).Select(kind => Action(kind, breach.UnitId, breach.PersonId, reason)));
+        }
+
+        foreach (var result in round)
+        {
+            foreach (var finding in result.Findings.Where(f => f.Kind != "attendance"))
             {
-                foreach (var kind in Handling(finding, previousBreaches))
-                {
-                    wanted.Add(new AccountabilityAction
-                    {
-                        Id = Id(input, kind, result.UnitId, finding.PersonId),
-                        UnitId = result.UnitId,
-                        PersonId = finding.PersonId,
-                        Kind = kind,
-                        Reason = AttendanceRule.IsBreach(finding)
-                            ? string.Create(CultureInfo.InvariantCulture, $"{input}驻村{finding.DaysOnSite}天，不足{AttendanceRule.MinimumDaysOnSite}天：{finding.Subject}")
-                            : $"{input}督查发现：{finding.Subject}",
-                        Source = source,
-                        DueDate = due,
-                        OpenedAt = now,
-                    });
-                }
+                wanted.AddRange(Handling(finding, breachedBefore).Select(kind => Action(kind, result.UnitId, finding.PersonId, $"{month}督查发现：{finding.Subject}")));
             }
         }
 
@@ -74,33 +86,38 @@ public sealed class OpenMonthlyActionsActivity(
         return (await actions.ListAsync(null, null, null, source, ct)).Count;
     }
 
-    /// <summary>The configured handling of one finding.</summary>
+    /// <summary>The handling of an attendance breach, the same whoever made it known: recall on the second month in a row.</summary>
+    public static IEnumerable<ActionKind> Handling(AttendanceBreach breach, IReadOnlySet<string?> breachedMonthBefore)
+    {
+        ArgumentNullException.ThrowIfNull(breach);
+        ArgumentNullException.ThrowIfNull(breachedMonthBefore);
+        yield return ActionKind.PublicCriticism;
+        yield return ActionKind.AwardDisqualification;
+        if (breach.PersonId is not null && breachedMonthBefore.Contains(breach.PersonId))
+        {
+            yield return ActionKind.Recall;
+        }
+    }
+
+    /// <summary>The configured handling of one finding (attendance judged against the report's 20 days).</summary>
     public static IEnumerable<ActionKind> Handling(Finding finding, IReadOnlySet<string?> breachedLastMonth)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(breachedLastMonth);
         if (AttendanceRule.IsBreach(finding))
         {
-            yield return ActionKind.PublicCriticism;
-            yield return ActionKind.AwardDisqualification;
-            if (finding.PersonId is not null && breachedLastMonth.Contains(finding.PersonId))
-            {
-                yield return ActionKind.Recall;
-            }
+            return Handling(new AttendanceBreach(finding.PersonId, string.Empty, finding.DaysOnSite!.Value, AttendanceSource.Team, finding.Detail), breachedLastMonth);
         }
-        else if (finding.Kind == "attendance")
+
+        return finding switch
         {
-            // Attendance is judged by days on site alone (rule 7); 20 days or more calls for nothing.
-            yield break;
-        }
-        else if (finding.Severity == "high")
-        {
-            yield return ActionKind.CallIn;
-        }
-        else if (finding.Severity == "medium")
-        {
-            yield return finding.PersonId is null ? ActionKind.PublicCriticism : ActionKind.AdmonitionTalk;
-        }
+            // Attendance is judged by days on site alone (rule 7); enough days calls for nothing.
+            { Kind: "attendance" } => [],
+            { Severity: "high" } => [ActionKind.CallIn],
+            { Severity: "medium", PersonId: null } => [ActionKind.PublicCriticism],
+            { Severity: "medium" } => [ActionKind.AdmonitionTalk],
+            _ => [],
+        };
     }
 
     private static string Id(string month, ActionKind kind, string unitId, string? personId) =>

@@ -3,48 +3,45 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Templates;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Units;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
 /// <summary>
-/// Opens the round: finds every supervision team of every plan, asks each to inspect (one message per team and month),
-/// notes the teams whose results are already stored, and fixes when the window closes.
+/// Opens one office's round: asks each of the office's supervision teams to inspect (one message per team and month),
+/// notes the teams whose results are already stored, and fixes when the window closes. An office without teams (a
+/// township's plan) has nothing to collect: its cycle goes straight to the bulletin.
 /// </summary>
 public sealed class OpenMonthlyRoundActivity(
-    PlanDirectoryRepository plans,
     UnitRepository units,
     InspectionResultRepository results,
     INotificationPort notifications,
     ContactResolver contacts,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
-    : TaskActivity<string, MonthlyRound>
+    : TaskActivity<OfficePeriod, MonthlyRound>
 {
-    public override async Task<MonthlyRound> RunAsync(TaskActivityContext context, string input)
+    public override async Task<MonthlyRound> RunAsync(TaskActivityContext context, OfficePeriod input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var closesAt = WindowClosesAt(input, options.Value, time.GetUtcNow());
-        var teams = new List<(string Id, string Name, Contact? Contact)>();
-        foreach (var (_, districtId) in await plans.ListAsync(ct))
-        {
-            var district = await units.GetAsync(districtId, ct);
-            teams.AddRange(district?.Teams.Select(t => (t.Id, t.Name, t.Contact)) ?? []);
-        }
+        var month = input.Period;
+        var closesAt = WindowClosesAt(month, options.Value, time.GetUtcNow());
+        var office = await units.GetAsync(input.OfficeId, ct);
+        var teams = (office?.Teams ?? []).Select(t => (t.Id, t.Name, t.Contact)).ToList();
 
         var deadline = ChinaTime.ToChinaTime(closesAt).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
         await notifications.EnqueueAsync(
-            [.. teams.Select(team => contacts.To(ContactResolver.Person(team.Id, team.Name, team.Contact), $"monthly|{input}|inspection-request",
-                NotificationTemplates.InspectionRequestOf(team.Name, input, deadline)))], ct);
+            [.. teams.Select(team => contacts.To(ContactResolver.Person(team.Id, team.Name, team.Contact), $"monthly|{month}|inspection-request",
+                NotificationTemplates.InspectionRequestOf(team.Name, month, deadline)))], ct);
 
-        var already = (await results.ListByMonthAsync(input, ct)).Select(r => r.TeamId).Distinct(StringComparer.Ordinal).ToList();
+        var ids = teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var already = (await results.ListByMonthAsync(month, ct)).Select(r => r.TeamId).Where(ids.Contains).Distinct(StringComparer.Ordinal).ToList();
         return new MonthlyRound([.. teams.Select(t => t.Id)], already, closesAt);
     }
 

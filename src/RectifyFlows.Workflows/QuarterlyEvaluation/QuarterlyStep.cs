@@ -1,10 +1,13 @@
 using RectifyFlows.Domain.Periods;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
-/// <summary>The quarter with the scores and strike outcomes computed so far, so every step sees the same figures.</summary>
-public sealed record QuarterlyStep(string Quarter, IReadOnlyList<TownshipScore> Scores, IReadOnlyList<StrikeOutcome> Strikes)
+/// <summary>The office's quarter with the scores and strike outcomes computed so far, so every step sees the same figures.</summary>
+public sealed record QuarterlyStep(string Quarter, IReadOnlyList<TownshipScore> Scores, IReadOnlyList<StrikeOutcome> Strikes, string OfficeId)
 {
-    /// <summary>The instance that opens the quarter's actions (their <c>source</c>).</summary>
-    public string Source => CyclePeriods.InstanceId(CycleKind.Quarterly, Quarter);
+    public OfficePeriod Office => new(OfficeId, Quarter);
+
+    /// <summary>The office cycle's instance that opens the quarter's actions (their <c>source</c>).</summary>
+    public string Source => Office.InstanceId(CycleKind.Quarterly);
 }

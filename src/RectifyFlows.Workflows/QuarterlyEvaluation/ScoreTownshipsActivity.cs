@@ -5,26 +5,29 @@ using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
 /// <summary>
 /// Scores each township (0–100) as a weighted sum: projects and funds (mean of completion and disbursement rates,
 /// 30% by default per the report), measures (share of the township's measures not overdue at quarter end), and
-/// supervision (100 minus 10 per finding of the quarter, 20 for a high one). Ranks within each district.
+/// supervision (100 minus 10 per finding of the office's teams in the quarter, 20 for a high one). Ranks within the office.
 /// </summary>
 public sealed class ScoreTownshipsActivity(
-    ProgressReader progress, MeasureRepository measures, InspectionResultRepository results, IOptions<WorkflowOptions> options)
-    : TaskActivity<string, IReadOnlyList<TownshipScore>>
+    ProgressReader progress, OfficeDirectory offices, MeasureRepository measures, InspectionResultRepository results, IOptions<WorkflowOptions> options)
+    : TaskActivity<OfficePeriod, IReadOnlyList<TownshipScore>>
 {
-    public override async Task<IReadOnlyList<TownshipScore>> RunAsync(TaskActivityContext context, string input)
+    public override async Task<IReadOnlyList<TownshipScore>> RunAsync(TaskActivityContext context, OfficePeriod input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var (first, last) = CyclePeriods.Range(CycleKind.Quarterly, input) ?? throw new ArgumentException($"'{input}' is not a quarter.", nameof(input));
+        var (first, last) = CyclePeriods.Range(CycleKind.Quarterly, input.Period) ?? throw new ArgumentException($"'{input.Period}' is not a quarter.", nameof(input));
+        var teams = (await offices.GetAsync(input.OfficeId, ct))?.TeamIds ?? [];
         var findings = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var month = first; month <= last; month = month.AddMonths(1))
         {
-            foreach (var result in await results.ListByMonthAsync(CyclePeriods.Month(month), ct))
+            foreach (var result in (await results.ListByMonthAsync(CyclePeriods.Month(month), ct)).Where(r => teams.Contains(r.TeamId, StringComparer.Ordinal)))
             {
                 findings[result.UnitId] = findings.GetValueOrDefault(result.UnitId) + result.Findings.Sum(f => f.Severity == "high" ? 2 : 1);
             }
@@ -32,7 +35,7 @@ public sealed class ScoreTownshipsActivity(
 
         var o = options.Value;
         var scored = new List<(Domain.Projects.TownshipProgress Township, decimal Projects, decimal Measures, decimal Supervision, decimal Score)>();
-        foreach (var township in await progress.TownshipsAsync(ct))
+        foreach (var township in await progress.TownshipsAsync(input.OfficeId, ct))
         {
             var total = 0;
             var onTime = 0;

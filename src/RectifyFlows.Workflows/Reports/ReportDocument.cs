@@ -11,6 +11,12 @@ public sealed record ReportDocument
     public required string Period { get; init; }
     public required string Title { get; init; }
     public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The issuing office's unit id; null for a roll-up across offices.</summary>
+    public string? Office { get; init; }
+
+    /// <summary>The printed header (红头): the office's name and what its plans answer, e.g. 赣县区巡视整改工作办公室.</summary>
+    public string? Issuer { get; init; }
     public IReadOnlyList<ReportFigure> Summary { get; init; } = [];
     public IReadOnlyList<ReportTable> Tables { get; init; } = [];
     public IReadOnlyList<ReportChart> Charts { get; init; } = [];

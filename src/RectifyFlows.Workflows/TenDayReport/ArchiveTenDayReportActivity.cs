@@ -3,27 +3,29 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Periods;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.TenDayReport;
 
 /// <summary>Archives the ten-day report: measures by status and colour at the period's end, and the overdue list.</summary>
 public sealed class ArchiveTenDayReportActivity(
-    PlanDirectoryRepository plans, MeasureRepository measures, ReportRepository reports, UnitNames unitNames,
+    OfficeDirectory offices, MeasureRepository measures, ReportRepository reports, UnitNames unitNames,
     IOptions<ColourOptions> colours, TimeProvider time)
-    : TaskActivity<string, int>
+    : TaskActivity<OfficePeriod, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, string input)
+    public override async Task<int> RunAsync(TaskActivityContext context, OfficePeriod input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var (first, last) = CyclePeriods.Range(CycleKind.TenDay, input) ?? throw new ArgumentException($"'{input}' is not a ten-day period.", nameof(input));
+        var (first, last) = CyclePeriods.Range(CycleKind.TenDay, input.Period) ?? throw new ArgumentException($"'{input.Period}' is not a ten-day period.", nameof(input));
         var names = await unitNames.LoadAsync(ct);
+        var office = await offices.GetAsync(input.OfficeId, ct);
         var all = new List<Measure>();
-        foreach (var (planId, _) in await plans.ListAsync(ct))
+        foreach (var planId in office?.PlanIds ?? [])
         {
             await foreach (var measure in measures.ListByPlanAsync(planId, ct))
             {
@@ -37,8 +39,10 @@ public sealed class ArchiveTenDayReportActivity(
         var report = new ReportDocument
         {
             Kind = "ten-day",
-            Period = input,
-            Title = $"脱贫攻坚巡视整改工作旬报（{first:yyyy年M月d日}—{last:M月d日}）",
+            Period = input.Period,
+            Office = input.OfficeId,
+            Issuer = office?.Issuer,
+            Title = $"{office?.Name}脱贫攻坚{string.Join("、", office?.SourceKinds ?? [])}整改工作旬报（{first:yyyy年M月d日}—{last:M月d日}）",
             GeneratedAt = time.GetUtcNow(),
             Summary =
             [
@@ -58,7 +62,7 @@ public sealed class ArchiveTenDayReportActivity(
                         N(last.DayNumber - m.EffectiveDueDate.DayNumber), MeasureNames.Chinese(m.Status), N(m.Progress) + "%"])]),
             ],
         };
-        await reports.SaveAsync("ten-day", input, ReportRenderer.Json(report), ct);
+        await reports.SaveAsync("ten-day", ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
         return all.Count;
     }
 }

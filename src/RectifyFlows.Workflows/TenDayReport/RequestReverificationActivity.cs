@@ -3,9 +3,9 @@ using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.TenDayReport;
 
@@ -14,21 +14,22 @@ namespace RectifyFlows.Workflows.TenDayReport;
 /// never verified and is past its first horizon) is asked to submit fresh evidence. One request per measure and period.
 /// </summary>
 public sealed class RequestReverificationActivity(
-    PlanDirectoryRepository plans, MeasureRepository measures, RecipientDirectory recipients, INotificationPort notifications)
-    : TaskActivity<string, int>
+    OfficeDirectory offices, MeasureRepository measures, RecipientDirectory recipients, INotificationPort notifications)
+    : TaskActivity<OfficePeriod, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, string input)
+    public override async Task<int> RunAsync(TaskActivityContext context, OfficePeriod input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var (_, last) = CyclePeriods.Range(CycleKind.TenDay, input) ?? throw new ArgumentException($"'{input}' is not a ten-day period.", nameof(input));
+        var (_, last) = CyclePeriods.Range(CycleKind.TenDay, input.Period) ?? throw new ArgumentException($"'{input.Period}' is not a ten-day period.", nameof(input));
         var messages = new List<OutboxMessage>();
-        foreach (var (planId, _) in await plans.ListAsync(ct))
+        foreach (var planId in (await offices.GetAsync(input.OfficeId, ct))?.PlanIds ?? [])
         {
             await foreach (var measure in measures.ListByPlanAsync(planId, ct))
             {
                 if (measure.Kind == MeasureKind.LongTerm && measure.Status != MeasureStatus.EvidenceSubmitted && measure.EffectiveDueDate <= last)
                 {
-                    messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, $"tenday|{input}|reverify|{measure.Id}",
+                    messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, $"tenday|{input.Period}|reverify|{measure.Id}",
                         NotificationTemplates.ReverificationOf(measure.Id, measure.Text, measure.EffectiveDueDate, $"/api/measures/{measure.Id}"), ct));
                 }
             }

@@ -1,15 +1,16 @@
 using Microsoft.DurableTask;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.TenDayReport;
 
 /// <summary>
-/// 旬报: on the 1st, 11th and 21st, ask the lead units of long-term measures whose review falls in the period to
+/// 旬报 of one issuing office (<c>tenday-{officeId}-2017-03-2</c>): on the 1st, 11th and 21st, ask the lead units of long-term measures whose review falls in the period to
 /// re-verify them, then archive the ten-day report of the ledger (status, colours, overdue, evidence received).
 /// </summary>
-public sealed class TenDayReportOrchestrator : TaskOrchestrator<string, CycleStatus>
+public sealed class TenDayReportOrchestrator : TaskOrchestrator<OfficePeriod, CycleStatus>
 {
-    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, string input)
+    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, OfficePeriod input)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.SetCustomStatus(new CycleStatus { Phase = "Reverification" });

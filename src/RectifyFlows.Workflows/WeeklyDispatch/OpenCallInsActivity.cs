@@ -8,6 +8,7 @@ using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
+using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.WeeklyDispatch;
 
@@ -25,7 +26,7 @@ public sealed class OpenCallInsActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var source = CyclePeriods.InstanceId(CycleKind.Weekly, input.Week);
+        var source = input.Source;
         var due = ChinaTime.Today(time).AddDays(options.Value.CallInDueDays);
         var messages = new List<OutboxMessage>();
         foreach (var township in input.Ranking.Where(t => t.Bottom))
@@ -35,7 +36,7 @@ public sealed class OpenCallInsActivity(
                 Id = $"weekly-{input.Week.ToLowerInvariant()}-callin-{township.UnitId}",
                 UnitId = township.UnitId,
                 Kind = ActionKind.CallIn,
-                Reason = $"{input.Week}周项目推进排名第{township.Rank}位（倒数后{options.Value.BottomCount}名），完成率{township.Completion}，拨付率{township.Disbursement}",
+                Reason = $"{ReportTerms.Period(CycleKind.Weekly, input.Week)}项目推进排名第{township.Rank}位（倒数{ReportTerms.Bottom(options.Value.BottomCount)}），完成率{township.Completion}，拨付率{township.Disbursement}",
                 Source = source,
                 DueDate = due,
                 OpenedAt = time.GetUtcNow(),

@@ -2,17 +2,19 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.WeeklyDispatch;
 
-/// <summary>Ranks each district's townships by the mean of completion and disbursement rates; marks the bottom N.</summary>
+/// <summary>Ranks the office's townships by the mean of completion and disbursement rates; marks the bottom N.</summary>
 public sealed class RankTownshipsActivity(ProgressReader progress, IOptions<WorkflowOptions> options)
-    : TaskActivity<string, IReadOnlyList<TownshipRank>>
+    : TaskActivity<OfficePeriod, IReadOnlyList<TownshipRank>>
 {
-    public override async Task<IReadOnlyList<TownshipRank>> RunAsync(TaskActivityContext context, string input)
+    public override async Task<IReadOnlyList<TownshipRank>> RunAsync(TaskActivityContext context, OfficePeriod input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var ranking = new List<TownshipRank>();
-        foreach (var district in (await progress.TownshipsAsync(CancellationToken.None)).GroupBy(t => t.DistrictId))
+        foreach (var district in (await progress.TownshipsAsync(input.OfficeId, CancellationToken.None)).GroupBy(t => t.DistrictId))
         {
             // Only townships with projects are ranked; one without is listed as such after them, never ranked at 0.
             var bestFirst = Ranking.BestFirst(district.Where(t => t.HasData), t => t.Score, t => t.UnitId);

@@ -1,36 +1,45 @@
 using System.Globalization;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Periods;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.WeeklyDispatch;
 
-/// <summary>Archives the weekly report (ranking table and chart, bottom N in red) and sends the bulletin to every township.</summary>
+/// <summary>Archives the office's weekly report (ranking table and chart, bottom N in red) and sends the bulletin to each of its townships.</summary>
 public sealed class SendWeeklyBulletinActivity(
-    ReportRepository reports, RecipientDirectory recipients, INotificationPort notifications, TimeProvider time)
+    ReportRepository reports, OfficeDirectory offices, RecipientDirectory recipients, INotificationPort notifications,
+    IOptions<WorkflowOptions> options, TimeProvider time)
     : TaskActivity<WeeklyStep, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, WeeklyStep input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
+        var office = await offices.GetAsync(input.OfficeId, ct);
         var bottom = input.Ranking.Where(t => t.Bottom).ToList();
+        var bottomName = ReportTerms.Bottom(options.Value.BottomCount);
         var report = new ReportDocument
         {
             Kind = "weekly",
             Period = input.Week,
-            Title = $"{input.Week}周扶贫项目推进情况调度通报",
+            Office = input.OfficeId,
+            Issuer = office?.Issuer,
+            Title = $"{office?.Name}{ReportTerms.Period(CycleKind.Weekly, input.Week)}扶贫项目推进情况调度通报",
             GeneratedAt = time.GetUtcNow(),
             Summary =
             [
                 new("参与排名乡镇", input.Ranking.Count(t => t.HasData).ToString(CultureInfo.InvariantCulture)),
                 new("约谈乡镇", bottom.Count.ToString(CultureInfo.InvariantCulture)),
-                new("后三名", string.Join("、", bottom.Select(t => t.Name))),
+                new(bottomName, string.Join("、", bottom.Select(t => t.Name))),
             ],
-            Charts = [new("乡镇项目推进综合得分（后三名标红）", "%", [.. input.Ranking.Select(t => new ReportBar(t.Name, t.Score, t.Bottom))])],
+            Charts = [new($"乡镇项目推进综合得分（{bottomName}标红）", "%", [.. input.Ranking.Select(t => new ReportBar(t.Name, t.Score, t.Bottom))])],
             Tables =
             [
                 new("乡镇排名", ["名次", "乡镇", "项目数", "完成率", "资金拨付率", "综合得分", "处理"],
@@ -39,9 +48,9 @@ public sealed class SendWeeklyBulletinActivity(
                         t.Score.ToString("0.00", CultureInfo.InvariantCulture), t.Bottom ? "约谈主要领导" : string.Empty])]),
             ],
         };
-        await reports.SaveAsync("weekly", input.Week, ReportRenderer.Json(report), ct);
+        await reports.SaveAsync("weekly", ReportKeys.Period(input.Week, input.OfficeId), ReportRenderer.Json(report), ct);
 
-        var content = NotificationTemplates.WeeklyBulletin(report.Title, bottom.Select(t => t.Name), $"/api/reports/weekly/{input.Week}");
+        var content = NotificationTemplates.WeeklyBulletin(report.Title, bottom.Select(t => t.Name), SendMonthlyBulletinActivity.ReportLink("weekly", input.Office));
         var messages = new List<OutboxMessage>();
         foreach (var township in input.Ranking)
         {

@@ -1,0 +1,29 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using RectifyFlows.Functions.Durable;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
+
+namespace RectifyFlows.Functions.Offices;
+
+/// <summary>
+/// Function wrappers of the period's orchestrator across offices (it runs each office's cycle as a sub-orchestration)
+/// and of its activities (shared classes in RectifyFlows.Workflows).
+/// </summary>
+public static class OfficeCyclesFunctions
+{
+    [Function(nameof(OfficeCyclesOrchestrator))]
+    public static Task<CycleStatus> RunOfficeCycles([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new OfficeCyclesOrchestrator().RunAsync(context, context.GetInput<CycleRun>()!);
+    }
+
+    [Function(nameof(ListOfficesActivity))]
+    public static Task<IReadOnlyList<Office>> ListOffices([ActivityTrigger] CycleRun input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<ListOfficesActivity, CycleRun, IReadOnlyList<Office>>(function, instanceId, input);
+
+    [Function(nameof(ArchiveRollUpActivity))]
+    public static Task<int> ArchiveRollUp([ActivityTrigger] RollUpInput input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<ArchiveRollUpActivity, RollUpInput, int>(function, instanceId, input);
+}
