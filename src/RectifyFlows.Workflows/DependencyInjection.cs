@@ -68,7 +68,7 @@ public static class DependencyInjection
     /// <summary>The task classes; the Functions app has one thin wrapper per entry.</summary>
     public static IReadOnlyList<Type> TaskTypes { get; } =
     [
-        typeof(OfficeCyclesOrchestrator), typeof(ListOfficesActivity), typeof(ArchiveRollUpActivity),
+        typeof(OfficeCyclesOrchestrator), typeof(ListOfficesActivity), typeof(StartOfficeCyclesActivity), typeof(ArchiveRollUpActivity),
         typeof(MonthlyCycleOrchestrator), typeof(OpenMonthlyRoundActivity), typeof(SendMonthlyBulletinActivity),
         typeof(OpenMonthlyActionsActivity), typeof(ArchiveMonthlyReportActivity),
         typeof(WeeklyDispatchOrchestrator), typeof(RankTownshipsActivity), typeof(OpenCallInsActivity), typeof(SendWeeklyBulletinActivity),

@@ -230,7 +230,7 @@ public sealed class DashboardTests
 
         // The report opens in a new tab, fetched with the key, styled by its own stylesheet.
         var opened = await page.RunAndWaitForPopupAsync(() => weekly.GetByText("打开报告（可打印）").ClickAsync());
-        await Assertions.Expect(opened.Locator("h1")).ToContainTextAsync("2017-W14");
+        await Assertions.Expect(opened.Locator("h1")).ToContainTextAsync("2017年第14周");
         Assert.AreEqual("center", await opened.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('h1')).textAlign"));
         await opened.CloseAsync();
 

@@ -56,7 +56,7 @@ public sealed class MonthlyCycleTests
         Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>());
         Assert.AreEqual(3, done["findings"]!.GetValue<int>(), "two findings plus one attendance breach");
 
-        var actions = (await GetAsync(client, "api/actions?source=monthly-2017-03"))["items"]!.AsArray()
+        var actions = (await GetAsync(client, "api/actions?source=monthly-ganxian-2017-03"))["items"]!.AsArray()
             .Select(a => (Kind: a!["kind"]!.GetValue<string>(), Unit: a["unitId"]!.GetValue<string>(), Person: a["personId"]?.GetValue<string>())).ToList();
         CollectionAssert.IsSubsetOf(
             new[] { ("publicCriticism", "tw-shiyuan", (string?)"cad-0001"), ("awardDisqualification", "tw-shiyuan", "cad-0001"), ("callIn", "tw-meilin", null) },

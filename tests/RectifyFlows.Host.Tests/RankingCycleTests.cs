@@ -27,7 +27,7 @@ public sealed class RankingCycleTests
         CollectionAssert.AreEqual(scores.OrderByDescending(s => s).ToList(), scores, "ranked best first");
         var bottomNames = rows.TakeLast(3).Select(r => r![1]!.GetValue<string>()).ToHashSet();
 
-        var callIns = (await GetAsync(client, "api/actions?kind=callIn&source=weekly-2017-W14"))["items"]!.AsArray();
+        var callIns = (await GetAsync(client, "api/actions?kind=callIn&source=weekly-ganxian-2017-W14"))["items"]!.AsArray();
         Assert.AreEqual(3, callIns.Count);
         Assert.AreEqual(3, done["actionsOpened"]!.GetValue<int>());
         var unitNames = await UnitNamesAsync(client, callIns.Select(a => a!["unitId"]!.GetValue<string>()));
@@ -56,11 +56,22 @@ public sealed class RankingCycleTests
         {
             await StartCycleAsync(client, "quarterly", quarter);
             await WaitForCompletionAsync(client, "quarterly", quarter, TimeSpan.FromSeconds(120));
-            foreach (var action in (await GetAsync(client, $"api/actions?source=quarterly-{quarter}"))["items"]!.AsArray())
+            var actions = (await GetAsync(client, $"api/actions?source=quarterly-ganxian-{quarter}"))["items"]!.AsArray();
+            foreach (var action in actions.Where(a => a!["id"]!.GetValue<string>().EndsWith("-principal", StringComparison.Ordinal)))
             {
                 var unit = action!["unitId"]!.GetValue<string>();
                 sanctions.TryAdd(unit, []);
                 sanctions[unit].Add(action["kind"]!.GetValue<string>());
+                var deputy = actions.SingleOrDefault(a => a!["id"]!.GetValue<string>() == action["id"]!.GetValue<string>().Replace("-principal", "-deputy", StringComparison.Ordinal));
+                Assert.IsNotNull(deputy, $"{unit}: the deputy in charge has a sanction of their own");
+                Assert.AreEqual(action["kind"]!.GetValue<string>(), deputy!["kind"]!.GetValue<string>());
+                StringAssert.Contains(action["reason"]!.GetValue<string>(), "主要负责人");
+                StringAssert.Contains(deputy["reason"]!.GetValue<string>(), "分管负责人");
+                if (action["kind"]!.GetValue<string>() == "downgradedManagement")
+                {
+                    StringAssert.Contains(action["reason"]!.GetValue<string>(), "按副科级干部管理");
+                    StringAssert.Contains(deputy["reason"]!.GetValue<string>(), "按同级非领导干部管理");
+                }
             }
         }
 
@@ -90,7 +101,7 @@ public sealed class RankingCycleTests
             Assert.AreEqual(string.Empty, row[7]!.GetValue<string>(), $"{row[1]}: no sanction in a clean quarter");
         }
 
-        var q4Actions = (await GetAsync(client, "api/actions?source=quarterly-2017-Q4"))["items"]!.AsArray();
+        var q4Actions = (await GetAsync(client, "api/actions?source=quarterly-ganxian-2017-Q4"))["items"]!.AsArray();
         Assert.IsFalse(q4Actions.Any(a => struckThrice.Contains(a!["unitId"]!.GetValue<string>())));
     }
 

@@ -6,6 +6,7 @@ using RectifyFlows.Storage.Units;
 using RectifyFlows.Testing;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.Tests;
@@ -31,7 +32,8 @@ public sealed class MonthlyReportLeadsTests
         var leads = ledger.Get<LeadRepository>();
         var signoffs = ledger.Get<ReportSignoffRepository>();
         var block = new MonthlyReportLeads(leads, signoffs,
-            new UnitNames(ledger.Get<PlanDirectoryRepository>(), ledger.Get<UnitRepository>()), TimeProvider.System);
+            new UnitNames(ledger.Get<PlanDirectoryRepository>(), ledger.Get<UnitRepository>()),
+            new OfficeDirectory(ledger.Get<PlanDirectoryRepository>(), ledger.Get<UnitRepository>()), TimeProvider.System);
         var lead = LeadValidator.Validate(new LeadRequest
         {
             EventId = "evt-1", ReceivedAt = new DateTimeOffset(2017, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)), Source = "hotline-12317",

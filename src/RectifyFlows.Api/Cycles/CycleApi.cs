@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Api.Cycles;
 
@@ -35,7 +36,14 @@ public static class CycleApi
         return TypedResults.Accepted(statusUrl, new { instanceId, statusUrl, created });
     }
 
-    public static async Task<IResult> GetAsync(CycleStarter starter, string kind, string period, CancellationToken cancellationToken)
+    public static Task<IResult> GetAsync(CycleStarter starter, string kind, string period, CancellationToken cancellationToken) =>
+        GetAsync(starter, kind, period, null, cancellationToken);
+
+    /// <summary>
+    /// The period's cycle across offices (its counts summed over the offices' cycles while they run, and each office's
+    /// phase), or with <paramref name="office"/> that office's own cycle (<c>{kind}-{officeId}-{period}</c>).
+    /// </summary>
+    public static async Task<IResult> GetAsync(CycleStarter starter, string kind, string period, string? office, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(starter);
         if (Validate(kind, period) is { } problem)
@@ -43,13 +51,41 @@ public static class CycleApi
             return problem;
         }
 
-        var instance = await starter.GetAsync(ParseKind(kind)!.Value, period, cancellationToken);
+        if (office is not null && !Domain.Plans.Identifiers.IsValid(office))
+        {
+            return Problems.Validation("office", "must be the unit id of an issuing office.");
+        }
+
+        var cycleKind = ParseKind(kind)!.Value;
+        var instance = office is null
+            ? await starter.GetAsync(cycleKind, period, cancellationToken)
+            : await starter.GetOfficeAsync(cycleKind, period, office, cancellationToken);
         if (instance is null)
         {
-            return Problems.NotFound("Cycle", $"{kind}/{period}");
+            return Problems.NotFound("Cycle", office is null ? $"{kind}/{period}" : $"{kind}/{period}?office={office}");
         }
 
         var status = instance.ReadCustomStatusAs<CycleStatus>();
+        var offices = new List<object>();
+        if (status?.Offices is { Count: > 0 } officeIds)
+        {
+            var running = new List<CycleStatus?>();
+            foreach (var officeId in officeIds)
+            {
+                var child = await starter.GetOfficeAsync(cycleKind, period, officeId, cancellationToken);
+                var childStatus = child?.ReadCustomStatusAs<CycleStatus>();
+                running.Add(childStatus);
+                offices.Add(new { officeId, instanceId = child?.InstanceId, runtimeStatus = child?.RuntimeStatus.ToString(), phase = childStatus?.Phase });
+            }
+
+            // While the offices' cycles run, the period's own status has no counts yet: sum theirs; one phase if they share it.
+            if (status.Phase == "Offices")
+            {
+                var phases = running.Select(r => r?.Phase).Distinct().ToList();
+                status = OfficeCyclesOrchestrator.Sum(status, running) with { Phase = phases is [{ } shared] ? shared : status.Phase };
+            }
+        }
+
         return TypedResults.Ok(new
         {
             instanceId = instance.InstanceId,
@@ -61,6 +97,7 @@ public static class CycleApi
             actionsOpened = status?.ActionsOpened,
             messagesWritten = status?.MessagesWritten,
             windowClosesAt = status?.WindowClosesAt,
+            offices,
             createdAt = instance.CreatedAt,
             lastUpdatedAt = instance.LastUpdatedAt,
             failure = instance.FailureDetails?.ErrorMessage,

@@ -18,9 +18,15 @@ namespace RectifyFlows.Workflows.Common;
 public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles running, ILogger<CycleStarter> logger)
 {
     /// <summary>Starts the cycle unless an instance exists; returns the instance id and whether this call created it.</summary>
-    public async Task<(string InstanceId, bool Created)> StartAsync(CycleKind kind, string period, CancellationToken cancellationToken)
+    public Task<(string InstanceId, bool Created)> StartAsync(CycleKind kind, string period, CancellationToken cancellationToken) =>
+        StartInstanceAsync(nameof(OfficeCyclesOrchestrator), new CycleRun(kind, period), CyclePeriods.InstanceId(kind, period), cancellationToken);
+
+    /// <summary>Starts one office's cycle of the period (<c>monthly-{officeId}-2017-03</c>) unless it exists.</summary>
+    public Task<(string InstanceId, bool Created)> StartOfficeAsync(CycleKind kind, string period, string officeId, CancellationToken cancellationToken) =>
+        StartInstanceAsync(OfficeOrchestratorOf(kind), OfficeInput(kind, period, officeId), CyclePeriods.InstanceId(kind, period, officeId), cancellationToken);
+
+    private async Task<(string InstanceId, bool Created)> StartInstanceAsync(TaskName orchestrator, object input, string instanceId, CancellationToken cancellationToken)
     {
-        var instanceId = CyclePeriods.InstanceId(kind, period);
         if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return (instanceId, false);
@@ -28,7 +34,7 @@ public sealed partial class CycleStarter(DurableTaskClient client, RunningCycles
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(OfficeCyclesOrchestrator), new CycleRun(kind, period),
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input,
                 new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,25 +1,29 @@
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
 
 namespace RectifyFlows.Workflows.Common;
 
-/// <summary>Project progress of the townships of one office's scope, a township with no projects counting as zero.</summary>
-public sealed class ProgressReader(UnitRepository units, ProjectRepository projects)
+/// <summary>
+/// Project progress of the units an office ranks: a district office's townships, a township office's villages (the
+/// level below the office, within the office's scope), a unit with no projects counting as zero.
+/// </summary>
+public sealed class ProgressReader(PlanDirectoryRepository plans, UnitRepository units, ProjectRepository projects)
 {
     public async Task<IReadOnlyList<TownshipProgress>> TownshipsAsync(string officeId, CancellationToken cancellationToken)
     {
-        var all = new List<TownshipProgress>();
-        foreach (var districtId in new[] { officeId })
+        var scope = await units.ListByOfficeAsync(officeId, cancellationToken);
+        var officeKind = (await units.GetAsync(officeId, cancellationToken))?.Unit.Kind ?? UnitKind.District;
+        var ranked = (officeKind == UnitKind.Township ? UnitKind.Village : UnitKind.Township).ToString();
+        var byUnit = new List<Project>();
+        foreach (var districtId in (await plans.ListByOfficeAsync(officeId, cancellationToken)).Select(p => p.DistrictId).Distinct(StringComparer.Ordinal))
         {
-            var byUnit = (await projects.ListByDistrictAsync(districtId, cancellationToken)).ToLookup(p => p.UnitId, StringComparer.Ordinal);
-            foreach (var township in (await units.ListByDistrictAsync(districtId, cancellationToken)).Where(u => u.Kind == nameof(UnitKind.Township)))
-            {
-                all.Add(TownshipProgress.Of(township.RowKey, township.Name, districtId, [.. byUnit[township.RowKey]]));
-            }
+            byUnit.AddRange(await projects.ListByDistrictAsync(districtId, cancellationToken));
         }
 
-        return all;
+        var lookup = byUnit.ToLookup(p => p.UnitId, StringComparer.Ordinal);
+        return [.. scope.Where(u => u.Kind == ranked).Select(u => TownshipProgress.Of(u.RowKey, u.Name, officeId, [.. lookup[u.RowKey]]))];
     }
 }

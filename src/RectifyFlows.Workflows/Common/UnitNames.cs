@@ -3,15 +3,15 @@ using RectifyFlows.Storage.Units;
 
 namespace RectifyFlows.Workflows.Common;
 
-/// <summary>Names and kinds of every unit of every plan, read once per activity (one query per district).</summary>
+/// <summary>Names and kinds of every unit of every plan, read once per activity (one query per issuing office).</summary>
 public sealed class UnitNames(PlanDirectoryRepository plans, UnitRepository units)
 {
     public async Task<IReadOnlyDictionary<string, UnitsByDistrictEntity>> LoadAsync(CancellationToken cancellationToken)
     {
         var map = new Dictionary<string, UnitsByDistrictEntity>(StringComparer.Ordinal);
-        foreach (var (_, districtId) in await plans.ListAsync(cancellationToken))
+        foreach (var (officeId, _) in await plans.ListOfficesAsync(cancellationToken))
         {
-            foreach (var unit in await units.ListByDistrictAsync(districtId, cancellationToken))
+            foreach (var unit in await units.ListByOfficeAsync(officeId, cancellationToken))
             {
                 map[unit.RowKey] = unit;
             }

@@ -1,5 +1,7 @@
 using Microsoft.DurableTask;
+using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
@@ -7,7 +9,7 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 /// 一督查、一通报、一处理 (domain rule 4) for one issuing office (<c>monthly-{officeId}-2017-03</c>). Open: ask every supervision team to inspect. Collecting: wait for their
 /// results as external events, raced against a durable timer for the window; end early when every team reported.
 /// Bulletin: compile and send it. Handling: open the actions the findings call for, each with its own ladder.
-/// Report: archive the monthly report. Results reach it relayed by <see cref="Offices.OfficeCyclesOrchestrator"/>. The custom status shows the phase and counts throughout.
+/// Report: archive the monthly report. Results reach it relayed by <see cref="OfficeCyclesOrchestrator"/>, which it tells when it ends. The custom status shows the phase and counts throughout.
 /// </summary>
 public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInput, CycleStatus>
 {
@@ -67,6 +69,7 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
 
         status = status with { Phase = "Done" };
         context.SetCustomStatus(status);
+        OfficeCycleDone.Send(context, CycleKind.Monthly, input.Office, status);
         return status;
     }
 }

@@ -9,7 +9,6 @@ using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
-using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Offices;
@@ -26,7 +25,7 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 public sealed class MonthlyReportBuilder(
     InspectionResultRepository results,
     MeasureRepository measures,
-    ProjectRepository projects,
+    ProgressReader progressReader,
     ActionRepository actions,
     UnitRepository units,
     OfficeDirectory offices,
@@ -73,10 +72,7 @@ public sealed class MonthlyReportBuilder(
             asOf.DayNumber - m.EffectiveDueDate.DayNumber < level2 || m.LeadOfficialId is not { Length: > 0 } id ? string.Empty
             : officials.TryGetValue(id, out var o) ? (o.Name is null ? o.Role : $"{o.Role}{o.Name}") : id;
 
-        var progress = (await projects.ListByDistrictAsync(office.Id, ct))
-            .GroupBy(p => p.UnitId, StringComparer.Ordinal)
-            .Select(g => TownshipProgress.Of(g.Key, UnitNames.Name(names, g.Key), office.Id, [.. g]))
-            .ToList();
+        var progress = (await progressReader.TownshipsAsync(office.Id, ct)).Where(p => p.Projects > 0).ToList();
 
         var opened = withActions ? await actions.ListAsync(null, null, null, input.InstanceId(CycleKind.Monthly), ct) : [];
         var teamsReported = monthResults.Select(r => r.TeamId).Distinct(StringComparer.Ordinal).Count();

@@ -7,9 +7,10 @@ namespace RectifyFlows.Workflows.Offices;
 
 /// <summary>
 /// A period of a cycle across offices (instance <c>monthly-2017-03</c>, the one the schedules, the catch-up and
-/// <c>POST /api/cycles</c> start): runs each issuing office's own cycle as a sub-orchestration under its deterministic
-/// id (<c>monthly-{officeId}-2017-03</c>), relays each inspection result raised into it to the office whose team sent
-/// it, then archives the roll-up report across offices. Its status sums the offices' counts.
+/// <c>POST /api/cycles</c> start): starts each issuing office's own cycle under its deterministic id
+/// (<c>monthly-{officeId}-2017-03</c>), relays each inspection result raised into it to the office whose team sent
+/// it, waits until every office's cycle reported its end (<see cref="OfficeCycleDone"/>), then archives the roll-up
+/// report across offices. Its status sums the offices' counts.
 /// </summary>
 public sealed class OfficeCyclesOrchestrator : TaskOrchestrator<CycleRun, CycleStatus>
 {
@@ -20,53 +21,48 @@ public sealed class OfficeCyclesOrchestrator : TaskOrchestrator<CycleRun, CycleS
         var status = new CycleStatus { Phase = "Offices" };
         context.SetCustomStatus(status);
         var offices = await context.CallActivityAsync<IReadOnlyList<Office>>(nameof(ListOfficesActivity), input, ActivityRetry.Options);
-        status = status with { Offices = [.. offices.Select(o => o.Id)] };
+        var run = new RollUpInput(input.Kind, input.Period, [.. offices.Select(o => o.Id)]);
+        status = status with { Offices = run.OfficeIds };
         context.SetCustomStatus(status);
+        await context.CallActivityAsync<int>(nameof(StartOfficeCyclesActivity), run, ActivityRetry.Options);
 
-        var runs = offices.Select(office => context.CallSubOrchestratorAsync<CycleStatus>(
-            CycleStarter.OfficeOrchestratorOf(input.Kind), CycleStarter.OfficeInput(input.Kind, input.Period, office.Id),
-            new SubOrchestrationOptions { InstanceId = CyclePeriods.InstanceId(input.Kind, input.Period, office.Id) })).ToList();
-        var all = Task.WhenAll(runs);
-        if (input.Kind == CycleKind.Monthly)
+        var done = new Dictionary<string, CycleStatus>(StringComparer.Ordinal);
+        while (done.Count < offices.Count)
         {
-            await RelayResultsAsync(context, input.Period, offices, all);
+            using var cancellation = new CancellationTokenSource();
+            var finished = context.WaitForExternalEvent<OfficeCycleDone>(OfficeCycleDone.Name, cancellation.Token);
+            var result = input.Kind == CycleKind.Monthly
+                ? context.WaitForExternalEvent<InspectionResultEvent>(InspectionResultEvent.Name, cancellation.Token)
+                : null;
+            var first = result is null ? finished : await Task.WhenAny(finished, result);
+            if (first == finished)
+            {
+                var office = await finished;
+                done[office.OfficeId] = office.Status;
+            }
+            else
+            {
+                // Results are raised into this instance (the intake knows the month, not the office): on to the office whose team sent it.
+                var arrived = await result!;
+                foreach (var office in offices.Where(o => o.TeamIds.Contains(arrived.TeamId, StringComparer.Ordinal)))
+                {
+                    context.SendEvent(CyclePeriods.InstanceId(CycleKind.Monthly, input.Period, office.Id), InspectionResultEvent.Name, arrived);
+                }
+            }
+
+            cancellation.Cancel();
         }
 
-        var results = await all;
-        status = Sum(status with { Phase = "RollUp" }, results);
+        status = Sum(status with { Phase = "RollUp" }, done.Values);
         context.SetCustomStatus(status);
-        await context.CallActivityAsync<int>(nameof(ArchiveRollUpActivity), new RollUpInput(input.Kind, input.Period, [.. offices.Select(o => o.Id)]), ActivityRetry.Options);
+        await context.CallActivityAsync<int>(nameof(ArchiveRollUpActivity), run, ActivityRetry.Options);
 
         status = status with { Phase = "Done" };
         context.SetCustomStatus(status);
         return status;
     }
 
-    /// <summary>
-    /// Inspection results are raised into this instance (the intake knows the month, not the office); each goes on to
-    /// the cycle of the office whose team sent it. A result the office cycle misses is still read from storage when its
-    /// bulletin is built; only the early end of its window depends on the event.
-    /// </summary>
-    private static async Task RelayResultsAsync(TaskOrchestrationContext context, string month, IReadOnlyList<Office> offices, Task all)
-    {
-        while (!all.IsCompleted)
-        {
-            using var cancellation = new CancellationTokenSource();
-            var arrived = context.WaitForExternalEvent<InspectionResultEvent>(InspectionResultEvent.Name, cancellation.Token);
-            if (await Task.WhenAny(all, arrived) != arrived)
-            {
-                cancellation.Cancel();
-                return;
-            }
-
-            var result = await arrived;
-            foreach (var office in offices.Where(o => o.TeamIds.Contains(result.TeamId, StringComparer.Ordinal)))
-            {
-                context.SendEvent(CyclePeriods.InstanceId(CycleKind.Monthly, month, office.Id), InspectionResultEvent.Name, result);
-            }
-        }
-    }
-
+    /// <summary>The period's status with the offices' counts summed.</summary>
     public static CycleStatus Sum(CycleStatus status, IEnumerable<CycleStatus?> offices)
     {
         ArgumentNullException.ThrowIfNull(status);

@@ -1,3 +1,4 @@
+using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Units;
 
@@ -13,23 +14,24 @@ public sealed class OfficeDirectory(PlanDirectoryRepository plans, UnitRepositor
     public async Task<IReadOnlyList<Office>> ListAsync(CancellationToken cancellationToken)
     {
         var offices = new List<Office>();
-        foreach (var group in (await plans.ListAsync(cancellationToken)).GroupBy(p => p.DistrictId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in (await plans.ListAsync(cancellationToken)).GroupBy(p => p.OfficeId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            offices.Add(await DescribeAsync(group.Key, [.. group.Select(p => p.PlanId)], cancellationToken));
+            offices.Add(await DescribeAsync(group.Key, [.. group], cancellationToken));
         }
 
         return offices;
     }
 
+    /// <summary>One office (its plans: one partition), or null when no plan is issued by it.</summary>
     public async Task<Office?> GetAsync(string officeId, CancellationToken cancellationToken)
     {
-        var planIds = (await plans.ListAsync(cancellationToken)).Where(p => p.DistrictId == officeId).Select(p => p.PlanId).ToList();
-        return planIds.Count == 0 ? null : await DescribeAsync(officeId, planIds, cancellationToken);
+        var issued = await plans.ListByOfficeAsync(officeId, cancellationToken);
+        return issued.Count == 0 ? null : await DescribeAsync(officeId, issued, cancellationToken);
     }
 
-    /// <summary>The units in the office's scope, the office's own unit included.</summary>
+    /// <summary>The units in the office's scope: those its plans declare or reference (one partition).</summary>
     public async Task<IReadOnlyList<UnitsByDistrictEntity>> UnitsAsync(string officeId, CancellationToken cancellationToken) =>
-        await units.ListByDistrictAsync(officeId, cancellationToken);
+        await units.ListByOfficeAsync(officeId, cancellationToken);
 
     /// <summary>The ids of <see cref="UnitsAsync"/> with the office itself.</summary>
     public async Task<IReadOnlySet<string>> UnitIdsAsync(string officeId, CancellationToken cancellationToken)
@@ -58,9 +60,13 @@ public sealed class OfficeDirectory(PlanDirectoryRepository plans, UnitRepositor
         return found;
     }
 
-    private async Task<Office> DescribeAsync(string officeId, IReadOnlyList<string> planIds, CancellationToken cancellationToken)
+    /// <summary>The office's name from its plans (the office unit's name when they give none), their source kinds, its teams.</summary>
+    private async Task<Office> DescribeAsync(string officeId, IReadOnlyList<PlanDirectoryEntry> issued, CancellationToken cancellationToken)
     {
         var unit = await units.GetAsync(officeId, cancellationToken);
-        return new Office(officeId, unit?.Unit.Name ?? officeId, planIds, ["巡视"], [.. (unit?.Teams ?? []).Select(t => t.Id)]);
+        var ordered = issued.OrderBy(p => p.PlanId, StringComparer.Ordinal).ToList();
+        var name = ordered.Select(p => p.OfficeName).FirstOrDefault(n => n.Length > 0) ?? unit?.Unit.Name ?? officeId;
+        return new Office(officeId, name, [.. ordered.Select(p => p.PlanId)],
+            [.. ordered.Select(p => p.SourceKind).Distinct().Order().Select(k => k.DisplayName())], [.. (unit?.Teams ?? []).Select(t => t.Id)]);
     }
 }

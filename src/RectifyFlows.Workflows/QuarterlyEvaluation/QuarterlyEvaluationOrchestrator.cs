@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Offices;
 
@@ -33,6 +34,7 @@ public sealed class QuarterlyEvaluationOrchestrator : TaskOrchestrator<OfficePer
 
         status = status with { Phase = "Done" };
         context.SetCustomStatus(status);
+        OfficeCycleDone.Send(context, CycleKind.Quarterly, input, status);
         return status;
     }
 }

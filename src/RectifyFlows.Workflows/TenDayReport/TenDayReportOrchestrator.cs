@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Offices;
 
@@ -13,12 +14,14 @@ public sealed class TenDayReportOrchestrator : TaskOrchestrator<OfficePeriod, Cy
     public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, OfficePeriod input)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
         context.SetCustomStatus(new CycleStatus { Phase = "Reverification" });
         var requested = await context.CallActivityAsync<int>(nameof(RequestReverificationActivity), input, ActivityRetry.Options);
         context.SetCustomStatus(new CycleStatus { Phase = "Report", MessagesWritten = requested });
         await context.CallActivityAsync<int>(nameof(ArchiveTenDayReportActivity), input, ActivityRetry.Options);
         var done = new CycleStatus { Phase = "Done", MessagesWritten = requested };
         context.SetCustomStatus(done);
+        OfficeCycleDone.Send(context, CycleKind.TenDay, input, done);
         return done;
     }
 }

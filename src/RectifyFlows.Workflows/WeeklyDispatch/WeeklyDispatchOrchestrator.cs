@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Offices;
 
@@ -29,6 +30,7 @@ public sealed class WeeklyDispatchOrchestrator : TaskOrchestrator<OfficePeriod, 
 
         status = status with { Phase = "Done", MessagesWritten = written };
         context.SetCustomStatus(status);
+        OfficeCycleDone.Send(context, CycleKind.Weekly, input, status);
         return status;
     }
 }

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using RectifyFlows.Testing;
+using static RectifyFlows.Testing.WorkflowClient;
+
+namespace RectifyFlows.Host.Tests;
+
+/// <summary>
+/// Cycles per issuing office, end to end on the real engine (Fast profile): the format-2 example plan of a township
+/// office (石芫乡, answering the province's effectiveness assessment; two lead units on a measure, 各村支部 responsible)
+/// imported next to the seed runs a month, a week and a quarter with its own reports, and the seed district's reports
+/// are the same, figure for figure, as on a ledger without it. Attendance reported by a township is judged in the next
+/// month's cycle like a team's finding, with recall on the second month.
+/// </summary>
+[TestClass]
+public sealed class OfficeCyclesTests
+{
+    private const string District = "ganxian";
+    private const string Township = "tw-shiyuan";
+    private const string TownshipUnitKey = "test-unit-sy-fupin";
+    private static readonly (string Kind, string Period)[] Periods = [("monthly", "2017-05"), ("weekly", "2017-W20"), ("quarterly", "2017-Q2")];
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(900000)]
+    public async Task TownshipPlan_RunsItsOwnMonthWeekAndQuarter_AndTheDistrictsReportsAreUnchangedByIt()
+    {
+        var alone = await RunAsync(withTownshipPlan: false);
+        var together = await RunAsync(withTownshipPlan: true);
+
+        foreach (var (kind, period) in Periods)
+        {
+            Assert.AreEqual(alone[$"{kind}|{District}"], together[$"{kind}|{District}"], $"the district's {kind} report {period} is unchanged by the township's plan");
+            var own = JsonNode.Parse(together[$"{kind}|{Township}"])!;
+            Assert.AreEqual("石芫乡成效考核整改工作办公室", own["issuer"]!.GetValue<string>(), $"{kind}: the township office's header");
+            StringAssert.StartsWith(own["title"]!.GetValue<string>(), "石芫乡", $"{kind}: the township office's title");
+            Assert.AreEqual(Township, own["office"]!.GetValue<string>());
+            foreach (var name in OtherSeedTownships)
+            {
+                Assert.IsFalse(together[$"{kind}|{Township}"].Contains(name, StringComparison.Ordinal), $"{kind}: the township's report names {name}, a unit of another office");
+            }
+        }
+
+        var monthly = JsonNode.Parse(together[$"monthly|{Township}"])!;
+        var overdue = Table(monthly, "三、").Select(r => r![0]!.GetValue<string>()).ToList();
+        Assert.IsTrue(overdue.Count > 0 && overdue.All(m => m.StartsWith("sy-", StringComparison.Ordinal)), $"only the township plan's measures: {string.Join("; ", overdue)}");
+        Assert.IsFalse(Table(JsonNode.Parse(together[$"monthly|{District}"])!, "三、").Any(r => r![0]!.GetValue<string>().StartsWith("sy-", StringComparison.Ordinal)));
+        var found = Table(monthly, "一、").Select(r => r![4]!.GetValue<string>()).ToList();
+        CollectionAssert.AreEqual(new[] { "帮扶台账未更新" }, found, "the township's team's finding is in the township's bulletin");
+        Assert.IsFalse(together[$"monthly|{District}"].Contains("帮扶台账未更新", StringComparison.Ordinal), "and not in the district's");
+    }
+
+    /// <summary>Runs the three cycles on a fresh ledger (seed, optionally the township plan); returns each office's reports without their generation time.</summary>
+    private async Task<Dictionary<string, string>> RunAsync(bool withTownshipPlan)
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast", settings: new Dictionary<string, string>
+        {
+            ["RectifyFlows__Workflows__InspectionWindow"] = "00:00:10",
+            ["RectifyFlows__Auth__Keys__12__Key"] = TownshipUnitKey,
+            ["RectifyFlows__Auth__Keys__12__PrincipalId"] = "unit-sy-fupin",
+            ["RectifyFlows__Auth__Keys__12__Role"] = "unit",
+            ["RectifyFlows__Auth__Keys__12__UnitId"] = "sy-fupin",
+        });
+        using var client = host.Client(LedgerApiTests.Operator);
+        if (withTownshipPlan)
+        {
+            var imported = await LedgerApiTests.PostAsync(client, "api/plans", await File.ReadAllBytesAsync(TownshipExamplePlan, TestContext.CancellationToken));
+            Assert.AreEqual(HttpStatusCode.Created, imported.StatusCode, await imported.Content.ReadAsStringAsync(TestContext.CancellationToken));
+            var finding = await PostSignedAsync(client, "api/webhooks/inspection-results",
+                InspectionResult("r-2017-05-sy-team-1", "2017-05", "sy-team-1", "vil-shazhou", Finding("work", "medium", "帮扶台账未更新")));
+            Assert.AreEqual(HttpStatusCode.Accepted, finding.StatusCode, await finding.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        }
+
+        // A township's month-end attendance reports for March and April: May's cycle judges April, and proposes recall.
+        foreach (var (month, days) in new[] { ("2017-03", 15), ("2017-04", 12) })
+        {
+            var response = await PostSignedAsync(client, "api/webhooks/attendance",
+                new { eventId = $"att-{month}", month, personId = "cad-0101", unitId = "tw-meilin", role = "firstSecretary", daysOnSite = days });
+            Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        }
+
+        var reports = new Dictionary<string, string>();
+        foreach (var (kind, period) in Periods)
+        {
+            await StartCycleAsync(client, kind, period);
+            var done = await WaitForCompletionAsync(client, kind, period, TimeSpan.FromSeconds(240));
+            Assert.AreEqual("Done", done["phase"]!.GetValue<string>());
+            var offices = done["offices"]!.AsArray().Select(o => o!["officeId"]!.GetValue<string>()).ToList();
+            CollectionAssert.AreEqual(withTownshipPlan ? new[] { District, Township } : new[] { District }, offices);
+            foreach (var office in offices)
+            {
+                var report = await GetAsync(client, $"api/reports/{kind}/{period}?office={office}&format=json");
+                report.AsObject().Remove("generatedAt");
+                reports[$"{kind}|{office}"] = report.ToJsonString();
+            }
+        }
+
+        var recalled = (await GetAsync(client, "api/actions?source=monthly-ganxian-2017-05"))["items"]!.AsArray()
+            .Where(a => a!["personId"]?.GetValue<string>() == "cad-0101").Select(a => a!["kind"]!.GetValue<string>()).Order().ToArray();
+        CollectionAssert.AreEqual(new[] { "awardDisqualification", "publicCriticism", "recall" }, recalled,
+            "a township-reported breach opens the same actions as a team's, and a second month in a row proposes recall");
+        var breach = Table(JsonNode.Parse(reports[$"monthly|{District}"])!, "二、");
+        Assert.AreEqual("cad-0101", breach.Single()![0]!.GetValue<string>());
+        Assert.AreEqual("乡镇考勤报送", breach.Single()![3]!.GetValue<string>());
+
+        if (withTownshipPlan)
+        {
+            // A unit key of the township office reads its own office's reports, and not the district's.
+            using var unit = host.Client(TownshipUnitKey);
+            Assert.AreEqual(Township, (await GetAsync(unit, "api/reports/monthly/2017-05?format=json"))["office"]!.GetValue<string>());
+            using var denied = await unit.GetAsync(new Uri($"api/reports/monthly/2017-05?office={District}&format=json", UriKind.Relative), TestContext.CancellationToken);
+            Assert.AreEqual(HttpStatusCode.Forbidden, denied.StatusCode);
+
+            // The operator's default with two offices: the roll-up across them.
+            var rollUp = await GetAsync(client, "api/reports/monthly/2017-05?format=json");
+            Assert.IsNull(rollUp["office"]);
+            var offices = rollUp["tables"]![0]!["rows"]!.AsArray().Select(r => r![0]!.GetValue<string>()).ToArray();
+            CollectionAssert.AreEqual(new[] { "赣县区巡视整改工作办公室", "石芫乡成效考核整改工作办公室" }, offices);
+        }
+
+        return reports;
+    }
+
+    private static string TownshipExamplePlan => Path.Combine(Path.GetDirectoryName(RepositoryFiles.SeedPlan)!, "examples", "shiyuan-2017-chengxiao.plan.json");
+
+    private static JsonArray Table(JsonNode report, string headingPrefix) =>
+        report["tables"]!.AsArray().Single(t => t!["heading"]!.GetValue<string>().StartsWith(headingPrefix, StringComparison.Ordinal))!["rows"]!.AsArray();
+
+    /// <summary>The seed's townships other than 石芫乡: none may appear in the township office's reports.</summary>
+    private static IEnumerable<string> OtherSeedTownships =>
+        JsonNode.Parse(File.ReadAllText(RepositoryFiles.SeedPlan))!["units"]!.AsArray()
+            .Where(u => u!["kind"]!.GetValue<string>() == "township" && u["id"]!.GetValue<string>() != Township)
+            .Select(u => u!["name"]!.GetValue<string>());
+}
