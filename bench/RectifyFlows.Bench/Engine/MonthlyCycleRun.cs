@@ -218,7 +218,10 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
             return string.Empty;
         }
 
-        var (report, summary, _) = await host.Get<MonthlyReportBuilder>().BuildAsync(Month, withActions: phase == "Report", cancellationToken);
+        // Each office has its own report: the first office's stands for them all.
+        var office = (await host.Get<RectifyFlows.Workflows.Offices.OfficeDirectory>().ListAsync(cancellationToken))[0];
+        var (report, summary, _) = await host.Get<MonthlyReportBuilder>().BuildAsync(
+            new RectifyFlows.Workflows.Offices.OfficePeriod(office.Id, Month), withActions: phase == "Report", cancellationToken);
         var length = System.Text.Json.JsonSerializer.Serialize(report, RectifyFlows.Storage.Cycles.Json.Options).Length;
         var facts = FormattableString.Invariant(
             $"Diagnosis outside the engine: the {phase} report of {report.Tables.Sum(t => t.Rows.Count):N0} table rows ({summary.OverdueMeasures:N0} overdue measures) serializes to {length:N0} characters;");
