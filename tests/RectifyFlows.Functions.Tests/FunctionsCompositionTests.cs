@@ -33,6 +33,7 @@ public sealed class FunctionsCompositionTests
         // A real client that is never called: in Azure the [DurableClient] binding supplies it.
         DurableTaskClient client = new GrpcDurableTaskClient("RectifyFlows", new GrpcDurableTaskClientOptions { Channel = channel }, NullLogger.Instance);
         var escalations = ActivatorUtilities.CreateInstance<EscalationStarter>(scope.ServiceProvider, client);
+        var cycles = ActivatorUtilities.CreateInstance<CycleStarter>(scope.ServiceProvider, client);
 
         foreach (var type in Workflows.DependencyInjection.TaskTypes)
         {
@@ -40,7 +41,9 @@ public sealed class FunctionsCompositionTests
                 ? Activator.CreateInstance(type)!
                 : NeedsEscalations(type)
                     ? ActivatorUtilities.CreateInstance(scope.ServiceProvider, type, escalations)
-                    : ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+                    : Needs<CycleStarter>(type)
+                        ? ActivatorUtilities.CreateInstance(scope.ServiceProvider, type, cycles)
+                        : ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
             Assert.IsInstanceOfType(task, type);
         }
 
@@ -96,6 +99,9 @@ public sealed class FunctionsCompositionTests
         return builder.Build();
     }
 
-    private static bool NeedsEscalations(Type type) =>
-        type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.ParameterType == typeof(EscalationStarter));
+    private static bool NeedsEscalations(Type type) => Needs<EscalationStarter>(type);
+
+    /// <summary>Whether a task class takes a client-bound service, which its Functions wrapper builds over the bound client.</summary>
+    private static bool Needs<T>(Type type) =>
+        type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.ParameterType == typeof(T));
 }
