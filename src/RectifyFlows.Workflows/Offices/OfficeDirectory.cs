@@ -60,12 +60,15 @@ public sealed class OfficeDirectory(PlanDirectoryRepository plans, UnitRepositor
         return found;
     }
 
-    /// <summary>The office's name from its plans (the office unit's name when they give none), their source kinds, its teams.</summary>
+    /// <summary>
+    /// The office's name as its unit is known (赣县区; the plan's name for it, e.g. 赣州市赣县区, when the unit is not
+    /// stored), its plans' source kinds and its supervision teams.
+    /// </summary>
     private async Task<Office> DescribeAsync(string officeId, IReadOnlyList<PlanDirectoryEntry> issued, CancellationToken cancellationToken)
     {
         var unit = await units.GetAsync(officeId, cancellationToken);
         var ordered = issued.OrderBy(p => p.PlanId, StringComparer.Ordinal).ToList();
-        var name = ordered.Select(p => p.OfficeName).FirstOrDefault(n => n.Length > 0) ?? unit?.Unit.Name ?? officeId;
+        var name = unit?.Unit.Name is { Length: > 0 } unitName ? unitName : ordered.Select(p => p.OfficeName).FirstOrDefault(n => n.Length > 0) ?? officeId;
         return new Office(officeId, name, [.. ordered.Select(p => p.PlanId)],
             [.. ordered.Select(p => p.SourceKind).Distinct().Order().Select(k => k.DisplayName())], [.. (unit?.Teams ?? []).Select(t => t.Id)]);
     }
