@@ -50,4 +50,17 @@ public sealed class CyclePeriodsTests
         Assert.AreEqual("monthly-2017-03", CyclePeriods.InstanceId(CycleKind.Monthly, "2017-03"));
         Assert.AreEqual("tenday-2017-03-2", CyclePeriods.InstanceId(CycleKind.TenDay, "2017-03-2"));
     }
+
+    [TestMethod]
+    [Timeout(5000)]
+    public void OfficeInstanceIds_CarryTheOffice_AndParseBack()
+    {
+        Assert.AreEqual("monthly-tw-shiyuan-2017-03", CyclePeriods.InstanceId(CycleKind.Monthly, "2017-03", "tw-shiyuan"));
+        Assert.AreEqual(((string?)null, "2017-03-2"), CyclePeriods.ParseInstanceSuffix(CycleKind.TenDay, "2017-03-2"));
+        Assert.AreEqual(("tw-shiyuan", "2017-03-2"), CyclePeriods.ParseInstanceSuffix(CycleKind.TenDay, "tw-shiyuan-2017-03-2"));
+        Assert.AreEqual(("ganxian", "2017-W14"), CyclePeriods.ParseInstanceSuffix(CycleKind.Weekly, "ganxian-2017-W14"));
+        Assert.IsNull(CyclePeriods.ParseInstanceSuffix(CycleKind.Quarterly, "ganxian-2017-13"));
+        Assert.AreEqual("2017-02", CyclePeriods.Previous(CycleKind.Monthly, "2017-03"));
+        Assert.AreEqual("2016-Q4", CyclePeriods.Previous(CycleKind.Quarterly, "2017-Q1"));
+    }
 }

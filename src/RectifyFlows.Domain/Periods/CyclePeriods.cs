@@ -147,6 +147,24 @@ public static partial class CyclePeriods
     /// </summary>
     public static string InstanceId(CycleKind kind, string period, string officeId) => $"{Slug(kind)}-{officeId}-{period}";
 
+    /// <summary>
+    /// What follows <c>{slug}-</c> in a cycle's instance id: the period (<c>2017-03</c>) of the period's instance, or
+    /// the office and period (<c>ganxian-2017-03</c>) of an office's cycle. Null when it is neither.
+    /// </summary>
+    public static (string? OfficeId, string Period)? ParseInstanceSuffix(CycleKind kind, string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(suffix);
+        if (Range(kind, suffix) is not null)
+        {
+            return (null, suffix);
+        }
+
+        var length = kind switch { CycleKind.Weekly => 8, CycleKind.TenDay => 9, _ => 7 };
+        return suffix.Length > length + 1 && suffix[^(length + 1)] == '-' && Range(kind, suffix[^length..]) is not null
+            ? (suffix[..^(length + 1)], suffix[^length..])
+            : null;
+    }
+
     public static string Slug(CycleKind kind) => kind switch
     {
         CycleKind.Monthly => "monthly",

@@ -200,8 +200,12 @@ public sealed partial class WorkflowDoctor
     {
         try
         {
+            // An office's cycle (monthly-{officeId}-2017-03) restarts as that office's; the period's instance waits for its end.
+            var (office, ofPeriod) = CyclePeriods.ParseInstanceSuffix(kind, period) ?? throw new InvalidOperationException($"'{cycle.InstanceId}' is not a cycle instance id.");
             await _client.PurgeInstanceAsync(cycle.InstanceId, cancellation: cancellationToken);
-            await _cycles.StartAsync(kind, period, cancellationToken);
+            _ = office is null
+                ? await _cycles.StartAsync(kind, ofPeriod, cancellationToken)
+                : await _cycles.StartOfficeAsync(kind, ofPeriod, office, cancellationToken);
             await AuditAsync(cycle.InstanceId, "cycle", problem, cancellationToken);
             return true;
         }
