@@ -49,6 +49,30 @@ public sealed class PlanImporterTests
 
     [TestMethod]
     [Timeout(120000)]
+    public async Task ImportAsync_OfAChangedPlan_ReadsNoUnitOneByOne_AndRewritesNoUnchangedUnit()
+    {
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var importer = ledger.Get<PlanImporter>();
+        var document = TestPlans.District(1);
+        var plan = TestPlans.Read(document);
+        var first = await importer.ImportAsync(plan, "test", TestContext.CancellationToken);
+        var unitsBefore = (await ledger.SnapshotAsync()).Where(row => row.StartsWith(ledger.Tables.Units.Name + "/", StringComparison.Ordinal)).ToArray();
+
+        var changed = TestPlans.Clone(document);
+        TestPlans.FirstMeasure(changed).DueDate = "2017-06-30";
+        using var counter = Tables.StorageRequestCounter.Begin();
+        var second = await importer.ImportAsync(TestPlans.Read(changed), "test", TestContext.CancellationToken);
+
+        Assert.AreEqual(plan.Units.Count, first.UnitsWritten, "a first import writes every unit, without reading them first");
+        Assert.AreEqual(0, second.UnitsWritten);
+        // The units' fingerprints come from the district listing (one query), not a point read per unit (issue 13).
+        Assert.IsTrue(counter.Requests < plan.Units.Count, $"{counter.Requests} requests for a plan of {plan.Units.Count} units");
+        var unitsAfter = (await ledger.SnapshotAsync()).Where(row => row.StartsWith(ledger.Tables.Units.Name + "/", StringComparison.Ordinal)).ToArray();
+        CollectionAssert.AreEqual(unitsBefore, unitsAfter, "an unchanged unit was rewritten");
+    }
+
+    [TestMethod]
+    [Timeout(120000)]
     public async Task ImportAsync_UpdatesAChangedMeasure_KeepingItsStateAndAuditingTheChange()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

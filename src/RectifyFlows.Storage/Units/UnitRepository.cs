@@ -154,6 +154,11 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
         var owned = new System.Collections.Concurrent.ConcurrentBag<Unit>();
         var now = time.GetUtcNow();
 
+        // The office's listing carries each unit's import fingerprint (issue 13): one query tells which units hold exactly
+        // this content, instead of a read per unit. Only content this import wrote or found on the profile is vouched for.
+        var listed = await ListedFingerprintsAsync(plan.OfficeId, cancellationToken);
+        var verified = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
         await Parallel.ForEachAsync(plan.Units, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (unit, ct) =>
             {
@@ -165,9 +170,31 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
                 var reference = plan.ReferencedUnitIds.Contains(unit.Id);
                 var owner = reference ? string.Empty : plan.Id;
                 var fingerprint = Fingerprints.Of(new { unit, owner, members = members.Select(m => new { m.RowKey, m.Name, m.Role, m.Synthetic, m.Contact, m.Members }) });
+                if (listed.TryGetValue(unit.Id, out var listedFingerprint) && listedFingerprint == fingerprint)
+                {
+                    verified[unit.Id] = fingerprint;
+                    if (!reference)
+                    {
+                        owned.Add(unit);
+                    }
+
+                    return;
+                }
+
+                if (!listed.ContainsKey(unit.Id) && await TryCreateAsync(plan, unit, members, fingerprint, owner, reference, actor, now, ct))
+                {
+                    // New to this office and to the store: written without a read (an insert that fails if the profile exists).
+                    verified[unit.Id] = fingerprint;
+                    Interlocked.Increment(ref written);
+                    directory.Written(unit.Id, unit.DistrictId);
+                    owned.Add(unit);
+                    return;
+                }
+
                 var existing = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(unit.Id, UnitEntity.ProfileRow, cancellationToken: ct);
                 if (existing.HasValue && existing.Value!.Fingerprint == fingerprint)
                 {
+                    verified[unit.Id] = fingerprint;
                     if (!reference)
                     {
                         owned.Add(unit);
@@ -221,6 +248,7 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
                 actions.AddRange(members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, m)));
                 await TableBatches.SubmitAsync(tables.Units, actions, ct, parallelism: 1);
                 Interlocked.Increment(ref written);
+                verified[unit.Id] = fingerprint;
                 directory.Written(unit.Id, unit.DistrictId);
                 if (reference)
                 {
@@ -231,7 +259,8 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
 
         // The office's listing holds every unit the plan uses (its cycles' scope); the children index only the units
         // whose records this plan wrote, so a referencing plan never renames another plan's unit there.
-        var listing = plan.Units.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ListingRow(plan.OfficeId, unit)));
+        var listing = plan.Units.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            ListingRow(plan.OfficeId, unit, verified.GetValueOrDefault(unit.Id))));
         await TableBatches.SubmitAsync(tables.UnitsByDistrict, listing, cancellationToken);
         foreach (var byParent in owned.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!, StringComparer.Ordinal))
         {
@@ -249,10 +278,54 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
 
     private const string ChildrenPrefix = "children|";
 
-    private static UnitsByDistrictEntity ListingRow(string partition, Unit unit) => new()
+    /// <summary>Each listed unit's import fingerprint (empty when the row vouches for none): one partition query.</summary>
+    private async Task<Dictionary<string, string>> ListedFingerprintsAsync(string partition, CancellationToken cancellationToken)
+    {
+        var listed = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var row in tables.UnitsByDistrict.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{LedgerKeys.Escape(partition)}'", select: ["RowKey", nameof(UnitsByDistrictEntity.Fingerprint)], cancellationToken: cancellationToken))
+        {
+            listed[row.RowKey] = row.GetString(nameof(UnitsByDistrictEntity.Fingerprint)) ?? string.Empty;
+        }
+
+        return listed;
+    }
+
+    /// <summary>
+    /// A unit this office's listing does not know: its rows with an insert of the profile, so nothing is overwritten
+    /// unread. False (nothing written) when the profile exists, e.g. another plan's unit or an interrupted import's.
+    /// </summary>
+    private async Task<bool> TryCreateAsync(Plan plan, Unit unit, List<UnitMemberEntity> members, string fingerprint, string owner, bool reference,
+        string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var audit = new AuditEvent
+        {
+            EntityKind = AuditKind, EntityId = unit.Id, Action = reference ? "import.referenced" : "import.created", Actor = actor, At = now,
+            Reason = $"方案 {plan.Id}", Changes = new Dictionary<string, string?[]>(),
+        };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.Add, UnitEntity.From(unit, fingerprint, owner)),
+            new(TableTransactionActionType.Add, AuditEntity.From(audit, unit.Id, LedgerKeys.Audit(AuditKind, unit.Id, now, 0, 0))),
+        };
+        actions.AddRange(members.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, m)));
+        try
+        {
+            // In order, one transaction at a time: the first holds the profile insert, so a conflict stops before any member row.
+            await TableBatches.SubmitAsync(tables.Units, actions, cancellationToken, parallelism: 1);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static UnitsByDistrictEntity ListingRow(string partition, Unit unit, string? fingerprint = null) => new()
     {
         PartitionKey = partition, RowKey = unit.Id, Name = unit.Name, Kind = unit.Kind.ToString(),
         ParentId = unit.ParentId, PoorVillage = unit.PoorVillage, GroupOf = unit.GroupOf?.ToString(), DistrictId = unit.DistrictId,
+        Fingerprint = fingerprint,
     };
 
     private static UnitMemberEntity CadreRow(Cadre cadre) => new()

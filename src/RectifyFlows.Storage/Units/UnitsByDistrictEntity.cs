@@ -25,4 +25,9 @@ public sealed class UnitsByDistrictEntity : ITableEntity
     /// <summary>The unit's district (the partition may be another listing's key); empty on rows written before it was kept.</summary>
     public string? DistrictId { get; set; }
 
+    /// <summary>
+    /// The import fingerprint of the unit's rows (as on its profile row), written after them: equal means an import has
+    /// nothing to write for this unit, without reading it. Empty when this listing vouches for none.
+    /// </summary>
+    public string? Fingerprint { get; set; }
 }
