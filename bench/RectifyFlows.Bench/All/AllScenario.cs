@@ -21,6 +21,7 @@ internal sealed class AllScenario(BenchOptions options, string repositoryRoot)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var loadAtStart = LoadAverage();
+        var machine = MachineInfo.Describe();
         var clock = Stopwatch.StartNew();
         var quick = options.Quick;
         var sections = new List<(string Scenario, string Markdown)>();
@@ -63,7 +64,7 @@ internal sealed class AllScenario(BenchOptions options, string repositoryRoot)
 
         var checksPassed = (province?.Checks.All(c => c.Passed) ?? false) && (engine?.Checks.All(c => c.Passed) ?? false)
             && (intake?.Passed ?? false) && (mail?.Checks.All(c => c.Passed) ?? false);
-        return new AllResult(startedAt, MachineInfo.Describe(), quick, loadAtStart, LoadAverage(), clock.Elapsed,
+        return new AllResult(startedAt, machine, quick, loadAtStart, LoadAverage(), clock.Elapsed,
             Goals(province, engine, intake, mail), sections, failures, checksPassed && failures.Count == 0);
     }
 

@@ -26,6 +26,10 @@ internal sealed class TableSnapshot
 
     public int Total => _rows.Values.Sum(t => t.Count);
 
+    /// <summary>Rows of one table whose partition key does not start with <paramref name="excludedPrefix"/>.</summary>
+    public int CountOf(string table, string excludedPrefix) =>
+        _rows.TryGetValue(table, out var rows) ? rows.Keys.Count(key => !key.StartsWith(excludedPrefix, StringComparison.Ordinal)) : 0;
+
     /// <summary>Rows that came back with neither ETag nor Timestamp: a rewrite of those could not be detected.</summary>
     public int Unversioned { get; }
 
