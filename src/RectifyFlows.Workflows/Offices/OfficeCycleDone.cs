@@ -7,7 +7,7 @@ namespace RectifyFlows.Workflows.Offices;
 /// <summary>
 /// Sent by an office's cycle to the period's instance when it ends. The offices' cycles are separate orchestrations
 /// started by an activity, not sub-orchestrations: the standalone host's engine (the gRPC sidecar over the Azure
-/// Storage provider) cannot read back the sub-orchestration start message the sidecar writes (ADR 0007, 0010).
+/// Storage provider) cannot read back the sub-orchestration start message the sidecar writes (ADR 0007, 0011).
 /// </summary>
 public sealed record OfficeCycleDone(string OfficeId, CycleStatus Status)
 {
