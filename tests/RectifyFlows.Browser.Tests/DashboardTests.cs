@@ -177,7 +177,7 @@ public sealed class DashboardTests
         var leaked = PropertyNames(json).Where(LedgerFields.Contains).Distinct().ToList();
         Assert.AreEqual(0, leaked.Count, "ledger fields in the public JSON: " + string.Join(", ", leaked));
         Assert.AreEqual(19, json["townships"]!.AsArray().Count);
-        Assert.AreEqual(152, json["townships"]!.AsArray().Sum(t => t!["projectCount"]!.GetValue<int>()), "8 synthetic projects per township");
+        Assert.AreEqual(911, json["townships"]!.AsArray().Sum(t => t!["projectCount"]!.GetValue<int>()), "the seed's reconstructed projects (seeds/ganxian-2017.projects.json)");
 
         var page = await NewPageAsync();
         await page.GotoAsync("/dashboard/public.html");

@@ -149,8 +149,10 @@ public sealed class FuzzTests
             Assert.AreEqual(versionsBefore[id] + accepted.GetValueOrDefault(id), version, $"{id}: one version per accepted change, none per refusal");
         }
 
+        // An inspection result's row is its event record (docs/intake.md: one conditional insert is the replay
+        // check, the record and the result), so the accepted events are counted there.
         var stored = 0;
-        await foreach (var _ in _ledger.Get<CycleTables>().WebhookEvents.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: TestContext.CancellationToken))
+        await foreach (var _ in _ledger.Get<CycleTables>().InspectionResults.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: TestContext.CancellationToken))
         {
             stored++;
         }

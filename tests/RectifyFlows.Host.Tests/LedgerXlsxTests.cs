@@ -200,8 +200,8 @@ public sealed class LedgerXlsxTests
         using var client = _host.Client(Operator);
         await WorkflowClient.StartCycleAsync(client, "weekly", "2017-W14");
         await WorkflowClient.WaitForCompletionAsync(client, "weekly", "2017-W14", TimeSpan.FromSeconds(150));
-        var json = await GetJsonAsync(client, "api/reports/weekly/2017-W14?format=json");
-        var response = await client.GetAsync(new Uri("api/reports/weekly/2017-W14?format=xlsx", UriKind.Relative), TestContext.CancellationToken);
+        var json = await GetJsonAsync(client, "api/reports/weekly/2017-W14?office=ganxian&format=json");
+        var response = await client.GetAsync(new Uri("api/reports/weekly/2017-W14?office=ganxian&format=xlsx", UriKind.Relative), TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
 
@@ -211,7 +211,7 @@ public sealed class LedgerXlsxTests
         Assert.AreEqual(1 + json["tables"]!.AsArray().Count + json["charts"]!.AsArray().Count, file.SheetNames.Count);
         Assert.AreEqual("乡镇排名", file.SheetNames[1]);
 
-        var html = await client.GetStringAsync(new Uri("api/reports/weekly/2017-W14", UriKind.Relative), TestContext.CancellationToken);
+        var html = await client.GetStringAsync(new Uri("api/reports/weekly/2017-W14?office=ganxian", UriKind.Relative), TestContext.CancellationToken);
         StringAssert.Contains(html, "@page");
         StringAssert.Contains(html, "<svg");
     }

@@ -49,14 +49,27 @@ public sealed class DependencyInjectionTests
 
     [TestMethod]
     [Timeout(30_000)]
-    public void AddRectifyFlowsDispatcher_FailsValidation_WhenSmtpHostAndFromAreMissing()
+    public void AddRectifyFlowsDispatcher_FailsValidation_WhenSmtpHostIsSetWithoutFrom()
     {
-        using var provider = Build(new Dictionary<string, string?> { ["RectifyFlows:Notifications:MaxAttempts"] = "5" });
+        using var provider = Build(new Dictionary<string, string?> { ["RectifyFlows:Notifications:Smtp:Host"] = "smtp.example.gov.cn" });
 
         var error = Assert.ThrowsExactly<OptionsValidationException>(() => provider.GetRequiredService<IOptions<NotificationOptions>>().Value);
 
-        StringAssert.Contains(error.Message, "Smtp: The Host field is required.");
         StringAssert.Contains(error.Message, "Smtp: The From field is required.");
+    }
+
+    [TestMethod]
+    [Timeout(30_000)]
+    public void AddRectifyFlowsDispatcher_LeavesEmailOff_WhenNoSmtpHostIsSet()
+    {
+        // Another channel may run the dispatcher while SMTP is unconfigured: mail then waits in the outbox
+        // instead of failing the start-up (issue 11: a WeCom robot alone must deliver).
+        using var provider = Build(new Dictionary<string, string?> { ["RectifyFlows:Notifications:MaxAttempts"] = "5" });
+
+        var options = provider.GetRequiredService<IOptions<NotificationOptions>>().Value;
+
+        Assert.IsFalse(options.Smtp.IsConfigured);
+        CollectionAssert.DoesNotContain(options.ConfiguredChannels().ToList(), "email");
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -6,6 +6,7 @@ using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Leads;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Api.Reports;
@@ -13,10 +14,13 @@ namespace RectifyFlows.Api.Reports;
 /// <summary>
 /// <c>POST /api/reports/monthly/{period}/signoff</c> (rule 8): refused with 409 while any lead is past its deadline
 /// without a disposition (the problem lists them); otherwise records who signed off and when (a second sign-off
-/// returns the first) and refreshes the archived report's 线索办理 block and sign-off state.
+/// returns the first) and refreshes the 线索办理 block and sign-off state of the period's archived reports: each issuing
+/// office's and the roll-up (ADR 0011). The sign-off is the district leadership's, one per period, so every office's
+/// bulletin of the month shows it.
 /// </summary>
 public sealed class MonthlySignoffApi(
-    ReportRepository reports, ReportSignoffRepository signoffs, LeadRepository leads, MonthlyReportLeads block, TimeProvider time)
+    ReportRepository reports, ReportSignoffRepository signoffs, LeadRepository leads, MonthlyReportLeads block, OfficeDirectory offices,
+    TimeProvider time)
 {
     public const string Kind = "monthly";
 
@@ -27,8 +31,8 @@ public sealed class MonthlySignoffApi(
             return Problems.Validation("period", "must be a month: yyyy-MM.");
         }
 
-        var json = await reports.GetAsync(Kind, period, cancellationToken);
-        if (json is null)
+        var archived = await ArchivedReportKeysAsync(period, cancellationToken);
+        if (archived.Count == 0)
         {
             return Problems.NotFound("Report", $"{Kind}/{period}");
         }
@@ -55,8 +59,29 @@ public sealed class MonthlySignoffApi(
         }
 
         var signoff = await signoffs.SignAsync(Kind, period, actor, time.GetUtcNow(), cancellationToken);
-        var report = await block.ApplyAsync(ReportRenderer.FromJson(json), cancellationToken);
-        await reports.SaveAsync(Kind, period, ReportRenderer.Json(report), cancellationToken);
+        foreach (var (key, json) in archived)
+        {
+            var report = await block.ApplyAsync(ReportRenderer.FromJson(json), cancellationToken);
+            await reports.SaveAsync(Kind, key, ReportRenderer.Json(report), cancellationToken);
+        }
+
         return TypedResults.Ok(new { kind = Kind, period, signedBy = signoff.SignedBy, signedAt = signoff.SignedAt, alreadySigned = !signoff.Created });
+    }
+
+    /// <summary>The period's archived monthly reports, by stored period: the roll-up and each office's.</summary>
+    private async Task<List<(string Key, string Json)>> ArchivedReportKeysAsync(string period, CancellationToken cancellationToken)
+    {
+        var keys = new List<string> { ReportKeys.Period(period, null) };
+        keys.AddRange((await offices.ListAsync(cancellationToken)).Select(o => ReportKeys.Period(period, o.Id)));
+        var found = new List<(string, string)>();
+        foreach (var key in keys)
+        {
+            if (await reports.GetAsync(Kind, key, cancellationToken) is { } json)
+            {
+                found.Add((key, json));
+            }
+        }
+
+        return found;
     }
 }
