@@ -5,8 +5,10 @@ using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.MonthlyCycle;
 using RectifyFlows.Workflows.Offices;
+using RectifyFlows.Workflows.Tests.InMemory;
+using RectifyFlows.Workflows.WeeklyDispatch;
 
-namespace RectifyFlows.Workflows.Tests;
+namespace RectifyFlows.Workflows.Tests.Offices;
 
 /// <summary>
 /// The period's orchestrator across offices on the in-process durable engine, with stand-in office cycles: one
@@ -94,5 +96,52 @@ public sealed class OfficeCyclesOrchestratorTests
 
         Assert.AreEqual(1, rolledUp.Count);
         CollectionAssert.AreEqual(new[] { "ganxian", "tw-shiyuan" }, rolledUp[0].OfficeIds.ToArray());
+    }
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task AWeeklyPeriod_StartsEachOfficesCycle_SumsTheirEnds_AndRollsUpOnce()
+    {
+        var ct = TestContext.CancellationToken;
+        var calls = new ActivityCalls();
+        DurableTaskClient? client = null;
+        await using var host = await DurableTaskTestHost.StartAsync(tasks =>
+        {
+            tasks.AddOrchestrator<OfficeCyclesOrchestrator>();
+            tasks.AddFake<CycleRun, IReadOnlyList<Office>>(nameof(ListOfficesActivity), calls, _ =>
+                [new Office("ganxian", "赣县区", ["p-1"], ["巡视"], []), new Office("tw-shiyuan", "石芫乡", ["p-2"], ["成效考核"], [])]);
+            tasks.AddActivityFunc<RollUpInput, int>(nameof(StartOfficeCyclesActivity), async (_, input) =>
+            {
+                calls.Add(nameof(StartOfficeCyclesActivity), input);
+                foreach (var office in input.OfficeIds)
+                {
+                    await client!.ScheduleNewOrchestrationInstanceAsync(nameof(WeeklyDispatchOrchestrator), new OfficePeriod(office, input.Period),
+                        new StartOrchestrationOptions(CyclePeriods.InstanceId(input.Kind, input.Period, office)));
+                }
+
+                return input.OfficeIds.Count;
+            });
+            tasks.AddFake<RollUpInput, int>(nameof(ArchiveRollUpActivity), calls, input => input.OfficeIds.Count);
+
+            // A stand-in office cycle: ends at once with counts of its own.
+            tasks.AddOrchestratorFunc<OfficePeriod, CycleStatus>(nameof(WeeklyDispatchOrchestrator), (context, office) =>
+            {
+                var status = new CycleStatus { Phase = "Done", ActionsOpened = office.OfficeId == "ganxian" ? 2 : 1, MessagesWritten = 5 };
+                OfficeCycleDone.Send(context, CycleKind.Weekly, office, status);
+                return Task.FromResult(status);
+            });
+        }, cancellationToken: ct);
+
+        client = host.Client;
+        var done = await client.RunAsync(nameof(OfficeCyclesOrchestrator), new CycleRun(CycleKind.Weekly, "2017-W14"), "weekly-2017-W14", ct);
+
+        var status = done.ReadOutputAs<CycleStatus>()!;
+        Assert.AreEqual("Done", status.Phase);
+        Assert.AreEqual(3, status.ActionsOpened);
+        Assert.AreEqual(10, status.MessagesWritten);
+        CollectionAssert.AreEqual(new[] { nameof(ListOfficesActivity), nameof(StartOfficeCyclesActivity), nameof(ArchiveRollUpActivity) }, calls.Names.ToArray());
+        var rollUp = calls.InputsOf<RollUpInput>(nameof(ArchiveRollUpActivity)).Single();
+        Assert.AreEqual(new RollUpInput(CycleKind.Weekly, "2017-W14", rollUp.OfficeIds), rollUp);
+        CollectionAssert.AreEqual(new[] { "ganxian", "tw-shiyuan" }, rollUp.OfficeIds.ToArray());
     }
 }

@@ -1,0 +1,33 @@
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Workflows.Offices;
+using RectifyFlows.Workflows.TenDayReport;
+using RectifyFlows.Workflows.Tests.InMemory;
+
+namespace RectifyFlows.Workflows.Tests.TenDayReport;
+
+/// <summary>The ten-day report of one office in memory: re-verification requests first, then the report.</summary>
+[TestClass]
+public sealed class TenDayReportOrchestratorTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(60000)]
+    public async Task TenDayReport_RequestsReverificationThenArchives_AndCountsTheRequests()
+    {
+        var office = new OfficePeriod("ganxian", "2017-03-2");
+
+        var run = await OfficeCycleRun.RunAsync<TenDayReportOrchestrator>(CycleKind.TenDay, office, (tasks, calls) =>
+        {
+            tasks.AddFake<OfficePeriod, int>(nameof(RequestReverificationActivity), calls, _ => 4);
+            tasks.AddFake<OfficePeriod, int>(nameof(ArchiveTenDayReportActivity), calls, _ => 1);
+        }, TestContext.CancellationToken);
+
+        CollectionAssert.AreEqual(new[] { nameof(RequestReverificationActivity), nameof(ArchiveTenDayReportActivity) }, run.Calls.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { office, office }, new[] { run.Calls.InputsOf<OfficePeriod>(nameof(RequestReverificationActivity))[0], run.Calls.InputsOf<OfficePeriod>(nameof(ArchiveTenDayReportActivity))[0] });
+        Assert.AreEqual("Done", run.Status.Phase);
+        Assert.AreEqual(4, run.Status.MessagesWritten, "the re-verification requests written");
+        Assert.AreEqual("ganxian", run.Told.OfficeId);
+        Assert.AreEqual(run.Status, run.Told.Status);
+    }
+}
