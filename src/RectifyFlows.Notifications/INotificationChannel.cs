@@ -1,8 +1,9 @@
 namespace RectifyFlows.Notifications;
 
 /// <summary>
-/// A non-email channel the dispatcher routes to by <see cref="OutboxMessage.Channel"/> (sms, wecom, dingtalk). Email
-/// stays on its own batch path: one SMTP connection serves a whole pass.
+/// A channel the dispatcher routes to by <see cref="OutboxMessage.Channel"/>: sms, wecom and dingtalk are registered
+/// services; email is a channel made for each pass (<see cref="Email.SmtpPassChannel"/>), so one SMTP connection
+/// serves the whole pass.
 /// </summary>
 public interface INotificationChannel
 {
