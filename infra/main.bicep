@@ -40,7 +40,7 @@ param logAnalyticsName string = ''
 @description('Application Insights name; empty for a derived one.')
 param applicationInsightsName string = ''
 
-@description('Time zone of the business schedules: China Standard Time (Asia/Shanghai, UTC+8, no daylight saving). Flex Consumption runs in UTC and ignores WEBSITE_TIME_ZONE, so the app gets it as RectifyFlows__Scheduling__TimeZone.')
+@description('Time zone of the business schedules: China Standard Time (Asia/Shanghai, UTC+8, no daylight saving). Flex Consumption runs in UTC and ignores WEBSITE_TIME_ZONE, so the app gets it as RectifyFlows__Schedules__TimeZone.')
 param timeZone string = 'China Standard Time'
 
 @description('Prefix of every ledger table name (RectifyFlows:Storage:TablePrefix); empty when the environment has its own account.')
@@ -116,6 +116,10 @@ param dingtalkRobotSecret string = ''
 @secure()
 @description('Optional initial value of the webhook-signing-secret secret; empty leaves the secret as it is.')
 param webhookSigningSecret string = ''
+
+@secure()
+@description('Optional initial value of the webhook-sender-secrets secret: a JSON object of sender id → secret, e.g. {"team-1":"…"}; empty leaves the secret as it is.')
+param webhookSenderSecrets string = ''
 
 @secure()
 @description('Optional initial value of the bootstrap-operator-key secret (the first operator API key, 16+ characters); empty leaves the secret as it is.')
@@ -232,6 +236,7 @@ module keyVault 'app/key-vault.bicep' = {
     dingtalkRobotToken: dingtalkRobotToken
     dingtalkRobotSecret: dingtalkRobotSecret
     webhookSigningSecret: webhookSigningSecret
+    webhookSenderSecrets: webhookSenderSecrets
     bootstrapOperatorKey: bootstrapOperatorKey
     smsGatewaySecret: smsGatewaySecret
   }

@@ -45,7 +45,7 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
-@description('Time zone of the business schedules, given to the app as RectifyFlows__Scheduling__TimeZone.')
+@description('Time zone of the business schedules, given to the app as RectifyFlows__Schedules__TimeZone.')
 param timeZone string
 
 @description('Prefix of the ledger table names (RectifyFlows:Storage:TablePrefix).')
@@ -152,8 +152,14 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           value: tablePrefix
         }
         {
-          name: 'RectifyFlows__Scheduling__TimeZone'
+          name: 'RectifyFlows__Schedules__TimeZone'
           value: timeZone
+        }
+        // The doctor and `sizes` read the task hub's tables by this name; it must equal host.json's
+        // extensions.durableTask.hubName (DeploymentFilesTests holds them together).
+        {
+          name: 'RectifyFlows__Durable__TaskHubName'
+          value: 'RectifyFlows'
         }
         // The outbox dispatcher's timer (DispatchOutbox, NCRONTAB with seconds).
         {
@@ -222,6 +228,12 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'RectifyFlows__Webhooks__SigningSecret'
           value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-signing-secret)'
+        }
+        // Per-sender webhook secrets as one JSON object ({"team-1": "…"}) in one secret: sender ids such as team-1 cannot
+        // be app-setting names on Linux, and a secret survives `azd provision`, which rewrites every app setting.
+        {
+          name: 'RectifyFlows__Webhooks__SenderSecrets'
+          value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=webhook-sender-secrets)'
         }
       ]
     }

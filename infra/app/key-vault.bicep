@@ -62,6 +62,10 @@ param smsGatewaySecret string = ''
 @description('Secret that signs outgoing and verifies incoming webhooks (secret webhook-signing-secret); empty leaves the secret as it is.')
 param webhookSigningSecret string = ''
 
+@secure()
+@description('Per-sender webhook secrets as a JSON object, sender id → secret (secret webhook-sender-secrets); empty leaves the secret as it is.')
+param webhookSenderSecrets string = ''
+
 // Built-in roles.
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -165,6 +169,15 @@ resource smsGatewaySecretSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' =
   properties: {
     value: smsGatewaySecret
     contentType: 'text/plain'
+  }
+}
+
+resource webhookSenderSecretsSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(webhookSenderSecrets)) {
+  parent: vault
+  name: 'webhook-sender-secrets'
+  properties: {
+    value: webhookSenderSecrets
+    contentType: 'application/json'
   }
 }
 

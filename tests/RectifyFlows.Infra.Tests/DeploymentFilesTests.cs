@@ -58,6 +58,19 @@ public sealed class DeploymentFilesTests
 
     [TestMethod]
     [Timeout(180_000, CooperativeCancellation = true)]
+    public async Task TaskHubNameSetting_IsHostJsonsHubName()
+    {
+        // The Functions app's doctor and `sizes` find the task hub's tables by RectifyFlows:Durable:TaskHubName; the
+        // Durable extension names them by host.json's hubName. One without the other reads an empty hub.
+        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var settings = template.FunctionApp().AppSettings();
+        var hubName = TemplateQueries.HostJson().GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString();
+
+        Assert.AreEqual(hubName, settings["RectifyFlows__Durable__TaskHubName"]);
+    }
+
+    [TestMethod]
+    [Timeout(180_000, CooperativeCancellation = true)]
     public async Task LocalSettingsExample_HasEveryAppSetting_WithLocalDefaults()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);

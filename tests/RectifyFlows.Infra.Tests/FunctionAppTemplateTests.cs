@@ -117,7 +117,7 @@ public sealed partial class FunctionAppTemplateTests
         var settings = template.FunctionApp().AppSettings();
 
         // Flex Consumption takes the runtime from functionAppConfig and refuses these; WEBSITE_TIME_ZONE it ignores
-        // (Linux, UTC), so the schedule zone goes to RectifyFlows__Scheduling__TimeZone instead.
+        // (Linux, UTC), so the schedule zone goes to RectifyFlows__Schedules__TimeZone instead.
         string[] refused =
         [
             "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_WORKER_RUNTIME_VERSION", "FUNCTIONS_EXTENSION_VERSION",
@@ -128,7 +128,7 @@ public sealed partial class FunctionAppTemplateTests
             Assert.IsFalse(settings.ContainsKey(name), $"{name} must not be set on Flex Consumption.");
         }
 
-        Assert.AreEqual("[parameters('timeZone')]", settings["RectifyFlows__Scheduling__TimeZone"]);
+        Assert.AreEqual("[parameters('timeZone')]", settings["RectifyFlows__Schedules__TimeZone"]);
         var main = template.Root.GetProperty("parameters").GetProperty("timeZone");
         Assert.AreEqual("China Standard Time", main.GetProperty("defaultValue").GetString());
     }

@@ -16,6 +16,7 @@ public sealed partial class SecretTemplateTests
         ["RectifyFlows__Notifications__DingTalk__AccessToken"] = "dingtalk-robot-token",
         ["RectifyFlows__Notifications__DingTalk__Secret"] = "dingtalk-robot-secret",
         ["RectifyFlows__Webhooks__SigningSecret"] = "webhook-signing-secret",
+        ["RectifyFlows__Webhooks__SenderSecrets"] = "webhook-sender-secrets",
     };
 
     public TestContext TestContext { get; set; } = null!;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RectifyFlows.Domain.Configuration;
+using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Api.Startup;
 
@@ -23,6 +24,11 @@ public sealed partial class ConfigurationReport(IConfiguration configuration, IH
             }
         }
 
+        if (!SenderSecretsJson.TryParse(configuration[SenderSecretsKey], out _))
+        {
+            LogMalformedSenderSecrets(SenderSecretsKey);
+        }
+
         var channels = Notifications.DependencyInjection.ConfiguredChannels(configuration);
         if (channels.Count > 0)
         {
@@ -41,6 +47,11 @@ public sealed partial class ConfigurationReport(IConfiguration configuration, IH
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private const string SenderSecretsKey = Webhooks.WebhookOptions.SectionName + ":" + nameof(Webhooks.WebhookOptions.SenderSecrets);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Setting {Key} is not a JSON object of sender id to secret: no per-sender webhook secret is used (those senders get 401)")]
+    private partial void LogMalformedSenderSecrets(string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Setting {Key} is an unresolved Key Vault reference and counts as unset (create the secret or grant the app's identity Key Vault Secrets User)")]
     private partial void LogUnresolved(string key);

@@ -125,7 +125,24 @@ public sealed class SignedWebhookPipeline(
 
     private string? SecretFor(string sender) =>
         WebhookSecrets.Resolve(sender, options.Value.Secrets, options.Value.SigningSecret, options.Value.DevelopmentSecret,
-            environment.IsDevelopment() || environment.IsEnvironment("Fast"));
+            environment.IsDevelopment() || environment.IsEnvironment("Fast"), SenderSecrets());
+
+    /// <summary>The parsed <see cref="WebhookOptions.SenderSecrets"/> (options are fixed for the process: parsed once).</summary>
+    private IReadOnlyDictionary<string, string> SenderSecrets()
+    {
+        var json = options.Value.SenderSecrets;
+        if (_senderSecrets is { } cached && ReferenceEquals(cached.Json, json))
+        {
+            return cached.Secrets;
+        }
+
+        // Malformed JSON gives no secrets (fail closed); ConfigurationReport logs it at start.
+        var secrets = SenderSecretsJson.TryParse(json, out var parsed) ? parsed : new Dictionary<string, string>();
+        _senderSecrets = (json, secrets);
+        return secrets;
+    }
+
+    private (string? Json, IReadOnlyDictionary<string, string> Secrets)? _senderSecrets;
 
     private static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "签名无效", detail: detail, type: Problems.TypeBase + "invalid-signature");
