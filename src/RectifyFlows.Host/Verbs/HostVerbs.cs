@@ -40,14 +40,34 @@ public static class HostVerbs
         ArgumentNullException.ThrowIfNull(args);
         try
         {
-            return await Verbs[args[0]](args[1..]);
+            (var verbArgs, _storageTarget) = StorageTarget.Extract(args[1..]);
+            return await Verbs[args[0]](verbArgs);
         }
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return Usage();
         }
+        catch (Azure.Identity.AuthenticationFailedException ex)
+        {
+            // --table-endpoint (or RectifyFlows:Storage:TableServiceUri) signs in with DefaultAzureCredential: locally
+            // that is the Azure CLI's (or azd's) sign-in.
+            await Console.Error.WriteLineAsync(
+                "Could not sign in to the table endpoint with DefaultAzureCredential. Run `az login` (or `azd auth login`) as an "
+                + "account that holds Storage Table Data Contributor on the storage account (docs/deployment.md).\n" + ex.Message);
+            return 1;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 403)
+        {
+            await Console.Error.WriteLineAsync(
+                "The storage account refused the signed-in account (403). It needs Storage Table Data Contributor on the account "
+                + "(azd grants it to AZURE_PRINCIPAL_ID); a new role assignment takes a few minutes to apply.\n" + ex.Message);
+            return 1;
+        }
     }
+
+    /// <summary>The storage the verbs were pointed at on the command line (<see cref="StorageTarget"/>); empty for the configured one.</summary>
+    private static IReadOnlyDictionary<string, string?> _storageTarget = new Dictionary<string, string?>();
 
     private static int Usage()
     {
@@ -75,6 +95,12 @@ public static class HostVerbs
               purge                               apply the retention settings now (RectifyFlows:Operations:Retention)
               export <file>                       write every product table to one backup file (.jsonl.gz)
               restore <file> [--force]            load a backup into an empty store (--force: over existing rows)
+
+            Storage options of every verb that reads or writes the ledger (default: the configured storage):
+              --table-endpoint URI                a deployed account's table endpoint, signed in with DefaultAzureCredential
+                                                  (`az login`); e.g. $(azd env get-value AZURE_STORAGE_TABLE_ENDPOINT)
+              --connection-string CS              a connection string (Azurite: UseDevelopmentStorage=true)
+              --table-prefix P                    the deployment's table prefix (azd: RECTIFYFLOWS_TABLE_PREFIX; default empty)
             """);
         return 2;
     }
@@ -287,6 +313,8 @@ public static class HostVerbs
             EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
                 ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
         });
+        // Added last, so the command line's storage target wins over appsettings and environment variables.
+        builder.Configuration.AddInMemoryCollection(_storageTarget);
         builder.AddRectifyFlowsCore();
         compose?.Invoke(builder);
         using var host = builder.Build();
