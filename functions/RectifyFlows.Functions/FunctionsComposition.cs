@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RectifyFlows.Api;
+using RectifyFlows.Functions.Durable;
 using RectifyFlows.Functions.Startup;
 using RectifyFlows.Notifications;
 using RectifyFlows.Operations;
@@ -40,8 +41,11 @@ public static class FunctionsComposition
         // as a [DurableClient] binding: the functions build them per invocation (BoundClient), so they are not in DI here.
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddRectifyFlowsApi();
-        // Doctor, retention, sizes, backup (docs/operations.md); the task hub is host.json's hubName.
-        builder.AddRectifyFlowsOperations(builder.Configuration["RectifyFlows:Durable:TaskHubName"] ?? "RectifyFlows");
+        // Doctor, retention, sizes, backup (docs/operations.md); the task hub is host.json's hubName, read through the
+        // Durable extension's own connection (DurableTaskStorage), not the ledger's: infra may put them in two accounts.
+        var hubTables = DurableTaskStorageConnection.CreateTableServiceClient(builder.Configuration);
+        builder.AddRectifyFlowsOperations(DurableTaskStorageConnection.TaskHubName(builder.Configuration),
+            hubTables is null ? null : _ => hubTables);
         // Traces and metrics as in the standalone host; Application Insights when infra/ sets its connection string.
         builder.AddRectifyFlowsTelemetry("RectifyFlows.Functions").UseFunctionsWorkerDefaults();
 

@@ -16,18 +16,32 @@ public sealed partial class MailDevServer : IAsyncDisposable
     }
 
     public int SmtpPort { get; }
+    public int ProcessId => _process.ProcessId;
     public int WebPort { get; }
     public Uri WebUri => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{WebPort}/"));
 
-    public static async Task<MailDevServer> StartAsync(NodeProject project, int smtpPort, int webPort, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts MailDev on 127.0.0.1. With a <c>mailDirectory</c> it keeps each mail there as a <c>.eml</c> file and
+    /// reloads them on start (mail survives a restart); without, mail lives in memory.
+    /// </summary>
+    public static async Task<MailDevServer> StartAsync(
+        NodeProject project, int smtpPort, int webPort, CancellationToken cancellationToken, string? mailDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(project);
+        List<string> arguments =
+        [
+            "--smtp", smtpPort.ToString(CultureInfo.InvariantCulture), "--web", webPort.ToString(CultureInfo.InvariantCulture),
+            "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
+        ];
+        if (mailDirectory is not null)
+        {
+            Directory.CreateDirectory(mailDirectory);
+            arguments.AddRange(["--mail-directory", mailDirectory]);
+        }
+
         var (process, _) = await NodeServiceProcess.StartAsync(
             "MailDev", project.Root, project.MailDevScript,
-            [
-                "--smtp", smtpPort.ToString(CultureInfo.InvariantCulture), "--web", webPort.ToString(CultureInfo.InvariantCulture),
-                "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
-            ],
+            arguments,
             [SmtpReady(), WebReady()], TimeSpan.FromSeconds(60), cancellationToken);
         return new MailDevServer(process, smtpPort, webPort);
     }

@@ -14,19 +14,26 @@ public static class DependencyInjection
 {
     /// <param name="builder">The host builder (storage must be registered too).</param>
     /// <param name="taskHubName">The durable task hub whose tables the doctor reads and sizes counts.</param>
-    public static IHostApplicationBuilder AddRectifyFlowsOperations(this IHostApplicationBuilder builder, string taskHubName)
+    /// <param name="taskHubTables">
+    /// The table service that holds the task hub. Null: the ledger's own (the standalone host keeps both in one store).
+    /// The Functions app passes the account of its durable connection, which may be another one.
+    /// </param>
+    public static IHostApplicationBuilder AddRectifyFlowsOperations(
+        this IHostApplicationBuilder builder, string taskHubName, Func<IServiceProvider, TableServiceClient>? taskHubTables = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(OperationsOptions.SectionName + ":Retention").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddRectifyFlowsOperationsServices(taskHubName);
+        builder.Services.AddRectifyFlowsOperationsServices(taskHubName, taskHubTables);
         return builder;
     }
 
-    public static IServiceCollection AddRectifyFlowsOperationsServices(this IServiceCollection services, string taskHubName)
+    public static IServiceCollection AddRectifyFlowsOperationsServices(
+        this IServiceCollection services, string taskHubName, Func<IServiceProvider, TableServiceClient>? taskHubTables = null)
     {
         services.TryAddSingleton<OutboxRepository>();
-        services.AddSingleton(provider => new TaskHubStore(provider.GetRequiredService<TableServiceClient>(), taskHubName));
+        services.AddSingleton(provider => new TaskHubStore(
+            taskHubTables?.Invoke(provider) ?? provider.GetRequiredService<TableServiceClient>(), taskHubName));
         services.AddSingleton<OpenItems>();
         services.AddSingleton<ProductTables>();
         services.AddSingleton<StoreSizes>();

@@ -76,7 +76,32 @@ public sealed class FunctionsCompositionTests
         Assert.IsNull(bare.Services.GetService<OutboxDispatcher>(), "without a relay, messages wait in the outbox (as in the standalone host)");
     }
 
-    private static IHost BuildFunctionsHost(bool smtp = false)
+    [TestMethod]
+    [Timeout(30_000, CooperativeCancellation = true)]
+    public void FunctionsComposition_TheDoctorReadsTheTaskHub_ThroughTheDurableConnection_NotTheLedgers()
+    {
+        using var separate = BuildFunctionsHost(configure: c =>
+        {
+            c["DurableTaskStorage:accountName"] = "hubaccount";
+            c["DurableTaskStorage:credential"] = "managedidentity";
+            c["DurableTaskStorage:clientId"] = "00000000-0000-0000-0000-000000000001";
+            c["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "ProvinceHub";
+        });
+        using var local = BuildFunctionsHost(configure: c => c["DurableTaskStorage"] =
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:19999/devstoreaccount1;");
+        using var unset = BuildFunctionsHost();
+
+        var hub = separate.Services.GetRequiredService<RectifyFlows.Operations.Doctor.TaskHubStore>();
+        Assert.AreEqual(new Uri("https://hubaccount.table.core.windows.net/ProvinceHubHistory"), hub.History.Uri);
+        Assert.AreEqual("ProvinceHub", hub.TaskHubName, "host.json's hubName as the app setting overrides it");
+        Assert.AreEqual(new Uri("http://127.0.0.1:19999/devstoreaccount1/RectifyFlowsInstances"),
+            local.Services.GetRequiredService<RectifyFlows.Operations.Doctor.TaskHubStore>().Instances.Uri);
+        Assert.AreEqual(unset.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().Uri.GetLeftPart(UriPartial.Authority),
+            unset.Services.GetRequiredService<RectifyFlows.Operations.Doctor.TaskHubStore>().History.Uri.GetLeftPart(UriPartial.Authority),
+            "without a durable connection, the ledger's account");
+    }
+
+    private static IHost BuildFunctionsHost(bool smtp = false, Action<Microsoft.Extensions.Configuration.IConfiguration>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -93,6 +118,7 @@ public sealed class FunctionsCompositionTests
             builder.Configuration["RectifyFlows:Notifications:Smtp:From"] = "rectifyflows@localhost";
         }
 
+        configure?.Invoke(builder.Configuration);
         builder.AddRectifyFlowsStorage();
         builder.AddRectifyFlowsWorkflows();
         builder.AddRectifyFlowsFunctions();
