@@ -85,7 +85,7 @@ public sealed class FunctionsCompositionTests
             c["DurableTaskStorage:accountName"] = "hubaccount";
             c["DurableTaskStorage:credential"] = "managedidentity";
             c["DurableTaskStorage:clientId"] = "00000000-0000-0000-0000-000000000001";
-            c["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "ProvinceHub";
+            c["RectifyFlows:Durable:TaskHubName"] = "ProvinceHub";
         });
         using var local = BuildFunctionsHost(configure: c => c["DurableTaskStorage"] =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:19999/devstoreaccount1;");
@@ -93,7 +93,7 @@ public sealed class FunctionsCompositionTests
 
         var hub = separate.Services.GetRequiredService<RectifyFlows.Operations.Doctor.TaskHubStore>();
         Assert.AreEqual(new Uri("https://hubaccount.table.core.windows.net/ProvinceHubHistory"), hub.History.Uri);
-        Assert.AreEqual("ProvinceHub", hub.TaskHubName, "host.json's hubName as the app setting overrides it");
+        Assert.AreEqual("ProvinceHub", hub.TaskHubName, "the hub infra names");
         Assert.AreEqual(new Uri("http://127.0.0.1:19999/devstoreaccount1/RectifyFlowsInstances"),
             local.Services.GetRequiredService<RectifyFlows.Operations.Doctor.TaskHubStore>().Instances.Uri);
         Assert.AreEqual(unset.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().Uri.GetLeftPart(UriPartial.Authority),

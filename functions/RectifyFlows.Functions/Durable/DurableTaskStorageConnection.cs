@@ -47,17 +47,12 @@ public static class DurableTaskStorageConnection
     }
 
     /// <summary>
-    /// The task hub's name as the Durable extension uses it: host.json's <c>hubName</c>, overridable by the app setting
-    /// <c>AzureFunctionsJobHost__extensions__durableTask__hubName</c>; <c>RectifyFlows:Durable:TaskHubName</c> first,
-    /// as before, for a deployment that sets it explicitly.
+    /// The task hub's name: <c>RectifyFlows:Durable:TaskHubName</c>, which infra/ holds equal to host.json's
+    /// <c>hubName</c>; host.json's default otherwise.
     /// </summary>
     public static string TaskHubName(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return configuration["RectifyFlows:Durable:TaskHubName"] is { Length: > 0 } explicitName
-            ? explicitName
-            : configuration["AzureFunctionsJobHost:extensions:durableTask:hubName"] is { Length: > 0 } overridden
-                ? overridden
-                : "RectifyFlows";
+        return configuration["RectifyFlows:Durable:TaskHubName"] is { Length: > 0 } name ? name : "RectifyFlows";
     }
 }
