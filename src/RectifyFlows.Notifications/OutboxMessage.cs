@@ -1,3 +1,6 @@
+using RectifyFlows.Domain.Units;
+using RectifyFlows.Notifications.Outbox;
+
 namespace RectifyFlows.Notifications;
 
 /// <summary>
@@ -14,7 +17,7 @@ public sealed record OutboxMessage
     public string? RecipientName { get; init; }
 
     /// <summary>email, sms, wecom or dingtalk.</summary>
-    public string Channel { get; init; } = "email";
+    public string Channel { get; init; } = ContactChannels.Email;
 
     /// <summary>The address on that channel; null when the directory has none (the message is kept and reported).</summary>
     public string? Address { get; init; }
@@ -47,6 +50,6 @@ public sealed record OutboxMessage
     public IReadOnlyList<FallbackRoute> Fallbacks { get; init; } = [];
 
     /// <summary>pending, sent, failed or dead.</summary>
-    public string Status { get; init; } = "pending";
+    public string Status { get; init; } = OutboxStatus.Pending;
     public int Attempts { get; init; }
 }

@@ -79,7 +79,7 @@ public static class CycleApi
             }
 
             // While the offices' cycles run, the period's own status has no counts yet: sum theirs; one phase if they share it.
-            if (status.Phase == "Offices")
+            if (status.Phase == CyclePhases.Offices)
             {
                 var phases = running.Select(r => r?.Phase).Distinct().ToList();
                 status = OfficeCyclesOrchestrator.Sum(status, running) with { Phase = phases is [{ } shared] ? shared : status.Phase };

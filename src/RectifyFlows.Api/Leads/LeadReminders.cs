@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Domain.Time;
@@ -26,7 +25,7 @@ public sealed partial class LeadReminders(
     {
         ArgumentNullException.ThrowIfNull(lead);
         var message = await recipients.ToUnitAsync(lead.OwnerUnitId!,
-            string.Create(CultureInfo.InvariantCulture, $"lead|{lead.Id}|assigned|v{lead.Version}"),
+            MessageKeys.LeadAssigned(lead.Id, lead.Version),
             NotificationTemplates.LeadAssignedOf(lead.Id, lead.Subject, lead.Source, lead.Deadline), cancellationToken);
         return await notifications.EnqueueAsync([message], cancellationToken);
     }
@@ -40,7 +39,7 @@ public sealed partial class LeadReminders(
         foreach (var lead in await leads.ListOverdueAsync(today, cancellationToken))
         {
             var days = today.DayNumber - lead.Deadline.DayNumber;
-            var key = string.Create(CultureInfo.InvariantCulture, $"lead|{lead.Id}|overdue|{today:yyyy-MM-dd}");
+            var key = MessageKeys.LeadOverdue(lead.Id, today);
             var content = NotificationTemplates.LeadOverdueOf(lead.Id, lead.Subject, lead.Deadline, days, assigned: lead.OwnerUnitId is not null);
             foreach (var recipient in lead.OwnerUnitId is { } owner ? [owner] : offices)
             {

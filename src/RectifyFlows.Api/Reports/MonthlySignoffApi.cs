@@ -22,7 +22,7 @@ public sealed class MonthlySignoffApi(
     ReportRepository reports, ReportSignoffRepository signoffs, LeadRepository leads, MonthlyReportLeads block, OfficeDirectory offices,
     TimeProvider time)
 {
-    public const string Kind = "monthly";
+    public const string Kind = ReportKeys.Monthly;
 
     public async Task<IResult> SignOffAsync(string period, string actor, CancellationToken cancellationToken)
     {

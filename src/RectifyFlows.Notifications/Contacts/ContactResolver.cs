@@ -78,7 +78,7 @@ public sealed class ContactResolver(UnitRepository units, TimeProvider time)
             Html = isEmail ? content.Html : null,
             Fields = content.Fields,
             DigestKey = content.Digestible && isEmail && first.Address is not null
-                ? $"digest|{recipient.Id}|{today:yyyy-MM-dd}"
+                ? MessageKeys.Digest(recipient.Id, today)
                 : null,
             Fallbacks = [.. routes.Skip(1).Select(r => new FallbackRoute
             {
@@ -91,7 +91,7 @@ public sealed class ContactResolver(UnitRepository units, TimeProvider time)
     }
 
     /// <summary><c>{event}|{recipient}|{channel}</c>: one message per event, recipient and channel.</summary>
-    public static string KeyOf(string eventKey, string recipientId, string channel) => $"{eventKey}|{recipientId}|{channel}";
+    public static string KeyOf(string eventKey, string recipientId, string channel) => MessageKeys.PerRecipient(eventKey, recipientId, channel);
 
     private static ContactRoute? RouteOf(Contact contact, string channel) => channel switch
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Robots;
 using RectifyFlows.Notifications.Sms;
@@ -55,7 +56,7 @@ public sealed class NotificationOptions : IValidatableObject
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Sends per minute per channel (token bucket; the key is the channel name).</summary>
-    public Dictionary<string, int> PerMinute { get; set; } = new(StringComparer.OrdinalIgnoreCase) { ["email"] = 120 };
+    public Dictionary<string, int> PerMinute { get; set; } = new(StringComparer.OrdinalIgnoreCase) { [ContactChannels.Email] = 120 };
 
     /// <summary>How many sends a channel may burst before the per-minute rate applies.</summary>
     [Range(1, 10_000)]
@@ -78,10 +79,10 @@ public sealed class NotificationOptions : IValidatableObject
     /// <summary>The channels with settings enough to deliver (email, sms, wecom, dingtalk); empty when none is.</summary>
     public IReadOnlyList<string> ConfiguredChannels() =>
     [
-        .. Smtp.IsConfigured ? ["email"] : Array.Empty<string>(),
-        .. Twilio.IsConfigured || SmsGateway.IsConfigured ? ["sms"] : Array.Empty<string>(),
-        .. WeCom.IsConfigured ? ["wecom"] : Array.Empty<string>(),
-        .. DingTalk.IsConfigured ? ["dingtalk"] : Array.Empty<string>(),
+        .. Smtp.IsConfigured ? [ContactChannels.Email] : Array.Empty<string>(),
+        .. Twilio.IsConfigured || SmsGateway.IsConfigured ? [ContactChannels.Sms] : Array.Empty<string>(),
+        .. WeCom.IsConfigured ? [ContactChannels.WeCom] : Array.Empty<string>(),
+        .. DingTalk.IsConfigured ? [ContactChannels.DingTalk] : Array.Empty<string>(),
     ];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

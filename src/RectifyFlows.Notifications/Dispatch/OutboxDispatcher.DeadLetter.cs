@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Telemetry;
@@ -47,7 +46,7 @@ public sealed partial class OutboxDispatcher
         foreach (var claim in claims)
         {
             await outbox.MarkFailedAsync(claim, reason, next, cancellationToken);
-            RectifyFlowsMetrics.Delivery(claim.Message.Channel, "failed");
+            RectifyFlowsMetrics.Delivery(claim.Message.Channel, OutboxStatus.Failed);
         }
 
         if (logger.IsEnabled(LogLevel.Warning))
@@ -77,7 +76,7 @@ public sealed partial class OutboxDispatcher
             }
 
             anyDied = true;
-            RectifyFlowsMetrics.Delivery(message.Channel, "dead");
+            RectifyFlowsMetrics.Delivery(message.Channel, OutboxStatus.Dead);
             if (logger.IsEnabled(LogLevel.Error))
             {
                 var masked = Mask.Address(message.Address);
@@ -116,7 +115,7 @@ public sealed partial class OutboxDispatcher
             [
                 new OutboxMessage
                 {
-                    IdempotencyKey = $"{DeadLetterKind}|{sent.RecipientId}|{sent.IdempotencyKey}",
+                    IdempotencyKey = MessageKeys.DeadLetter(sent.RecipientId, sent.IdempotencyKey),
                     RecipientId = office.UnitId,
                     RecipientName = office.Name,
                     Channel = EmailChannel,
@@ -144,8 +143,8 @@ public sealed partial class OutboxDispatcher
         return message with
         {
             IdempotencyKey = message.EventKey is null
-                ? $"{message.IdempotencyKey}>{next.Channel}"
-                : ContactResolver.KeyOf(message.EventKey, message.RecipientId, next.Channel),
+                ? MessageKeys.Fallback(message.IdempotencyKey, next.Channel)
+                : MessageKeys.PerRecipient(message.EventKey, message.RecipientId, next.Channel),
             Channel = next.Channel,
             Address = next.Address,
             RobotKey = next.RobotKey,

@@ -47,7 +47,7 @@ public sealed partial class OutboxDispatcher
         var memberKeys = string.Join("\n", members.Select(m => m.IdempotencyKey).Order(StringComparer.Ordinal));
         return first with
         {
-            IdempotencyKey = first.DigestKey + "|" + OutboxRepository.RowKeyOf(memberKeys),
+            IdempotencyKey = MessageKeys.DigestMail(first.DigestKey, OutboxRepository.RowKeyOf(memberKeys)),
             Subject = content.Subject,
             Body = content.Text,
             Html = content.Html,

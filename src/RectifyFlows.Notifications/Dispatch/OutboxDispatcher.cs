@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage.Telemetry;
@@ -31,7 +32,7 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
     : BackgroundService
 {
-    public const string EmailChannel = "email";
+    public const string EmailChannel = ContactChannels.Email;
     public const string DeadLetterKind = "deadLetter";
 
     /// <summary>Messages on a channel that is not configured (no sender) are looked at again after this.</summary>
@@ -172,7 +173,7 @@ public sealed partial class OutboxDispatcher(
             if (await outbox.MarkSentAsync(member, time.GetUtcNow(), cancellationToken))
             {
                 sent++;
-                RectifyFlowsMetrics.Delivery(member.Message.Channel, "sent");
+                RectifyFlowsMetrics.Delivery(member.Message.Channel, OutboxStatus.Sent);
                 if (logger.IsEnabled(LogLevel.Information))
                 {
                     var masked = Mask.Address(member.Message.Address);

@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Units;
+
 namespace RectifyFlows.Notifications.Dispatch;
 
 /// <summary>
@@ -12,5 +14,5 @@ public sealed class QuietHoursOptions
 
     public TimeOnly End { get; set; } = new(7, 0);
 
-    public IList<string> Channels { get; } = ["sms", "wecom", "dingtalk"];
+    public IList<string> Channels { get; } = [ContactChannels.Sms, ContactChannels.WeCom, ContactChannels.DingTalk];
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Units;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
@@ -153,7 +154,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
             {
                 // The index row's own keys and creation time, so the claim's upsert rewrites it as it was.
                 var createdAt = Json.Deserialize<OutboxMessage>(row.Json).CreatedAt;
-                var index = IndexOf(recipientId, row.RowKey, row.Channel ?? "email", createdAt == default ? time.GetUtcNow() : createdAt, digestKey);
+                var index = IndexOf(recipientId, row.RowKey, row.Channel ?? ContactChannels.Email, createdAt == default ? time.GetUtcNow() : createdAt, digestKey);
                 rows.Add(index);
             }
         }

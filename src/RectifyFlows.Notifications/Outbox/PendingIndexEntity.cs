@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using RectifyFlows.Domain.Units;
 
 namespace RectifyFlows.Notifications.Outbox;
 
@@ -16,7 +17,7 @@ public sealed class PendingIndexEntity : ITableEntity
 
     public string RecipientId { get; set; } = string.Empty;
     public string OutboxRowKey { get; set; } = string.Empty;
-    public string Channel { get; set; } = "email";
+    public string Channel { get; set; } = ContactChannels.Email;
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Dispatch;
 
 namespace RectifyFlows.Notifications.Robots;
@@ -17,7 +18,7 @@ namespace RectifyFlows.Notifications.Robots;
 /// </summary>
 public sealed class DingTalkRobotChannel(IHttpClientFactory http, IOptions<NotificationOptions> options, TimeProvider time) : INotificationChannel
 {
-    public const string ChannelName = "dingtalk";
+    public const string ChannelName = ContactChannels.DingTalk;
 
     /// <summary>300001: the access token does not exist (the robot was removed or the token is wrong).</summary>
     public static readonly IReadOnlySet<int> InvalidKeyCodes = new HashSet<int> { 300001 };

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Dispatch;
 
 namespace RectifyFlows.Notifications.Robots;
@@ -14,7 +15,7 @@ namespace RectifyFlows.Notifications.Robots;
 /// </summary>
 public sealed class WeComRobotChannel(IHttpClientFactory http, IOptions<NotificationOptions> options) : INotificationChannel
 {
-    public const string ChannelName = "wecom";
+    public const string ChannelName = ContactChannels.WeCom;
 
     /// <summary>93000: invalid webhook URL (the key does not exist or was removed from the group).</summary>
     public static readonly IReadOnlySet<int> InvalidKeyCodes = new HashSet<int> { 93000 };

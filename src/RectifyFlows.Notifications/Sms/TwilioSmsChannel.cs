@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Dispatch;
 
 namespace RectifyFlows.Notifications.Sms;
@@ -19,7 +20,7 @@ namespace RectifyFlows.Notifications.Sms;
 public sealed class TwilioSmsChannel(IHttpClientFactory http, IOptions<NotificationOptions> options, ILogger<TwilioSmsChannel> logger)
     : INotificationChannel
 {
-    public const string ChannelName = "sms";
+    public const string ChannelName = ContactChannels.Sms;
 
     /// <summary>21211 invalid 'To' number, 21614 'To' is not a mobile number: the number will never take an SMS.</summary>
     public static readonly IReadOnlySet<int> InvalidNumberCodes = new HashSet<int> { 21211, 21614 };

@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Units;
+
 namespace RectifyFlows.Notifications.Templates;
 
 /// <summary>
@@ -28,8 +30,8 @@ public sealed record NotificationContent
     /// <summary>The body for a channel: text for email, short text for SMS, markdown for robots.</summary>
     public string BodyFor(string channel) => channel switch
     {
-        "sms" => Sms,
-        "wecom" or "dingtalk" => Markdown,
+        ContactChannels.Sms => Sms,
+        ContactChannels.WeCom or ContactChannels.DingTalk => Markdown,
         _ => Text,
     };
 }

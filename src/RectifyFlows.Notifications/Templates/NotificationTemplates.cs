@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using RectifyFlows.Domain.Units;
 
 namespace RectifyFlows.Notifications.Templates;
 
@@ -160,10 +161,10 @@ public static class NotificationTemplates
     /// <summary>The Chinese name of a channel.</summary>
     public static string ChannelName(string channel) => channel switch
     {
-        "email" => "邮件",
-        "sms" => "短信",
-        "wecom" => "企业微信",
-        "dingtalk" => "钉钉",
+        ContactChannels.Email => "邮件",
+        ContactChannels.Sms => "短信",
+        ContactChannels.WeCom => "企业微信",
+        ContactChannels.DingTalk => "钉钉",
         _ => channel,
     };
 

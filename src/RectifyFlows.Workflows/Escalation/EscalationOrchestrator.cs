@@ -12,6 +12,12 @@ namespace RectifyFlows.Workflows.Escalation;
 /// </summary>
 public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, string>
 {
+    /// <summary>The output when every step fired (besides <see cref="EscalationStepResult.Closed"/>, when the item needs no more action).</summary>
+    public const string Completed = "completed";
+
+    /// <summary>The output of a generation that restarted the ladder (ContinueAsNew) because the item or its due date changed.</summary>
+    public const string Restarted = "restarted";
+
     public override async Task<string> RunAsync(TaskOrchestrationContext context, EscalationInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -42,7 +48,7 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
                 {
                     timerCancellation.Cancel();
                     context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
-                    return "restarted";
+                    return Restarted;
                 }
 
                 // Stop listening, so the next step's wait is the only one to receive an event.
@@ -60,10 +66,10 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
             if (result.Outcome == EscalationStepResult.DueDateChanged)
             {
                 context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
-                return "restarted";
+                return Restarted;
             }
         }
 
-        return "completed";
+        return Completed;
     }
 }

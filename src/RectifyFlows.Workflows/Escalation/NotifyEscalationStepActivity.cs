@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -52,7 +51,7 @@ public sealed partial class NotifyEscalationStepActivity(
         var (title, leadUnit, otherUnits, officialId, districtId) = await DescribeAsync(input.Item, ct);
         var step = input.Step;
         var daysOverdue = Math.Max(0, ChinaTime.Today(time).DayNumber - input.DueDate.DayNumber);
-        var key = string.Create(CultureInfo.InvariantCulture, $"escalation|{input.Item.Kind}|{input.Item.Id}|{input.DueDate:yyyy-MM-dd}|{step.Name}");
+        var key = MessageKeys.EscalationStep(input.Item.Kind, input.Item.Id, input.DueDate, step.Name);
         var district = districtId is null ? null : await units.GetAsync(districtId, ct);
         var official = officialId is null ? null : district?.Officials.FirstOrDefault(o => o.Id == officialId);
         var fields = new NotificationFields
@@ -103,7 +102,7 @@ public sealed partial class NotifyEscalationStepActivity(
         {
             var action = new AccountabilityAction
             {
-                Id = $"esc-{input.Item.Id}-{input.DueDate:yyyyMMdd}",
+                Id = ActionIds.EscalationOrder(input.Item.Id, input.DueDate),
                 UnitId = leadUnit,
                 Kind = ActionKind.SupervisionOrder,
                 Reason = $"整改措施逾期{daysOverdue}天未完成：{title}",

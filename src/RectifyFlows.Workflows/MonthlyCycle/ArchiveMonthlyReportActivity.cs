@@ -21,8 +21,8 @@ public sealed class ArchiveMonthlyReportActivity(
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         var (report, summary, _) = await builder.BuildAsync(input, withActions: true, ct);
-        await reports.SaveAsync("monthly", ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
-        var message = await recipients.ToUnitAsync(input.OfficeId, $"monthly|{input.Period}|report-ready",
+        await reports.SaveAsync(ReportKeys.Monthly, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
+        var message = await recipients.ToUnitAsync(input.OfficeId, MessageKeys.MonthlyReportReady(input.Period),
             NotificationTemplates.ReportReadyOf(report.Title, summary.ActionsOpened, SendMonthlyBulletinActivity.ReportLink("monthly", input)), ct);
         return summary with { MessagesWritten = await notifications.EnqueueAsync([message], ct) };
     }

@@ -17,12 +17,12 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = "Open" };
+        var status = new CycleStatus { Phase = CyclePhases.Open };
         context.SetCustomStatus(status);
 
         var round = await context.CallActivityAsync<MonthlyRound>(nameof(OpenMonthlyRoundActivity), input.Office, ActivityRetry.Options);
         var reported = new HashSet<string>(round.AlreadyReported.Intersect(round.Teams), StringComparer.Ordinal);
-        status = status with { Phase = "Collecting", Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt };
+        status = status with { Phase = CyclePhases.Collecting, Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt };
         context.SetCustomStatus(status);
 
         // One timer for the whole window, raced against each result in turn (not a new timer per result).
@@ -53,21 +53,21 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
             windowCancellation.Cancel();
         }
 
-        status = status with { Phase = "Bulletin" };
+        status = status with { Phase = CyclePhases.Bulletin };
         context.SetCustomStatus(status);
         var bulletin = await context.CallActivityAsync<MonthlySummary>(nameof(SendMonthlyBulletinActivity), input.Office, ActivityRetry.Options);
         status = status with { Findings = bulletin.Findings + bulletin.AttendanceBreaches, MessagesWritten = bulletin.MessagesWritten };
 
-        status = status with { Phase = "Handling" };
+        status = status with { Phase = CyclePhases.Handling };
         context.SetCustomStatus(status);
         var opened = await context.CallActivityAsync<int>(nameof(OpenMonthlyActionsActivity), input.Office, ActivityRetry.Options);
         status = status with { ActionsOpened = opened };
 
-        status = status with { Phase = "Report" };
+        status = status with { Phase = CyclePhases.Report };
         context.SetCustomStatus(status);
         await context.CallActivityAsync<MonthlySummary>(nameof(ArchiveMonthlyReportActivity), input.Office, ActivityRetry.Options);
 
-        status = status with { Phase = "Done" };
+        status = status with { Phase = CyclePhases.Done };
         context.SetCustomStatus(status);
         OfficeCycleDone.Send(context, CycleKind.Monthly, input.Office, status);
         return status;

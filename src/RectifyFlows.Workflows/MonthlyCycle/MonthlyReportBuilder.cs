@@ -84,7 +84,7 @@ public sealed class MonthlyReportBuilder(
 
         var report = new ReportDocument
         {
-            Kind = "monthly",
+            Kind = ReportKeys.Monthly,
             Period = month,
             Office = office.Id,
             Issuer = office.Issuer,

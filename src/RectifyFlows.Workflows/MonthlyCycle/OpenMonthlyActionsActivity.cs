@@ -8,6 +8,7 @@ using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Inspections;
+using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
@@ -120,6 +121,5 @@ public sealed class OpenMonthlyActionsActivity(
         };
     }
 
-    private static string Id(string month, ActionKind kind, string unitId, string? personId) =>
-        $"monthly-{month}-{kind.ToString().ToLowerInvariant()}-{unitId}" + (personId is null ? string.Empty : $"-{personId}");
+    private static string Id(string month, ActionKind kind, string unitId, string? personId) => ActionIds.Monthly(month, kind, unitId, personId);
 }

@@ -25,10 +25,10 @@ public sealed class SendMonthlyBulletinActivity(
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         var (report, summary, results) = await builder.BuildAsync(input, withActions: false, ct);
-        await reports.SaveAsync("monthly", ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
+        await reports.SaveAsync(ReportKeys.Monthly, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
 
         var named = results.Where(r => r.Findings.Count > 0).Select(r => r.UnitId);
-        var key = $"monthly|{input.Period}|bulletin";
+        var key = MessageKeys.MonthlyBulletin(input.Period);
         var content = NotificationTemplates.MonthlyBulletin(
             report.Title, summary.Findings, summary.AttendanceBreaches, summary.OverdueMeasures, ReportLink("monthly", input));
         var messages = new List<OutboxMessage>();

@@ -18,7 +18,7 @@ public sealed class OfficeCyclesOrchestrator : TaskOrchestrator<CycleRun, CycleS
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = "Offices" };
+        var status = new CycleStatus { Phase = CyclePhases.Offices };
         context.SetCustomStatus(status);
         var offices = await context.CallActivityAsync<IReadOnlyList<Office>>(nameof(ListOfficesActivity), input, ActivityRetry.Options);
         var run = new RollUpInput(input.Kind, input.Period, [.. offices.Select(o => o.Id)]);
@@ -53,11 +53,11 @@ public sealed class OfficeCyclesOrchestrator : TaskOrchestrator<CycleRun, CycleS
             cancellation.Cancel();
         }
 
-        status = Sum(status with { Phase = "RollUp" }, done.Values);
+        status = Sum(status with { Phase = CyclePhases.RollUp }, done.Values);
         context.SetCustomStatus(status);
         await context.CallActivityAsync<int>(nameof(ArchiveRollUpActivity), run, ActivityRetry.Options);
 
-        status = status with { Phase = "Done" };
+        status = status with { Phase = CyclePhases.Done };
         context.SetCustomStatus(status);
         return status;
     }

@@ -23,7 +23,7 @@ public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, Off
         string F(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
         var report = new ReportDocument
         {
-            Kind = "quarterly",
+            Kind = ReportKeys.Quarterly,
             Period = input.Quarter,
             Office = input.OfficeId,
             Issuer = office?.Issuer,
@@ -47,7 +47,7 @@ public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, Off
                     + "主要负责人按副科级干部管理、分管负责人按同级非领导干部管理；连续三次降职；不记次或有季度未评价则清零。补评的季度不改变其后季度的记次。"),
             ],
         };
-        await reports.SaveAsync("quarterly", ReportKeys.Period(input.Quarter, input.OfficeId), ReportRenderer.Json(report), CancellationToken.None);
+        await reports.SaveAsync(ReportKeys.Quarterly, ReportKeys.Period(input.Quarter, input.OfficeId), ReportRenderer.Json(report), CancellationToken.None);
         return input.Scores.Count;
     }
 }

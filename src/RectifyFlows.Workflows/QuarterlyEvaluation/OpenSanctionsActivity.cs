@@ -45,7 +45,7 @@ public sealed class OpenSanctionsActivity(
                 var person = TownshipLeaders.Find(officials, sanction.Role);
                 var action = new AccountabilityAction
                 {
-                    Id = $"quarterly-{input.Quarter.ToLowerInvariant()}-{sanction.Kind.ToString().ToLowerInvariant()}-{strike.UnitId}-{sanction.Role.ToString().ToLowerInvariant()}",
+                    Id = ActionIds.QuarterlySanction(input.Quarter, sanction.Kind, strike.UnitId, sanction.Role),
                     UnitId = strike.UnitId,
                     PersonId = person?.Id,
                     Kind = sanction.Kind,
@@ -57,7 +57,7 @@ public sealed class OpenSanctionsActivity(
                 await escalations.OpenWithLadderAsync(actions, action, ct);
             }
 
-            messages.Add(await recipients.ToUnitAsync(strike.UnitId, $"quarterly|{input.Quarter}|strike",
+            messages.Add(await recipients.ToUnitAsync(strike.UnitId, MessageKeys.QuarterlyStrike(input.Quarter),
                 NotificationTemplates.StrikeOf(strike.Name, reason, SanctionText(strike.Consecutive)), ct));
         }
 

@@ -16,23 +16,23 @@ public sealed class QuarterlyEvaluationOrchestrator : TaskOrchestrator<OfficePer
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = "Scoring" };
+        var status = new CycleStatus { Phase = CyclePhases.Scoring };
         context.SetCustomStatus(status);
         var scores = await context.CallActivityAsync<IReadOnlyList<TownshipScore>>(nameof(ScoreTownshipsActivity), input, ActivityRetry.Options);
 
-        status = status with { Phase = "Strikes" };
+        status = status with { Phase = CyclePhases.Strikes };
         context.SetCustomStatus(status);
         var strikes = await context.CallActivityAsync<IReadOnlyList<StrikeOutcome>>(nameof(ApplyStrikesActivity), new QuarterlyStep(input.Period, scores, [], input.OfficeId), ActivityRetry.Options);
 
-        status = status with { Phase = "Handling" };
+        status = status with { Phase = CyclePhases.Handling };
         context.SetCustomStatus(status);
         var opened = await context.CallActivityAsync<int>(nameof(OpenSanctionsActivity), new QuarterlyStep(input.Period, scores, strikes, input.OfficeId), ActivityRetry.Options);
 
-        status = status with { Phase = "Report", ActionsOpened = opened };
+        status = status with { Phase = CyclePhases.Report, ActionsOpened = opened };
         context.SetCustomStatus(status);
         await context.CallActivityAsync<int>(nameof(ArchiveQuarterlyReportActivity), new QuarterlyStep(input.Period, scores, strikes, input.OfficeId), ActivityRetry.Options);
 
-        status = status with { Phase = "Done" };
+        status = status with { Phase = CyclePhases.Done };
         context.SetCustomStatus(status);
         OfficeCycleDone.Send(context, CycleKind.Quarterly, input, status);
         return status;

@@ -38,7 +38,7 @@ public sealed class ArchiveTenDayReportActivity(
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
         var report = new ReportDocument
         {
-            Kind = "ten-day",
+            Kind = ReportKeys.TenDay,
             Period = input.Period,
             Office = input.OfficeId,
             Issuer = office?.Issuer,
@@ -62,7 +62,7 @@ public sealed class ArchiveTenDayReportActivity(
                         N(last.DayNumber - m.EffectiveDueDate.DayNumber), MeasureNames.Chinese(m.Status), N(m.Progress) + "%"])]),
             ],
         };
-        await reports.SaveAsync("ten-day", ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
+        await reports.SaveAsync(ReportKeys.TenDay, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
         return all.Count;
     }
 }

@@ -29,7 +29,7 @@ public sealed class RequestReverificationActivity(
             {
                 if (measure.Kind == MeasureKind.LongTerm && measure.Status != MeasureStatus.EvidenceSubmitted && measure.EffectiveDueDate <= last)
                 {
-                    messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, $"tenday|{input.Period}|reverify|{measure.Id}",
+                    messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, MessageKeys.Reverification(input.Period, measure.Id),
                         NotificationTemplates.ReverificationOf(measure.Id, measure.Text, measure.EffectiveDueDate, $"/api/measures/{measure.Id}"), ct));
                 }
             }

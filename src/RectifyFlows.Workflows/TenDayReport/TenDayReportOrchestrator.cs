@@ -15,11 +15,11 @@ public sealed class TenDayReportOrchestrator : TaskOrchestrator<OfficePeriod, Cy
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        context.SetCustomStatus(new CycleStatus { Phase = "Reverification" });
+        context.SetCustomStatus(new CycleStatus { Phase = CyclePhases.Reverification });
         var requested = await context.CallActivityAsync<int>(nameof(RequestReverificationActivity), input, ActivityRetry.Options);
-        context.SetCustomStatus(new CycleStatus { Phase = "Report", MessagesWritten = requested });
+        context.SetCustomStatus(new CycleStatus { Phase = CyclePhases.Report, MessagesWritten = requested });
         await context.CallActivityAsync<int>(nameof(ArchiveTenDayReportActivity), input, ActivityRetry.Options);
-        var done = new CycleStatus { Phase = "Done", MessagesWritten = requested };
+        var done = new CycleStatus { Phase = CyclePhases.Done, MessagesWritten = requested };
         context.SetCustomStatus(done);
         OfficeCycleDone.Send(context, CycleKind.TenDay, input, done);
         return done;

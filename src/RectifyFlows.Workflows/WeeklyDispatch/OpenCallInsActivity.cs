@@ -33,7 +33,7 @@ public sealed class OpenCallInsActivity(
         {
             var action = new AccountabilityAction
             {
-                Id = $"weekly-{input.Week.ToLowerInvariant()}-callin-{township.UnitId}",
+                Id = ActionIds.WeeklyCallIn(input.Week, township.UnitId),
                 UnitId = township.UnitId,
                 Kind = ActionKind.CallIn,
                 Reason = $"{ReportTerms.Period(CycleKind.Weekly, input.Week)}项目推进排名第{township.Rank}位（倒数{ReportTerms.Bottom(options.Value.BottomCount)}），完成率{township.Completion}，拨付率{township.Disbursement}",
@@ -42,7 +42,7 @@ public sealed class OpenCallInsActivity(
                 OpenedAt = time.GetUtcNow(),
             };
             await escalations.OpenWithLadderAsync(actions, action, ct);
-            messages.Add(await recipients.ToUnitAsync(township.UnitId, $"weekly|{input.Week}|callin",
+            messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyCallIn(input.Week),
                 NotificationTemplates.CallInOf(township.Name, action.Reason, due, $"/api/actions?unitId={township.UnitId}"), ct));
         }
 

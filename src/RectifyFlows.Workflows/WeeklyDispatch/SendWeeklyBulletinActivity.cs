@@ -27,7 +27,7 @@ public sealed class SendWeeklyBulletinActivity(
         var bottomName = ReportTerms.Bottom(options.Value.BottomCount);
         var report = new ReportDocument
         {
-            Kind = "weekly",
+            Kind = ReportKeys.Weekly,
             Period = input.Week,
             Office = input.OfficeId,
             Issuer = office?.Issuer,
@@ -48,13 +48,13 @@ public sealed class SendWeeklyBulletinActivity(
                         t.Score.ToString("0.00", CultureInfo.InvariantCulture), t.Bottom ? "约谈主要领导" : string.Empty])]),
             ],
         };
-        await reports.SaveAsync("weekly", ReportKeys.Period(input.Week, input.OfficeId), ReportRenderer.Json(report), ct);
+        await reports.SaveAsync(ReportKeys.Weekly, ReportKeys.Period(input.Week, input.OfficeId), ReportRenderer.Json(report), ct);
 
         var content = NotificationTemplates.WeeklyBulletin(report.Title, bottom.Select(t => t.Name), SendMonthlyBulletinActivity.ReportLink("weekly", input.Office));
         var messages = new List<OutboxMessage>();
         foreach (var township in input.Ranking)
         {
-            messages.Add(await recipients.ToUnitAsync(township.UnitId, $"weekly|{input.Week}|bulletin", content, ct));
+            messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyBulletin(input.Week), content, ct));
         }
 
         return await notifications.EnqueueAsync(messages, ct);

@@ -16,19 +16,19 @@ public sealed class WeeklyDispatchOrchestrator : TaskOrchestrator<OfficePeriod, 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = "Ranking" };
+        var status = new CycleStatus { Phase = CyclePhases.Ranking };
         context.SetCustomStatus(status);
         var ranking = await context.CallActivityAsync<IReadOnlyList<TownshipRank>>(nameof(RankTownshipsActivity), input, ActivityRetry.Options);
 
-        status = status with { Phase = "Handling" };
+        status = status with { Phase = CyclePhases.Handling };
         context.SetCustomStatus(status);
         var opened = await context.CallActivityAsync<int>(nameof(OpenCallInsActivity), new WeeklyStep(input.Period, ranking, input.OfficeId), ActivityRetry.Options);
 
-        status = status with { Phase = "Bulletin", ActionsOpened = opened };
+        status = status with { Phase = CyclePhases.Bulletin, ActionsOpened = opened };
         context.SetCustomStatus(status);
         var written = await context.CallActivityAsync<int>(nameof(SendWeeklyBulletinActivity), new WeeklyStep(input.Period, ranking, input.OfficeId), ActivityRetry.Options);
 
-        status = status with { Phase = "Done", MessagesWritten = written };
+        status = status with { Phase = CyclePhases.Done, MessagesWritten = written };
         context.SetCustomStatus(status);
         OfficeCycleDone.Send(context, CycleKind.Weekly, input, status);
         return status;

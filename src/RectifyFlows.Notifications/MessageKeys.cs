@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace RectifyFlows.Notifications;
+
+/// <summary>
+/// Every idempotency key of a notification, built in one place. An event's key names what happened
+/// (<c>{cycle}|{period}|{what}</c>); <see cref="PerRecipient"/> makes one message of it per recipient and channel.
+/// The keys are a stored contract — an outbox row's key is a hash of its idempotency key, so a format that changed
+/// would send a message twice — and <c>MessageKeysTests</c> pins each format to the byte.
+/// </summary>
+public static class MessageKeys
+{
+    /// <summary>The request to a supervision team to inspect in the month: <c>monthly|2017-03|inspection-request</c>.</summary>
+    public static string InspectionRequest(string month) => $"monthly|{month}|inspection-request";
+
+    /// <summary>The monthly bulletin: <c>monthly|2017-03|bulletin</c>.</summary>
+    public static string MonthlyBulletin(string month) => $"monthly|{month}|bulletin";
+
+    /// <summary>The office's notice that the monthly report is archived: <c>monthly|2017-03|report-ready</c>.</summary>
+    public static string MonthlyReportReady(string month) => $"monthly|{month}|report-ready";
+
+    /// <summary>The weekly bulletin to a township: <c>weekly|2017-W14|bulletin</c>.</summary>
+    public static string WeeklyBulletin(string week) => $"weekly|{week}|bulletin";
+
+    /// <summary>A township's call-in of the week: <c>weekly|2017-W14|callin</c>.</summary>
+    public static string WeeklyCallIn(string week) => $"weekly|{week}|callin";
+
+    /// <summary>A township's strike of the quarter: <c>quarterly|2017-Q1|strike</c>.</summary>
+    public static string QuarterlyStrike(string quarter) => $"quarterly|{quarter}|strike";
+
+    /// <summary>A lead unit's request to re-verify a long-term measure: <c>tenday|2017-03-2|reverify|p1-m1</c>.</summary>
+    public static string Reverification(string tenDay, string measureId) => $"tenday|{tenDay}|reverify|{measureId}";
+
+    /// <summary>A step of an item's deadline ladder: <c>escalation|measure|p1-m1|2017-03-31|level1</c>.</summary>
+    public static string EscalationStep(string itemKind, string itemId, DateOnly dueDate, string step) =>
+        string.Create(CultureInfo.InvariantCulture, $"escalation|{itemKind}|{itemId}|{dueDate:yyyy-MM-dd}|{step}");
+
+    /// <summary>A lead assigned to its owner unit, once per version: <c>lead|lead-1|assigned|v3</c>.</summary>
+    public static string LeadAssigned(string leadId, long version) =>
+        string.Create(CultureInfo.InvariantCulture, $"lead|{leadId}|assigned|v{version}");
+
+    /// <summary>A lead's overdue reminder, once a day: <c>lead|lead-1|overdue|2017-04-02</c>.</summary>
+    public static string LeadOverdue(string leadId, DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"lead|{leadId}|overdue|{day:yyyy-MM-dd}");
+
+    /// <summary>One message of an event, for one recipient on one channel: <c>{event}|{recipient}|{channel}</c>.</summary>
+    public static string PerRecipient(string eventKey, string recipientId, string channel) => $"{eventKey}|{recipientId}|{channel}";
+
+    /// <summary>The reminders of a recipient's day that leave as one digest: <c>digest|dept-fupin|2017-03-31</c>.</summary>
+    public static string Digest(string recipientId, DateOnly day) =>
+        string.Create(CultureInfo.InvariantCulture, $"digest|{recipientId}|{day:yyyy-MM-dd}");
+
+    /// <summary>One digest mail, named by the hash of exactly its members' keys: <c>{digestKey}|{hash}</c>.</summary>
+    public static string DigestMail(string digestKey, string membersHash) => digestKey + "|" + membersHash;
+
+    /// <summary>The office's alert about a dead message: <c>deadLetter|{recipient}|{key}</c>.</summary>
+    public static string DeadLetter(string recipientId, string deadKey) => $"{Dispatch.OutboxDispatcher.DeadLetterKind}|{recipientId}|{deadKey}";
+
+    /// <summary>A message with no event key moved on to the next channel: <c>{key}&gt;{channel}</c>.</summary>
+    public static string Fallback(string key, string channel) => $"{key}>{channel}";
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using RectifyFlows.Domain.Units;
+using RectifyFlows.Notifications.Outbox;
+
+namespace RectifyFlows.Notifications.Tests;
+
+/// <summary>
+/// The stored spellings of the notification vocabularies, pinned to the byte: an outbox row's key is a hash of its
+/// idempotency key, so a key format that changed would send every pending message again, and channel and status
+/// names are stored in outbox rows and read back by older rows' code paths.
+/// </summary>
+[TestClass]
+public sealed class MessageKeysTests
+{
+    private static readonly DateOnly Day = new(2017, 3, 31);
+
+    [TestMethod]
+    [Timeout(10000)]
+    public void MessageKeys_KeepTheFormatsTheOutboxStored()
+    {
+        Assert.AreEqual("monthly|2017-03|inspection-request", MessageKeys.InspectionRequest("2017-03"));
+        Assert.AreEqual("monthly|2017-03|bulletin", MessageKeys.MonthlyBulletin("2017-03"));
+        Assert.AreEqual("monthly|2017-03|report-ready", MessageKeys.MonthlyReportReady("2017-03"));
+        Assert.AreEqual("weekly|2017-W14|bulletin", MessageKeys.WeeklyBulletin("2017-W14"));
+        Assert.AreEqual("weekly|2017-W14|callin", MessageKeys.WeeklyCallIn("2017-W14"));
+        Assert.AreEqual("quarterly|2017-Q1|strike", MessageKeys.QuarterlyStrike("2017-Q1"));
+        Assert.AreEqual("tenday|2017-03-2|reverify|p1-m1", MessageKeys.Reverification("2017-03-2", "p1-m1"));
+        Assert.AreEqual("escalation|measure|p1-m1|2017-03-31|level1", MessageKeys.EscalationStep("measure", "p1-m1", Day, "level1"));
+        Assert.AreEqual("lead|lead-7|assigned|v3", MessageKeys.LeadAssigned("lead-7", 3));
+        Assert.AreEqual("lead|lead-7|overdue|2017-03-31", MessageKeys.LeadOverdue("lead-7", Day));
+        Assert.AreEqual("monthly|2017-03|bulletin|tw-a|sms", MessageKeys.PerRecipient("monthly|2017-03|bulletin", "tw-a", "sms"));
+        Assert.AreEqual("digest|dept-fupin|2017-03-31", MessageKeys.Digest("dept-fupin", Day));
+        Assert.AreEqual("digest|dept-fupin|2017-03-31|abc", MessageKeys.DigestMail("digest|dept-fupin|2017-03-31", "abc"));
+        Assert.AreEqual("deadLetter|tw-a|k", MessageKeys.DeadLetter("tw-a", "k"));
+        Assert.AreEqual("k>sms", MessageKeys.Fallback("k", "sms"));
+    }
+
+    [TestMethod]
+    [Timeout(10000)]
+    public void MessageKeys_DoNotDependOnTheCurrentCulture()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            // A culture with another calendar would write the year as 2560 if a key were formatted with it.
+            CultureInfo.CurrentCulture = new CultureInfo("th-TH");
+            Assert.AreEqual("digest|u|2017-03-31", MessageKeys.Digest("u", Day));
+            Assert.AreEqual("escalation|action|a-1|2017-03-31|level2", MessageKeys.EscalationStep("action", "a-1", Day, "level2"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [TestMethod]
+    [Timeout(10000)]
+    public void ChannelAndStatusNames_AreDeclaredOnce_WithTheirStoredSpelling()
+    {
+        CollectionAssert.AreEqual(new[] { "email", "sms", "wecom", "dingtalk" }, ContactChannels.All.ToArray());
+        CollectionAssert.AreEqual(new[] { "pending", "sending", "failed", "sent", "dead" },
+            new[] { OutboxStatus.Pending, OutboxStatus.Sending, OutboxStatus.Failed, OutboxStatus.Sent, OutboxStatus.Dead });
+
+        var message = new OutboxMessage { IdempotencyKey = "k", RecipientId = "u", Kind = "k", Subject = "s", Body = "b" };
+        Assert.AreEqual("email", message.Channel);
+        Assert.AreEqual("pending", message.Status);
+        Assert.AreEqual("email", new PendingIndexEntity().Channel);
+    }
+}
