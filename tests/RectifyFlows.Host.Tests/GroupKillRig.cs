@@ -112,13 +112,15 @@ internal sealed class GroupKillRig : IAsyncDisposable
 
     /// <summary>
     /// Waits until Azurite has saved its table store after <paramref name="after"/>: what was acknowledged before then
-    /// is on disk. (LokiJS writes the store to a temporary file and renames it, so a newer file is a complete save.)
+    /// is on disk. LokiJS writes the store to a temporary file and renames it, so a newer file is a complete save; it
+    /// serializes the store before writing, so the file must be newer by more than one write takes (1 s) to hold what
+    /// was acknowledged while a save was being written.
     /// </summary>
     public async Task WaitForTableSaveAsync(DateTime after, CancellationToken cancellationToken)
     {
         var file = Path.Combine(AzuriteFolder, "__azurite_db_table__.json");
         var deadline = Stopwatch.StartNew();
-        while (!File.Exists(file) || File.GetLastWriteTimeUtc(file) <= after)
+        while (!File.Exists(file) || File.GetLastWriteTimeUtc(file) <= after.AddSeconds(1))
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
