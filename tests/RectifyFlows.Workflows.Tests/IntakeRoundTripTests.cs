@@ -17,7 +17,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Api.Webhooks;
 using RectifyFlows.Domain.Webhooks;
+using RectifyFlows.Api.Leads;
+using RectifyFlows.Domain.Projects;
+using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Inspections;
+using RectifyFlows.Storage.Leads;
+using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Units;
@@ -33,7 +38,8 @@ namespace RectifyFlows.Workflows.Tests;
 /// Storage request (the result row, which is also the replay check and the event's record) and one durable call (the
 /// raise, a control-queue message in the Azure Storage provider), with no status read. Counted, not timed: the Tables
 /// client's <see cref="StorageRequestCounter"/> and every gRPC call the durable client makes, on real Azurite and a
-/// real (in-memory) durable engine behind the same gRPC protocol as the standalone host's sidecar.
+/// real (in-memory) durable engine behind the same gRPC protocol as the standalone host's sidecar. The other signed
+/// webhooks (project progress, attendance, leads) are counted the same way: at most two table requests each.
 /// </summary>
 [TestClass]
 public sealed class IntakeRoundTripTests
@@ -132,6 +138,97 @@ public sealed class IntakeRoundTripTests
         // The three raises (warm-up, r-1 and its replay) reached the cycle.
         var done = await client.WaitForInstanceCompletionAsync(Cycle, getInputsAndOutputs: true, ct);
         Assert.AreEqual(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+    }
+
+    [TestMethod]
+    [Timeout(180000)]
+    public async Task ProgressAttendanceAndLeads_AreAcceptedInAtMostTwoTableRequests_AReplayGetsTheFirstAnswer_AndARefusalLeavesNothing()
+    {
+        var ct = TestContext.CancellationToken;
+        await using var ledger = await LedgerFixture.CreateAsync();
+        var plan = TestPlans.Read(TestPlans.District(1));
+        await ledger.Get<PlanImporter>().ImportAsync(plan, "test", ct);
+        var township = plan.Units.First(u => u.Kind == RectifyFlows.Domain.Units.UnitKind.Township).Id;
+        await ledger.Get<ProjectRepository>().UpsertAsync(plan.DistrictId, [new Project
+        {
+            Id = "rt-project-1", UnitId = township, Name = "往返计数项目", Year = 2017, Status = "notStarted", Percent = 0, Allocated = 500_000m, Disbursed = 0,
+        }], ct);
+
+        var pipeline = new SignedWebhookPipeline(Options.Create(new WebhookOptions { SigningSecret = Secret }),
+            new HostingEnvironment { EnvironmentName = Environments.Production }, TimeProvider.System, ledger.Get<WebhookEventRepository>());
+        var directory = ledger.Get<UnitDirectory>();
+        var progress = new ProjectProgressWebhook(pipeline, directory, ledger.Get<ProjectRepository>());
+        var attendance = new AttendanceWebhook(pipeline, directory, ledger.Get<AttendanceRepository>());
+        var leads = new LeadWebhook(pipeline, directory, ledger.Get<LeadRepository>(), Options.Create(new LeadOptions()));
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+
+        // Loads the unit directory, as the first request of a process does.
+        Assert.IsTrue(await directory.ExistsAsync(township, ct));
+
+        var cases = new (string Name, Func<HttpRequest, Task<IResult>> Handle, Func<string, object> Body, object Refused, int MaxTableRequests)[]
+        {
+            ("project-progress", progress.HandleAsync,
+                id => new { eventId = id, projectId = "rt-project-1", unitId = township, status = "underConstruction", percent = 40, disbursed = 1000m },
+                new { eventId = "pp-refused", projectId = "rt-project-1", unitId = township, status = "underConstruction", percent = 40, disbursed = 900_000m }, 2),
+            ("attendance", attendance.HandleAsync,
+                id => new { eventId = id, month = "2017-05", personId = "rt-cadre-1", unitId = township, role = "firstSecretary", daysOnSite = 12 },
+                new { eventId = "at-refused", month = "2017-05", personId = "rt-cadre-1", unitId = "tw-does-not-exist", role = "firstSecretary", daysOnSite = 12 }, 1),
+            ("leads", leads.HandleAsync,
+                id => new { eventId = id, receivedAt = "2017-05-15T10:00:00+08:00", source = "12317", subject = "反映问题", detail = "村道未硬化", unitId = township },
+                new { eventId = "ld-refused", receivedAt = "2017-05-15T10:00:00+08:00", source = "12317", subject = "反映问题", detail = "村道未硬化", unitId = "tw-does-not-exist" }, 2),
+        };
+        foreach (var (name, handle, body, refusedBody, maxTableRequests) in cases)
+        {
+            var accepted = await SendAsync(handle, body(name + "-1"), services);
+            Assert.AreEqual(StatusCodes.Status202Accepted, accepted.Status, $"{name}: {accepted.Body}");
+            Assert.IsTrue(accepted.TableRequests <= maxTableRequests,
+                $"{name}: {accepted.TableRequests} storage round trips for an accepted webhook, at most {maxTableRequests} expected");
+
+            // A replay: the first answer; the data it changed stays as the first delivery left it.
+            var before = await ledger.SnapshotAsync(includeCycleTables: true);
+            var replay = await SendAsync(handle, body(name + "-1"), services);
+            Assert.AreEqual(accepted.Status, replay.Status, name);
+            Assert.AreEqual(accepted.Body, replay.Body, name);
+            var after = await ledger.SnapshotAsync(includeCycleTables: true);
+            // The leads' deadline index is written before the lead (a superset its readers confirm), so a replay may
+            // rewrite that one row; nothing else.
+            CollectionAssert.AreEqual(
+                before.Where(r => !r.Contains("OpenLeadsByDeadline/", StringComparison.Ordinal)).ToArray(),
+                after.Where(r => !r.Contains("OpenLeadsByDeadline/", StringComparison.Ordinal)).ToArray(), $"{name}: a replay changed stored data");
+
+            // A refused delivery stores nothing.
+            var refused = await SendAsync(handle, refusedBody, services);
+            Assert.AreEqual(StatusCodes.Status400BadRequest, refused.Status, $"{name}: {refused.Body}");
+            CollectionAssert.AreEqual(after.ToArray(), (await ledger.SnapshotAsync(includeCycleTables: true)).ToArray(), $"{name}: a refused delivery changed stored data");
+        }
+
+        var stored = await ledger.Get<AttendanceRepository>().ListAsync("2017-05", breachesOnly: false, unitId: null, ct);
+        Assert.AreEqual(1, stored.Count, "the month's records list the record, not the event's record beside it");
+        Assert.AreEqual(40, (await ledger.Get<ProjectRepository>().GetAsync(plan.DistrictId, "rt-project-1", ct))!.Percent);
+        Assert.AreEqual(1, (await ledger.Get<ProjectRepository>().ListByDistrictAsync(plan.DistrictId, ct)).Count(p => p.Id == "rt-project-1"));
+    }
+
+    private static async Task<(int Status, string Body, int TableRequests)> SendAsync(Func<HttpRequest, Task<IResult>> handle, object body, IServiceProvider services)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Web);
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentLength = bytes.Length;
+        context.Request.Headers[WebhookSignature.HeaderName] = WebhookSignature.Sign(Secret, DateTimeOffset.UtcNow, bytes);
+        var response = new MemoryStream();
+        context.Response.Body = response;
+        int tableRequests;
+        IResult result;
+        using (var counter = StorageRequestCounter.Begin())
+        {
+            result = await handle(context.Request);
+            tableRequests = counter.Requests;
+        }
+
+        await result.ExecuteAsync(context);
+        return (context.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()), tableRequests);
     }
 
     private static int FreePort()

@@ -3,19 +3,21 @@ using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
+using RectifyFlows.Storage.Webhooks;
 
 namespace RectifyFlows.Api.Webhooks;
 
 /// <summary>
 /// <c>POST /api/webhooks/project-progress</c>, signed with the reporting unit's secret (<c>unitId</c>): updates the
 /// project's status, percent and disbursed funds (ETag-guarded, with an audit row). An unknown project, another unit's
-/// project, or more disbursed than allocated is a 400 naming the field.
+/// project, or more disbursed than allocated is a 400 naming the field. Two storage round trips (issue 13): the unit
+/// from memory, the project's read, and its change with the audit row and the event's record in one transaction.
 /// </summary>
 public sealed class ProjectProgressWebhook(SignedWebhookPipeline pipeline, UnitDirectory units, ProjectRepository projects)
 {
     public const string Source = "project-progress";
 
-    public static SignedWebhookRoute Route { get; } = new(Source, 16 * 1024, ["unitId"]);
+    public static SignedWebhookRoute Route { get; } = new(Source, 16 * 1024, ["unitId"], RecordsItsOwnEvents: true);
 
     public Task<IResult> HandleAsync(HttpRequest request) =>
         pipeline.HandleAsync<ProjectProgressRequest>(request, Route, async (delivery, ct) =>
@@ -31,18 +33,27 @@ public sealed class ProjectProgressWebhook(SignedWebhookPipeline pipeline, UnitD
                 return WebhookOutcome.Refused(Problems.Validation("unitId", $"unknown unit '{progress.UnitId}'."));
             }
 
-            var refused = await projects.ApplyProgressAsync(districtId, progress, delivery.Actor, delivery.ReceivedAt, ct);
+            var accepted = new WebhookEvent(Source, SignedWebhookPipeline.AcceptedResponse(progress.ProjectId));
+            var (refused, answer) = await projects.ApplyProgressAsync(districtId, progress, delivery.Actor, delivery.ReceivedAt, accepted, ct);
 
             // A project another office registered (a township's own plan) is not in the district's ledger: look up its
             // office and apply there. The usual case (the district's project) keeps its two round trips.
+            var office = districtId;
             if (refused.ToDictionary().ContainsKey("projectId")
-                && await projects.FindOfficeAsync(progress.ProjectId, ct) is { } office && office != districtId)
+                && await projects.FindOfficeAsync(progress.ProjectId, ct) is { } other && other != districtId)
             {
-                refused = await projects.ApplyProgressAsync(office, progress, delivery.Actor, delivery.ReceivedAt, ct);
+                office = other;
+                (refused, answer) = await projects.ApplyProgressAsync(office, progress, delivery.Actor, delivery.ReceivedAt, accepted, ct);
             }
 
-            return refused.HasErrors
-                ? WebhookOutcome.Refused(Problems.Validation(refused.ToDictionary()))
-                : WebhookOutcome.Accepted(progress.ProjectId);
+            if (refused.HasErrors)
+            {
+                // A replay gets its first answer even if it would not pass today; only a refused delivery pays this read.
+                return await projects.FindEventResponseAsync(office, Source, progress.EventId, ct) is { } earlier
+                    ? WebhookOutcome.Answered(earlier)
+                    : WebhookOutcome.Refused(Problems.Validation(refused.ToDictionary()));
+            }
+
+            return WebhookOutcome.Answered(answer!);
         });
 }

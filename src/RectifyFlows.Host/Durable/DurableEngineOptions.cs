@@ -32,6 +32,19 @@ public sealed class DurableEngineOptions
     [Range(1, 1000)]
     public int MaxConcurrentOrchestrations { get; set; } = 50;
 
+    /// <summary>
+    /// Messages the provider takes from a control queue in one dequeue (1–32): an orchestration's messages that
+    /// arrive together (a fan-in's activity results) become one episode, so lower means more episodes.
+    /// </summary>
+    [Range(1, 32)]
+    public int ControlQueueBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Keeps an orchestration's history in memory between episodes (no History query per episode). Off: the host's
+    /// orchestrations wait days for timers and people, and the sidecar does not keep sessions (bench/README.md).
+    /// </summary>
+    public bool ExtendedSessions { get; set; }
+
     /// <summary>Loopback port of the gRPC sidecar between the worker/client and the engine; 0 picks a free one.</summary>
     [Range(0, 65535)]
     public int SidecarPort { get; set; }

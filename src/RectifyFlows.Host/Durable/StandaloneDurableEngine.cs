@@ -34,6 +34,8 @@ public sealed partial class StandaloneDurableEngine(
             MaxQueuePollingInterval = options.Value.MaxQueuePollingInterval,
             MaxConcurrentTaskActivityWorkItems = options.Value.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.Value.MaxConcurrentOrchestrations,
+            ControlQueueBatchSize = options.Value.ControlQueueBatchSize,
+            ExtendedSessionsEnabled = options.Value.ExtendedSessions,
             StorageAccountClientProvider = ClientProvider(storage.Value),
             LoggerFactory = loggerFactory,
         };

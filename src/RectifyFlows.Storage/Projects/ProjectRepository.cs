@@ -4,8 +4,10 @@ using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Audit;
 using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Tables;
+using RectifyFlows.Storage.Webhooks;
 
 namespace RectifyFlows.Storage.Projects;
 
@@ -13,7 +15,8 @@ namespace RectifyFlows.Storage.Projects;
 /// The projects ledger, by office (PK the issuing office's unit id — a format 1 plan's district —, RK project id): an
 /// office's ranking reads one partition. Every registration and progress change is ETag-guarded and commits with its
 /// audit row (<c>audit|project|…</c>, same partition). Partition <c>index|projects</c> maps a project id to its office,
-/// so a project id is unique across offices and the progress webhook finds a project from its id alone.
+/// so a project id is unique across offices and the progress webhook finds a project from its id alone. The progress
+/// webhook's event records (<c>audit|webhook|…</c>) sit in the project's partition, in the audit range.
 /// </summary>
 public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOptions> options)
 {
@@ -224,7 +227,17 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
     /// again (a retry after a crash before the webhook recorded its response) writes nothing: the row remembers it.
     /// </summary>
     public async Task<ValidationErrors> ApplyProgressAsync(
-        string districtId, ProjectProgress progress, string actor, DateTimeOffset at, CancellationToken cancellationToken)
+        string districtId, ProjectProgress progress, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (await ApplyProgressAsync(districtId, progress, actor, at, null, cancellationToken)).Errors;
+
+    /// <summary>
+    /// As <see cref="ApplyProgressAsync(string, ProjectProgress, string, DateTimeOffset, CancellationToken)"/>, with the
+    /// webhook event's record and response (<see cref="WebhookEventRows"/>) in the same transaction as the change: a read
+    /// and a transaction, two round trips in all, the insert of the record being the replay check (issue 13). Answer:
+    /// the first response when the event was recorded before (nothing written), else the response given here.
+    /// </summary>
+    public async Task<(ValidationErrors Errors, StoredResponse? Answer)> ApplyProgressAsync(
+        string districtId, ProjectProgress progress, string actor, DateTimeOffset at, WebhookEvent? webhookEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
         for (var attempt = 0; attempt < options.Value.ConcurrencyRetries; attempt++)
@@ -232,9 +245,16 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             var row = await tables.Projects.GetEntityIfExistsAsync<TableEntity>(districtId, progress.ProjectId, cancellationToken: cancellationToken);
             var before = row.HasValue ? Json.Deserialize<Project>(row.Value!.GetString("Json")) : null;
             var errors = progress.Check(before);
-            if (errors.HasErrors || row.Value!.GetString("LastEventId") == progress.EventId)
+            if (errors.HasErrors)
             {
-                return errors;
+                return (errors, null);
+            }
+
+            if (row.Value!.GetString("LastEventId") == progress.EventId)
+            {
+                // Applied already (the row remembers its last event; a retry after a crash before an older webhook
+                // recorded its response): nothing to write, the answer is the accepted one.
+                return (errors, webhookEvent?.Response);
             }
 
             var after = progress.ApplyTo(before!);
@@ -263,23 +283,40 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
                     ["disbursed"] = [before.Disbursed.ToString(System.Globalization.CultureInfo.InvariantCulture), after.Disbursed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 },
             }, districtId, LedgerKeys.Audit(AuditKind, after.Id, at, version, 0));
+            List<TableTransactionAction> actions =
+            [
+                new(TableTransactionActionType.UpdateReplace, updated, row.Value.ETag),
+                new(TableTransactionActionType.Add, audit),
+            ];
+            if (webhookEvent is not null)
+            {
+                actions.Add(WebhookEventRows.Insert(districtId, webhookEvent.Source, progress.EventId, webhookEvent.Response, at));
+            }
+
             try
             {
-                await tables.Projects.SubmitTransactionAsync(
-                [
-                    new(TableTransactionActionType.UpdateReplace, updated, row.Value.ETag),
-                    new(TableTransactionActionType.Add, audit),
-                ], cancellationToken);
-                return errors;
+                await tables.Projects.SubmitTransactionAsync(actions, cancellationToken);
+                return (errors, webhookEvent?.Response);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
             {
+                // A 409 may be the event's record: a replay, answered as the first time. Otherwise another writer won.
+                if (ex.Status == 409 && webhookEvent is not null
+                    && await FindEventResponseAsync(districtId, webhookEvent.Source, progress.EventId, cancellationToken) is { } first)
+                {
+                    return (errors, first);
+                }
+
                 await Task.Delay(Random.Shared.Next(5, 20 * (attempt + 1)), cancellationToken);
             }
         }
 
         throw new ConcurrencyConflictException($"Project {progress.ProjectId} kept changing; try again.");
     }
+
+    /// <summary>The response first given to a webhook event recorded in an office's partition (one point read), or null.</summary>
+    public Task<StoredResponse?> FindEventResponseAsync(string officeId, string source, string eventId, CancellationToken cancellationToken) =>
+        WebhookEventRows.FindAsync(tables.Projects, officeId, source, eventId, cancellationToken);
 
     /// <summary>The audit rows of a project, oldest first.</summary>
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(string districtId, string projectId, CancellationToken cancellationToken)

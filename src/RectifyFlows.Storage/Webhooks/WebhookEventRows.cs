@@ -1,0 +1,41 @@
+using Azure.Data.Tables;
+using RectifyFlows.Storage.Inspections;
+using RectifyFlows.Storage.Ledger;
+
+namespace RectifyFlows.Storage.Webhooks;
+
+/// <summary>
+/// A webhook event's record kept in the partition its change is written to (issue 13), so the change, the replay check
+/// and the record of the first response are one entity-group transaction: the record is an insert, which fails for a
+/// replay and takes the change down with it. Its row key sorts in the partition's audit range (<c>audit|webhook|…</c>),
+/// which every reader of these partitions already leaves out.
+/// </summary>
+public static class WebhookEventRows
+{
+    private const string StatusColumn = "ResponseStatus";
+    private const string BodyColumn = "ResponseBody";
+
+    /// <summary>The row key of an event of <paramref name="source"/> in a partition.</summary>
+    public static string RowKey(string source, string eventId) => $"{LedgerKeys.AuditPrefix}webhook|{source}|{eventId}";
+
+    /// <summary>The insert that records the event with its response.</summary>
+    public static TableTransactionAction Insert(string partitionKey, string source, string eventId, StoredResponse response, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return new(TableTransactionActionType.Add, new TableEntity(partitionKey, RowKey(source, eventId))
+        {
+            [StatusColumn] = response.Status,
+            [BodyColumn] = response.Body,
+            ["ReceivedAt"] = receivedAt,
+        });
+    }
+
+    /// <summary>The first response recorded for the event in this partition (one point read), or null.</summary>
+    public static async Task<StoredResponse?> FindAsync(TableClient table, string partitionKey, string source, string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            partitionKey, RowKey(source, eventId), select: [StatusColumn, BodyColumn], cancellationToken: cancellationToken);
+        return row.HasValue ? new StoredResponse(row.Value!.GetInt32(StatusColumn) ?? 202, row.Value.GetString(BodyColumn) ?? "{}") : null;
+    }
+}
