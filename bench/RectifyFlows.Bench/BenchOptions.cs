@@ -74,6 +74,15 @@ internal sealed record BenchOptions
 
     public bool SkipMicro { get; init; }
 
+    /// <summary>Only the two fan-outs of the micro-benchmarks (tuning the engine's settings one run at a time).</summary>
+    public bool FanOutOnly { get; init; }
+
+    /// <summary>
+    /// <c>--engine-setting Key=Value</c>: any <c>RectifyFlows:Durable:Key</c> for this run (partitions, polling, batch
+    /// size, extended sessions), shown in the report's engine line.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> EngineSettings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public bool SkipCycle { get; init; }
 
     // The mail scenario.
@@ -115,6 +124,9 @@ internal sealed record BenchOptions
           --client-parallel N      client calls in flight at once (default 16)
           --engine-concurrency N   override MaxConcurrentActivities/Orchestrations (host default: 10 each)
           --window-minutes N       the monthly cycle's inspection window (default 10)
+          --engine-setting K=V     set RectifyFlows:Durable:K for this run (repeatable), e.g. PartitionCount=1,
+                                   ControlQueueBatchSize=8, ExtendedSessions=true, MaxQueuePollingInterval=00:00:05
+          --fan-out-only           of the micro-benchmarks only the fan-outs (100 and --fan-out)
           --skip-micro             only the monthly cycle
           --skip-cycle             only the micro-benchmarks
         Intake scenario (signed webhooks to the host over loopback vs raw Azurite inserts, concurrency 1/16/64):
@@ -185,6 +197,12 @@ internal sealed record BenchOptions
                 case "--engine-concurrency":
                     options = options with { EngineConcurrency = Number(args, ref i, 1, 1_000) };
                     break;
+                case "--engine-setting":
+                    options = options with { EngineSettings = WithSetting(options.EngineSettings, i + 1 < args.Count ? args[++i] : string.Empty) };
+                    break;
+                case "--fan-out-only":
+                    options = options with { FanOutOnly = true };
+                    break;
                 case "--window-minutes":
                     options = options with { WindowMinutes = Number(args, ref i, 1, 120) };
                     break;
@@ -246,6 +264,17 @@ internal sealed record BenchOptions
         }
 
         return args[++i];
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--engine-setting needs Key=Value, not '{pair}'.");
+        }
+
+        return new Dictionary<string, string>(settings, StringComparer.Ordinal) { [pair[..equals]] = pair[(equals + 1)..] };
     }
 
     private static int Number(IReadOnlyList<string> args, ref int i, int min, int max)

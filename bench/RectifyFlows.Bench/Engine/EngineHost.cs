@@ -73,6 +73,11 @@ internal sealed class EngineHost : IAsyncDisposable
             shown["RectifyFlows:Durable:MaxConcurrentOrchestrations"] = concurrency.ToString(CultureInfo.InvariantCulture);
         }
 
+        foreach (var (key, value) in options.EngineSettings)
+        {
+            shown["RectifyFlows:Durable:" + key] = value;
+        }
+
         var settings = new Dictionary<string, string?>(shown, StringComparer.Ordinal)
         {
             ["RectifyFlows:Storage:ConnectionString"] = connectionString,

@@ -29,7 +29,10 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
     public async Task<List<MicroResult>> RunAsync(List<TargetRatio> ratios, CancellationToken cancellationToken)
     {
         var results = new List<MicroResult>();
-        results.AddRange(await StartsAsync(cancellationToken));
+        if (!options.FanOutOnly)
+        {
+            results.AddRange(await StartsAsync(cancellationToken));
+        }
 
         foreach (var size in new[] { 100, options.LargeFanOut }.Where(s => s > 0).Distinct())
         {
@@ -38,6 +41,11 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
             results.Add(activityWindow);
             ratios.Add(new TargetRatio($"fan-out of {size:N0} activities, one instance, first call → orchestration completed",
                 endToEnd.Rate, FanOutTarget, "activities/s"));
+        }
+
+        if (options.FanOutOnly)
+        {
+            return results;
         }
 
         results.Add(await TimersAsync(sameDueTime: false, cancellationToken));
@@ -87,6 +95,26 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
         ];
     }
 
+    /// <summary>
+    /// The rate the CPU allows, from the CPU each activity cost: Azurite is one Node.js thread, so at most one core's
+    /// worth of its CPU per second; Azurite and this process (engine, sidecar, worker) together at most the machine's
+    /// cores. CPU time, unlike wall time, hardly depends on what the neighbours do, so this holds on a busy machine too.
+    /// </summary>
+    private static string CpuCeiling(PhaseCost cost, int activities)
+    {
+        if (cost.EmulatorCpu is not { } emulator || activities == 0)
+        {
+            return string.Empty;
+        }
+
+        var azuriteMs = emulator.TotalMilliseconds / activities;
+        var processMs = cost.ProcessCpu.TotalMilliseconds / activities;
+        var cores = Environment.ProcessorCount;
+        var ceiling = Math.Min(1000 / azuriteMs, cores * 1000 / (azuriteMs + processMs));
+        return FormattableString.Invariant(
+            $"CPU per activity: Azurite {azuriteMs:0.0} ms, this process {processMs:0.0} ms → CPU ceiling {ceiling:0} activities/s on {cores} cores");
+    }
+
     /// <summary>2. One orchestration calling <paramref name="size"/> no-op activities at once (Task.WhenAll).</summary>
     private async Task<(MicroResult EndToEnd, MicroResult ActivityWindow)> FanOutAsync(int size, CancellationToken cancellationToken)
     {
@@ -108,10 +136,16 @@ internal sealed class MicroBenchmarks(BenchOptions options, EngineHost host, Pha
         var cost = PhaseMeter.Between(before, after);
         Progress.Write($"  {size} activities: {wall.TotalSeconds:0.00} s end to end, executions spread over {activityWindow.TotalSeconds:0.00} s.");
         var startDelay = (done.CreatedAt - before.At).TotalSeconds;
+        var ceiling = CpuCeiling(cost, size);
+        if (ceiling.Length > 0)
+        {
+            Progress.Write($"  {ceiling}");
+        }
+
         return (
             new MicroResult($"activities, fan-out of {size:N0} in one orchestration", size, "activity", wall,
                 "first call → orchestration completed (engine time)",
-                FormattableString.Invariant($"first execution {Stopwatch.GetElapsedTime(before.Timestamp, stamps.Count > 0 ? stamps[0] : before.Timestamp).TotalSeconds:0.00} s after the call (created +{startDelay:0.00} s)"),
+                FormattableString.Invariant($"first execution {Stopwatch.GetElapsedTime(before.Timestamp, stamps.Count > 0 ? stamps[0] : before.Timestamp).TotalSeconds:0.00} s after the call (created +{startDelay:0.00} s){(ceiling.Length > 0 ? "; " + ceiling : string.Empty)}"),
                 cost, instances.Queries - queries, FormattableString.Invariant($"fan-out {size}")),
             new MicroResult($"activities, the same fan-out, first → last execution", size, "activity", activityWindow,
                 "in-process stamps of the activity", "—", cost, instances.Queries - queries, null));

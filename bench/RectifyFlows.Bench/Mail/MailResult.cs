@@ -20,6 +20,11 @@ internal sealed record MailResult(
     int PooledDelivered,
     IReadOnlyList<Check> Checks)
 {
+    /// <summary>The dispatcher's storage requests and CPU: counts that the machine's load does not change.</summary>
+    public MailCost? DispatcherCost { get; init; }
+
+    public MailCost? NaiveCost { get; init; }
+
     private static double Rate(int count, TimeSpan time) => count / Math.Max(time.TotalSeconds, 1e-9);
 
     public double DispatcherRate => Rate(DispatcherDelivered, Dispatcher);
@@ -48,6 +53,11 @@ internal sealed record MailResult(
         Line($"| MailDev's ceiling: one pooled connection, no storage | {PooledDelivered:N0} | {Pooled.TotalSeconds:0.0} | {Rate(PooledDelivered, Pooled):0.0} |");
         Line($"");
         Line($"Ratio dispatcher / naive (messages/s): **{NaiveRatio:0.00}×**. Dispatcher as a share of one pooled connection without storage: **{PooledShare:0.00}**.");
+        if (DispatcherCost is { } cost && NaiveCost is { } naive && Messages > 0)
+        {
+            Line($"");
+            Line($"Per message (counted, so independent of the load): the dispatcher made {cost.StorageRequests / (double)Messages:0.00} Table Storage requests ({DispatcherPasses} passes), used {cost.ProcessCpu.TotalMilliseconds / Messages:0.0} ms of this process's CPU{(cost.AzuriteCpu is { } azurite ? FormattableString.Invariant($" and {azurite.TotalMilliseconds / Messages:0.0} ms of Azurite's") : string.Empty)}; the naive loop {naive.ProcessCpu.TotalMilliseconds / Messages:0.0} ms of this process's CPU (MailKit's connect, EHLO and QUIT).");
+        }
         Line($"");
         Line($"| Check | Result | Detail |");
         Line($"|---|---|---|");
@@ -59,3 +69,6 @@ internal sealed record MailResult(
         return md.ToString();
     }
 }
+
+/// <summary>What a delivery approach cost: storage requests and CPU (this process, Azurite when it is ours).</summary>
+internal sealed record MailCost(int StorageRequests, TimeSpan ProcessCpu, TimeSpan? AzuriteCpu);

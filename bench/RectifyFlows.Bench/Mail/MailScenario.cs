@@ -62,6 +62,8 @@ internal sealed class MailScenario(BenchOptions options, string repositoryRoot)
         // 2. The dispatcher, pass after pass until a pass finds nothing.
         var passes = 0;
         var sent = 0;
+        var dispatchCounter = RectifyFlows.Storage.Tables.StorageRequestCounter.Begin();
+        var dispatchCpu = (Process: Environment.CpuUsage.TotalTime, Azurite: storage.EmulatorCpuTime());
         var dispatch = Stopwatch.StartNew();
         while (true)
         {
@@ -80,6 +82,9 @@ internal sealed class MailScenario(BenchOptions options, string repositoryRoot)
         }
 
         dispatch.Stop();
+        var dispatcherCost = new MailCost(dispatchCounter.Requests, Environment.CpuUsage.TotalTime - dispatchCpu.Process,
+            storage.EmulatorCpuTime() - dispatchCpu.Azurite);
+        dispatchCounter.Dispose();
         var dispatcherDelivered = await CountAsync(http, cancellationToken);
         Progress.Write($"Dispatcher delivered {dispatcherDelivered:N0} in {dispatch.Elapsed.TotalSeconds:0.0} s ({passes} passes).");
         checks.Add(new Check("dispatcher marks every message sent", sent == messages.Count, $"{sent:N0} of {messages.Count:N0}"));
@@ -92,6 +97,7 @@ internal sealed class MailScenario(BenchOptions options, string repositoryRoot)
 
         // 3. The naive loop: a connection per message, no outbox.
         var smtp = services.GetRequiredService<SmtpEmailChannel>().Options;
+        var naiveCpu = Environment.CpuUsage.TotalTime;
         var naive = Stopwatch.StartNew();
         for (var i = 0; i < messages.Count; i++)
         {
@@ -106,6 +112,7 @@ internal sealed class MailScenario(BenchOptions options, string repositoryRoot)
         }
 
         naive.Stop();
+        var naiveCost = new MailCost(0, Environment.CpuUsage.TotalTime - naiveCpu, null);
         var naiveDelivered = await CountAsync(http, cancellationToken);
         Progress.Write($"Naive loop delivered {naiveDelivered:N0} in {naive.Elapsed.TotalSeconds:0.0} s.");
         checks.Add(new Check("MailDev holds one mail per message after the naive loop", naiveDelivered == messages.Count, $"{naiveDelivered:N0}"));
@@ -136,7 +143,11 @@ internal sealed class MailScenario(BenchOptions options, string repositoryRoot)
         await outbox.Table.DeleteAsync(cancellationToken);
         await outbox.PendingTable.DeleteAsync(cancellationToken);
         return new MailResult(startedAt, machine, storage.Description, messages.Count, BatchSize, enqueue.Elapsed, dispatch.Elapsed, passes,
-            dispatcherDelivered, naive.Elapsed, naiveDelivered, pooled.Elapsed, pooledDelivered, checks);
+            dispatcherDelivered, naive.Elapsed, naiveDelivered, pooled.Elapsed, pooledDelivered, checks)
+        {
+            DispatcherCost = dispatcherCost,
+            NaiveCost = naiveCost,
+        };
     }
 
     private static ServiceProvider BuildServices(BenchStorage storage, int smtpPort)

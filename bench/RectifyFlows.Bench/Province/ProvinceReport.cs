@@ -50,7 +50,7 @@ internal static class ProvinceReport
 
         var firstRun = result.FirstImport;
         Line($"");
-        Line($"CPU during the first import: {(firstRun.EmulatorCpu is { } emulator ? FormattableString.Invariant($"Azurite {emulator.TotalSeconds:0.0} s, ") : string.Empty)}this process {firstRun.BenchCpu.TotalSeconds:0.0} s, in {firstRun.Wall.TotalSeconds:0.0} s of wall time on {Environment.ProcessorCount} logical CPUs.");
+        Line($"CPU during the first import: {(firstRun.EmulatorCpu is { } emulator ? FormattableString.Invariant($"Azurite {emulator.TotalSeconds:0.0} s, ") : string.Empty)}this process {firstRun.BenchCpu.TotalSeconds:0.0} s, in {firstRun.Wall.TotalSeconds:0.0} s of wall time on {Environment.ProcessorCount} logical CPUs.{(firstRun.EmulatorCpu is { } cpu && cpu > TimeSpan.Zero ? FormattableString.Invariant($" Azurite (one Node.js thread) wrote {firstRun.EntitiesWritten / cpu.TotalSeconds:N0} entities per second of its CPU: the most this import can reach here with Azurite on a full core, whatever the load.") : string.Empty)}");
         Line($"");
         Line($"| Query | Samples | p50 (ms) | p95 (ms) | max (ms) | Mean rows | Requests/query |");
         Line($"|---|--:|--:|--:|--:|--:|--:|");

@@ -24,7 +24,16 @@ public sealed class LeadRepository(CycleTables tables, IOptions<StorageOptions> 
     public async Task<bool> RegisterAsync(Lead lead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        await tables.OpenLeadsByDeadline.UpsertEntityAsync(IndexRow(lead.Id, lead.Deadline), TableUpdateMode.Replace, cancellationToken);
+        // Insert-if-absent, not an upsert: a redelivery (same body, so the same deadline) finds the row and writes nothing.
+        try
+        {
+            await tables.OpenLeadsByDeadline.AddEntityAsync(IndexRow(lead.Id, lead.Deadline), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already indexed: a redelivery, or an earlier attempt that stopped before the lead.
+        }
+
         var first = lead.History[0];
         try
         {

@@ -259,15 +259,12 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
 
         // The office's listing holds every unit the plan uses (its cycles' scope); the children index only the units
         // whose records this plan wrote, so a referencing plan never renames another plan's unit there.
+        // Both in one submission: the listing's and every parent's batches are different partitions, sent several at a time.
         var listing = plan.Units.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
             ListingRow(plan.OfficeId, unit, verified.GetValueOrDefault(unit.Id))));
-        await TableBatches.SubmitAsync(tables.UnitsByDistrict, listing, cancellationToken);
-        foreach (var byParent in owned.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!, StringComparer.Ordinal))
-        {
-            await TableBatches.SubmitAsync(tables.UnitsByDistrict,
-                byParent.Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ListingRow(ChildrenPrefix + byParent.Key, unit))),
-                cancellationToken);
-        }
+        var children = owned.Where(u => u.ParentId is not null).DistinctBy(u => u.Id, StringComparer.Ordinal)
+            .Select(unit => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ListingRow(ChildrenPrefix + unit.ParentId, unit)));
+        await TableBatches.SubmitAsync(tables.UnitsByDistrict, listing.Concat(children), cancellationToken);
 
         return new UnitImportResult(written, [.. kept.Order(StringComparer.Ordinal)]);
     }
