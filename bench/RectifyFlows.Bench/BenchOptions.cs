@@ -122,7 +122,7 @@ internal sealed record BenchOptions
           --event-instances M      orchestrations waiting for external events (default 20)
           --events-per-instance K  events each of them waits for (default 25)
           --client-parallel N      client calls in flight at once (default 16)
-          --engine-concurrency N   override MaxConcurrentActivities/Orchestrations (host default: 10 each)
+          --engine-concurrency N   override MaxConcurrentActivities/Orchestrations (host default: 50 each)
           --window-minutes N       the monthly cycle's inspection window (default 10)
           --engine-setting K=V     set RectifyFlows:Durable:K for this run (repeatable), e.g. PartitionCount=1,
                                    ControlQueueBatchSize=8, ExtendedSessions=true, MaxQueuePollingInterval=00:00:05

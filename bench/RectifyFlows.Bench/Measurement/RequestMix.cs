@@ -110,7 +110,8 @@ internal sealed partial class RequestMix : IDisposable, IObserver<DiagnosticList
 
         var table = match.Groups["table"].Value;
         table = table.StartsWith(_prefix, StringComparison.Ordinal) ? table[_prefix.Length..] : table;
-        var shape = match.Groups["keys"].Success ? "one row" : "query";
+        // A POST to a table (no keys in the URL) is an insert, not a query.
+        var shape = match.Groups["keys"].Success ? "one row" : request.Method == HttpMethod.Post ? "insert" : "query";
         return $"{request.Method} {table} ({shape})";
     }
 
