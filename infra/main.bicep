@@ -129,10 +129,11 @@ param bootstrapOperatorKey string = ''
 @description('Optional initial value of the sms-gateway-secret secret; empty leaves the secret as it is.')
 param smsGatewaySecret string = ''
 
-@description('Notification channels\' settings that are not secrets (their secrets are Key Vault references): SMTP relay, Twilio, SMS gateway. Empty values leave a channel off. docs/deployment.md.')
+@description('Notification channels\' settings that are not secrets (their secrets are Key Vault references): SMTP relay (smtpSecurity: starttls, tls for implicit TLS as on port 465, or none), Twilio, SMS gateway. Empty values leave a channel off. docs/deployment.md.')
 param notificationSettings object = {
   smtpHost: ''
   smtpPort: '587'
+  smtpSecurity: 'starttls'
   smtpFrom: ''
   smtpUserName: ''
   twilioAccountSid: ''

@@ -51,7 +51,7 @@ param timeZone string
 @description('Prefix of the ledger table names (RectifyFlows:Storage:TablePrefix).')
 param tablePrefix string
 
-@description('Non-secret notification settings (smtpHost, smtpPort, smtpFrom, smtpUserName, twilioAccountSid, twilioFrom, smsGatewayUrl); an empty value leaves its channel off.')
+@description('Non-secret notification settings (smtpHost, smtpPort, smtpSecurity, smtpFrom, smtpUserName, twilioAccountSid, twilioFrom, smsGatewayUrl); an empty value leaves its channel off.')
 param notificationSettings object
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
@@ -175,6 +175,15 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
         {
           name: 'RectifyFlows__Notifications__Smtp__Port'
           value: notificationSettings.smtpPort
+        }
+        // starttls (587), tls (implicit TLS, 465, as many Chinese mail providers require) or none.
+        {
+          name: 'RectifyFlows__Notifications__Smtp__UseStartTls'
+          value: notificationSettings.smtpSecurity == 'starttls' ? 'true' : 'false'
+        }
+        {
+          name: 'RectifyFlows__Notifications__Smtp__UseTls'
+          value: notificationSettings.smtpSecurity == 'tls' ? 'true' : 'false'
         }
         {
           name: 'RectifyFlows__Notifications__Smtp__From'

@@ -117,6 +117,17 @@ public sealed class SettingsCoverageTests
         Assert.IsTrue(reads.Any(r => r.HostOnly && r.Key.StartsWith("RectifyFlows:DevServices:", StringComparison.Ordinal)));
     }
 
+    [TestMethod]
+    [Timeout(180_000, CooperativeCancellation = true)]
+    public async Task SmtpSecurityParameter_BecomesTheTwoTlsSettings_StartTlsByDefault()
+    {
+        // azd RECTIFYFLOWS_SMTP_SECURITY (starttls | tls | none) is one parameter for two settings that must not both be true.
+        var settings = await TemplateAppSettings.ReadAsync(new DeployedResources(), TestContext.CancellationToken);
+
+        Assert.AreEqual("true", settings["RectifyFlows__Notifications__Smtp__UseStartTls"]);
+        Assert.AreEqual("false", settings["RectifyFlows__Notifications__Smtp__UseTls"]);
+    }
+
     /// <summary>The template's app settings in colon form (<c>A__B</c> → <c>A:B</c>), as the app's configuration sees them.</summary>
     private async Task<List<string>> TemplateKeysAsync()
     {

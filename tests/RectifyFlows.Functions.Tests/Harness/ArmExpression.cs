@@ -144,6 +144,8 @@ internal sealed class ArmExpression
                     JsonArray a => a.Count == 0,
                     _ => false,
                 });
+            case "equals":
+                return JsonValue.Create(JsonNode.DeepEquals(arguments[0], arguments[1]));
             case "if":
                 return arguments[0]!.GetValue<bool>() ? arguments[1]?.DeepClone() : arguments[2]?.DeepClone();
             case "createobject":
