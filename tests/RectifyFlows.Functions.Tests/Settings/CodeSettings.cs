@@ -15,6 +15,7 @@ internal sealed record SettingRead(string Key, string Source, bool HostOnly, Typ
 /// Every configuration key the code of src/ and functions/ reads, found without a hand list: a scan of the sources for
 /// each way this code reads configuration — an options class bound to a section (<c>AddOptions&lt;T&gt;().BindConfiguration(…)</c>,
 /// <c>GetSection(…).Get&lt;T&gt;()</c>, <c>GetSection(…).Bind(…)</c>), an indexer (<c>Configuration[…]</c>), <c>GetSection(…).Exists()</c>,
+/// any other <c>GetSection(…)</c> read by hand (its value and everything below it),
 /// a timer's <c>%Setting%</c> and <c>GetEnvironmentVariable(…)</c> — with section and key expressions evaluated from the
 /// code's own constants, and each bound options class expanded into its keys by reflection (nested classes recursively,
 /// collections and dictionaries as <c>:*</c>). An expression the scan cannot evaluate fails the scan, so a new way of
@@ -110,6 +111,14 @@ internal static partial class CodeSettings
         foreach (Match exists in GetSectionExists().Matches(text))
         {
             yield return new SettingRead(Evaluate(exists.Groups["section"].Value) + ":*", file, hostOnly);
+        }
+
+        foreach (Match section in GetSectionRead().Matches(text))
+        {
+            // A section read by hand (section.Value, section["key"]): its own value and anything below it.
+            var path = Evaluate(section.Groups["section"].Value);
+            yield return new SettingRead(path, file, hostOnly);
+            yield return new SettingRead(path + ":*", file, hostOnly);
         }
 
         foreach (Match indexer in ConfigurationIndexer().Matches(text))
@@ -261,6 +270,9 @@ internal static partial class CodeSettings
 
     [GeneratedRegex(@"GetSection\((?<section>[^)]*)\)\s*\.Exists\(\)")]
     private static partial Regex GetSectionExists();
+
+    [GeneratedRegex(@"GetSection\((?<section>[^)]*)\)(?!\s*\.(Get<|Bind\(|Exists\())")]
+    private static partial Regex GetSectionRead();
 
     [GeneratedRegex(@"[Cc]onfiguration\[(?<key>[^\]]+)\]")]
     private static partial Regex ConfigurationIndexer();
