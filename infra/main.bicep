@@ -40,9 +40,6 @@ param logAnalyticsName string = ''
 @description('Application Insights name; empty for a derived one.')
 param applicationInsightsName string = ''
 
-@description('Time zone of the business schedules: China Standard Time (Asia/Shanghai, UTC+8, no daylight saving). Flex Consumption runs in UTC and ignores WEBSITE_TIME_ZONE, so the app gets it as RectifyFlows__Schedules__TimeZone.')
-param timeZone string = 'China Standard Time'
-
 @description('Prefix of every ledger table name (RectifyFlows:Storage:TablePrefix); empty when the environment has its own account.')
 param tablePrefix string = ''
 
@@ -258,7 +255,6 @@ module functionApp 'app/function-app.bicep' = {
     keyVaultName: keyVault.outputs.name
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
-    timeZone: timeZone
     tablePrefix: tablePrefix
     notificationSettings: notificationSettings
   }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RectifyFlows.Api;
 using RectifyFlows.Functions.Durable;
+using RectifyFlows.Functions.Scheduling;
 using RectifyFlows.Functions.Startup;
 using RectifyFlows.Notifications;
 using RectifyFlows.Operations;
@@ -41,6 +42,7 @@ public static class FunctionsComposition
         // as a [DurableClient] binding: the functions build them per invocation (BoundClient), so they are not in DI here.
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddRectifyFlowsApi();
+        builder.AddFunctionsSchedules();
         // Doctor, retention, sizes, backup (docs/operations.md); the task hub is host.json's hubName, read through the
         // Durable extension's own connection (DurableTaskStorage), not the ledger's: infra may put them in two accounts.
         var hubTables = DurableTaskStorageConnection.CreateTableServiceClient(builder.Configuration);

@@ -45,9 +45,6 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
-@description('Time zone of the business schedules, given to the app as RectifyFlows__Schedules__TimeZone.')
-param timeZone string
-
 @description('Prefix of the ledger table names (RectifyFlows:Storage:TablePrefix).')
 param tablePrefix string
 
@@ -151,9 +148,44 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           name: 'RectifyFlows__Storage__TablePrefix'
           value: tablePrefix
         }
+        // Schedules (ADR 0012): NCRONTAB with seconds, in UTC, because Flex Consumption fires timers in UTC and ignores
+        // WEBSITE_TIME_ZONE. The business times are China Standard Time (UTC+8, no daylight saving): 09:00 CST is
+        // 01:00 UTC on the same day. The cycle timers catch up every period missed since the last that ran.
         {
           name: 'RectifyFlows__Schedules__TimeZone'
-          value: timeZone
+          value: 'UTC'
+        }
+        {
+          name: 'MonthlyCycleSchedule' // the 1st, 09:00 CST
+          value: '0 0 1 1 * *'
+        }
+        {
+          name: 'WeeklyDispatchSchedule' // Mondays, 09:00 CST
+          value: '0 0 1 * * 1'
+        }
+        {
+          name: 'TenDayReportSchedule' // the 1st, 11th and 21st, 09:00 CST
+          value: '0 0 1 1,11,21 * *'
+        }
+        {
+          name: 'QuarterlyEvaluationSchedule' // 1 January, April, July, October, 09:00 CST
+          value: '0 0 1 1 1,4,7,10 *'
+        }
+        {
+          name: 'EscalationCatchUpSchedule' // hourly: ladders of open measures that have none
+          value: '0 35 * * * *'
+        }
+        {
+          name: 'WorkflowDoctorSchedule' // hourly
+          value: '0 5 * * * *'
+        }
+        {
+          name: 'StoreRetentionSchedule' // daily, 02:00 CST
+          value: '0 0 18 * * *'
+        }
+        {
+          name: 'LeadReminderSchedule' // daily, 09:00 CST
+          value: '0 0 1 * * *'
         }
         // The doctor and `sizes` read the task hub's tables by this name; it must equal host.json's
         // extensions.durableTask.hubName (DeploymentFilesTests holds them together).

@@ -19,6 +19,7 @@ using RectifyFlows.Notifications;
 using RectifyFlows.Operations.Telemetry;
 using RectifyFlows.Storage;
 using RectifyFlows.Workflows;
+using RectifyFlows.Workflows.Escalation;
 
 namespace RectifyFlows.Host;
 
@@ -54,7 +55,8 @@ public static partial class HostComposition
 
         builder.AddStandaloneDurableEngine();
         builder.AddCycleSchedules();
-        builder.Services.AddHostedService<EscalationCatchUp>();
+        builder.Services.AddSingleton<EscalationCatchUp>();
+        builder.Services.AddHostedService<EscalationCatchUpOnStart>();
         builder.AddOperations();
         builder.AddRectifyFlowsTelemetry("RectifyFlows.Host");
 

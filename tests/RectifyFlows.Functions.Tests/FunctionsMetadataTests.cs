@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using RectifyFlows.Domain.Time;
@@ -69,7 +70,7 @@ public sealed class FunctionsMetadataTests
 
     [TestMethod]
     [Timeout(10_000, CooperativeCancellation = true)]
-    public void FunctionsMetadata_ListsCycleTimers_AtNineChinaTimeWrittenInUtc()
+    public void FunctionsMetadata_ListsEveryTimer_OnItsAppSetting_WrittenInUtcByTheTemplateAndTheLocalSettings()
     {
         // China has kept UTC+8 all year since 1991, so 01:00 UTC is 09:00 China time on the same calendar day.
         for (var month = new DateTimeOffset(2017, 1, 1, 1, 0, 0, TimeSpan.Zero); month.Year < 2050; month = month.AddMonths(1))
@@ -78,67 +79,49 @@ public sealed class FunctionsMetadataTests
             Assert.AreEqual((month.Year, month.Month, month.Day, 9, 0), (china.Year, china.Month, china.Day, china.Hour, china.Minute));
         }
 
-        var expected = new Dictionary<string, string>
+        // function → (its schedule setting, the value infra/ and local.settings.example.json write, needs the durable client)
+        var expected = new Dictionary<string, (string Setting, string Value, bool Durable)>
         {
-            ["MonthlyCycleSchedule"] = "0 0 1 1 * *",
-            ["WeeklyDispatchSchedule"] = "0 0 1 * * 1",
-            ["TenDayReportSchedule"] = "0 0 1 1,11,21 * *",
-            ["QuarterlyEvaluationSchedule"] = "0 0 1 1 1,4,7,10 *",
+            ["MonthlyCycleSchedule"] = ("MonthlyCycleSchedule", "0 0 1 1 * *", true),
+            ["WeeklyDispatchSchedule"] = ("WeeklyDispatchSchedule", "0 0 1 * * 1", true),
+            ["TenDayReportSchedule"] = ("TenDayReportSchedule", "0 0 1 1,11,21 * *", true),
+            ["QuarterlyEvaluationSchedule"] = ("QuarterlyEvaluationSchedule", "0 0 1 1 1,4,7,10 *", true),
+            ["EscalationCatchUp"] = ("EscalationCatchUpSchedule", "0 35 * * * *", true),
+            ["WorkflowDoctor"] = ("WorkflowDoctorSchedule", "0 5 * * * *", true),
+            ["StoreRetention"] = ("StoreRetentionSchedule", "0 0 18 * * *", true),
+            ["LeadOverdueReminders"] = ("LeadReminderSchedule", "0 0 1 * * *", false),
+            ["DispatchOutbox"] = ("NotificationDispatchSchedule", "*/30 * * * * *", false),
         };
         var metadata = FunctionsMetadata.Load();
-        foreach (var (name, schedule) in expected)
+        var local = File.ReadAllText(Path.Combine(FunctionsOutput.RepositoryRoot.FullName, "functions", "RectifyFlows.Functions", "local.settings.example.json"));
+        var bicep = File.ReadAllText(Path.Combine(FunctionsOutput.RepositoryRoot.FullName, "infra", "app", "function-app.bicep"));
+        foreach (var (name, (setting, value, durable)) in expected)
         {
             var timer = metadata.Single(name);
             Assert.AreEqual("timerTrigger", timer.Trigger.Type, name);
-            Assert.AreEqual(schedule, timer.Trigger.Schedule, name);
-            Assert.IsTrue(timer.Binds("durableClient"), $"{name} starts a cycle, so it needs the durable client.");
+            Assert.AreEqual($"%{setting}%", timer.Trigger.Schedule, $"{name}: configurable per deployment, not compiled in");
+            Assert.AreEqual(durable, timer.Binds("durableClient"), name);
+            StringAssert.Contains(local, $"\"{setting}\": \"{value}\"", name);
+            StringAssert.Matches(bicep, new Regex($"name: '{setting}'[^\\n]*\\n\\s*value: '{Regex.Escape(value)}'"),
+                $"{setting}: a missing setting would keep the function from indexing in Azure");
         }
 
-        Assert.HasCount(expected.Count + 1, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger" && f.Name is not ("LeadOverdueReminders" or "WorkflowDoctor" or "StoreRetention")), "the cycle timers and DispatchOutbox");
+        Assert.HasCount(expected.Count, metadata.Functions.Where(f => f.Trigger.Type == "timerTrigger"), "every timer is listed here");
+        Assert.AreEqual("UTC", TimeZoneSetting(local), "the Functions app reads its schedules in UTC, the zone its timers fire in");
     }
 
     [TestMethod]
     [Timeout(10_000, CooperativeCancellation = true)]
-    public void FunctionsMetadata_ListsTheOutboxDispatcherTimer_OnTheScheduleFromItsAppSetting()
+    public void FunctionsMetadata_ListsTheOutboxDispatcherTimer_WithoutTheDurableClient()
     {
-        var metadata = FunctionsMetadata.Load();
+        var dispatch = FunctionsMetadata.Load().Single("DispatchOutbox");
 
-        var dispatch = metadata.Single("DispatchOutbox");
-
-        Assert.AreEqual("timerTrigger", dispatch.Trigger.Type);
-        Assert.AreEqual("%NotificationDispatchSchedule%", dispatch.Trigger.Schedule, "configurable per deployment, not compiled in");
+        Assert.AreEqual("%NotificationDispatchSchedule%", dispatch.Trigger.Schedule);
         Assert.IsFalse(dispatch.Binds("durableClient"), "delivery needs no orchestration");
-        var settings = File.ReadAllText(Path.Combine(FunctionsOutput.RepositoryRoot.FullName, "functions", "RectifyFlows.Functions", "local.settings.example.json"));
-        StringAssert.Contains(settings, "\"NotificationDispatchSchedule\": \"*/30 * * * * *\"");
-        StringAssert.Contains(File.ReadAllText(Path.Combine(FunctionsOutput.RepositoryRoot.FullName, "infra", "app", "function-app.bicep")), "name: 'NotificationDispatchSchedule'",
-            "a missing setting would keep the function from indexing in Azure");
     }
 
-    [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
-    public void FunctionsMetadata_ListsTheDoctorHourly_AndRetentionDailyAtTwoChinaTime_WithTheDurableClient()
-    {
-        var metadata = FunctionsMetadata.Load();
-
-        var doctor = metadata.Single("WorkflowDoctor");
-        Assert.AreEqual("timerTrigger", doctor.Trigger.Type);
-        Assert.AreEqual("0 5 * * * *", doctor.Trigger.Schedule);
-        Assert.IsTrue(doctor.Binds("durableClient"), "the doctor purges and restarts instances");
-        var retention = metadata.Single("StoreRetention");
-        Assert.AreEqual("timerTrigger", retention.Trigger.Type);
-        Assert.AreEqual("0 0 18 * * *", retention.Trigger.Schedule, "02:00 China Standard Time");
-        Assert.IsTrue(retention.Binds("durableClient"), "retention purges completed ladders");
-    }
-
-    [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
-    public void FunctionsMetadata_ListsOverdueLeadCheck_DailyAtNineChinaTime()
-    {
-        var timer = FunctionsMetadata.Load().Single("LeadOverdueReminders");
-
-        Assert.AreEqual("timerTrigger", timer.Trigger.Type);
-        Assert.AreEqual("0 0 1 * * *", timer.Trigger.Schedule);
-    }
+    private static string? TimeZoneSetting(string localSettings) =>
+        Regex.Match(localSettings, "\"RectifyFlows__Schedules__TimeZone\": \"([^\"]*)\"") is { Success: true } match ? match.Groups[1].Value : null;
 
     [TestMethod]
     [Timeout(10_000, CooperativeCancellation = true)]

@@ -117,7 +117,7 @@ public sealed partial class FunctionAppTemplateTests
         var settings = template.FunctionApp().AppSettings();
 
         // Flex Consumption takes the runtime from functionAppConfig and refuses these; WEBSITE_TIME_ZONE it ignores
-        // (Linux, UTC), so the schedule zone goes to RectifyFlows__Schedules__TimeZone instead.
+        // (Linux, UTC), so the schedules are written in UTC and the app reads them in UTC (ADR 0012).
         string[] refused =
         [
             "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_WORKER_RUNTIME_VERSION", "FUNCTIONS_EXTENSION_VERSION",
@@ -128,9 +128,8 @@ public sealed partial class FunctionAppTemplateTests
             Assert.IsFalse(settings.ContainsKey(name), $"{name} must not be set on Flex Consumption.");
         }
 
-        Assert.AreEqual("[parameters('timeZone')]", settings["RectifyFlows__Schedules__TimeZone"]);
-        var main = template.Root.GetProperty("parameters").GetProperty("timeZone");
-        Assert.AreEqual("China Standard Time", main.GetProperty("defaultValue").GetString());
+        Assert.AreEqual("UTC", settings["RectifyFlows__Schedules__TimeZone"]);
+        Assert.IsFalse(settings.ContainsKey("RectifyFlows__Scheduling__TimeZone"), "the one name both hosts read is RectifyFlows:Schedules:TimeZone");
     }
 
     private static void AssertClientIdOf(string identity, ArmResource site, string value, string setting)

@@ -10,16 +10,17 @@ namespace RectifyFlows.Functions.Operations;
 
 /// <summary>
 /// The periodic operations of the Functions app, the same shared passes the standalone host schedules
-/// (docs/operations.md): the doctor hourly, retention daily at 02:00 China time (18:00 UTC; Flex Consumption ignores
-/// WEBSITE_TIME_ZONE). Both need the durable client, which Functions hands out per invocation.
+/// (docs/operations.md), on the schedules of the app settings <see cref="DoctorScheduleSetting"/> (hourly at :05 in
+/// infra/) and <see cref="RetentionScheduleSetting"/> (daily at 02:00 China time, written 18:00 UTC: Flex Consumption
+/// fires timers in UTC, ADR 0012). Both need the durable client, which Functions hands out per invocation.
 /// </summary>
 public sealed class OperationsTimerFunctions(IServiceProvider services, TimeProvider time)
 {
-    public const string DoctorScheduleUtc = "0 5 * * * *";
-    public const string RetentionScheduleUtc = "0 0 18 * * *";
+    public const string DoctorScheduleSetting = "WorkflowDoctorSchedule";
+    public const string RetentionScheduleSetting = "StoreRetentionSchedule";
 
     [Function("WorkflowDoctor")]
-    public async Task DoctorAsync([TimerTrigger(DoctorScheduleUtc)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
+    public async Task DoctorAsync([TimerTrigger("%" + DoctorScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);
         await services.GetRequiredService<OutboxGaugeSampler>().SampleAsync(function.CancellationToken);
@@ -27,7 +28,7 @@ public sealed class OperationsTimerFunctions(IServiceProvider services, TimeProv
     }
 
     [Function("StoreRetention")]
-    public Task RetentionAsync([TimerTrigger(RetentionScheduleUtc)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
+    public Task RetentionAsync([TimerTrigger("%" + RetentionScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);
         return BoundClient.Create<RetentionService>(function, client).PurgeAsync(time.GetUtcNow(), "schedule", function.CancellationToken);

@@ -1,26 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using NCrontab;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Workflows.Scheduling;
+
 namespace RectifyFlows.Functions.Scheduling;
 
 /// <summary>
-/// The cycles' timer schedules as Functions NCRONTAB (<c>{second} {minute} {hour} {day} {month} {day-of-week}</c>), in UTC.
+/// The app settings that hold the cycle timers' schedules (<c>[TimerTrigger("%MonthlyCycleSchedule%")]</c>), and their
+/// fire times as the Functions host computes them: NCRONTAB (<c>{second} {minute} {hour} {day} {month} {day-of-week}</c>)
+/// in UTC, parsed by NCrontab, the parser of the timer extension.
 /// </summary>
 /// <remarks>
-/// The business times are 09:00 China Standard Time (the standalone host's Quartz defaults in Asia/Shanghai). Flex
-/// Consumption runs on Linux in UTC and ignores <c>WEBSITE_TIME_ZONE</c>, so the schedules are written in UTC: China has
-/// no daylight saving, so 09:00 CST is always 01:00 UTC, on the same calendar day. Do not set <c>WEBSITE_TIME_ZONE</c>
-/// on a plan that honours it (Windows), or these would be read in that zone. A fire at 01:00 UTC sits nine hours
-/// from the next China date boundary, so clock skew never moves a fire into another period.
+/// Flex Consumption runs on Linux in UTC and ignores <c>WEBSITE_TIME_ZONE</c>, so the schedules are written in UTC:
+/// infra/ writes 09:00 China Standard Time as 01:00 UTC (China has no daylight saving; same calendar day), ADR 0012.
+/// The names are flat, not <c>RectifyFlows__…</c>: the host resolves a binding expression's <c>%name%</c> as one app
+/// setting, and nested names are not resolved reliably there (azure-functions-host #8649, #10246).
 /// </remarks>
-public static class CycleSchedules
+public sealed class CycleSchedules(IConfiguration configuration) : ICycleFireTimes
 {
-    /// <summary>The 1st at 09:00 CST: opens the month's round.</summary>
-    public const string MonthlyUtc = "0 0 1 1 * *";
+    public const string MonthlySetting = "MonthlyCycleSchedule";
+    public const string WeeklySetting = "WeeklyDispatchSchedule";
+    public const string TenDaySetting = "TenDayReportSchedule";
+    public const string QuarterlySetting = "QuarterlyEvaluationSchedule";
 
-    /// <summary>Mondays at 09:00 CST: the week's dispatch.</summary>
-    public const string WeeklyUtc = "0 0 1 * * 1";
+    public static string SettingOf(CycleKind kind) => kind switch
+    {
+        CycleKind.Monthly => MonthlySetting,
+        CycleKind.Weekly => WeeklySetting,
+        CycleKind.TenDay => TenDaySetting,
+        CycleKind.Quarterly => QuarterlySetting,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
 
-    /// <summary>The 1st, 11th and 21st at 09:00 CST: the report of the ten days just ended.</summary>
-    public const string TenDayUtc = "0 0 1 1,11,21 * *";
+    public IReadOnlyList<DateTimeOffset> Between(CycleKind kind, DateTimeOffset after, DateTimeOffset upTo)
+    {
+        var setting = SettingOf(kind);
+        var schedule = Parse(configuration[setting] ?? throw new InvalidOperationException($"App setting {setting} is not set."));
+        var fires = new List<DateTimeOffset>();
+        var end = upTo.UtcDateTime;
+        for (var next = schedule.GetNextOccurrence(after.UtcDateTime, end.AddTicks(1)); next <= end && fires.Count < 10_000;
+             next = schedule.GetNextOccurrence(next, end.AddTicks(1)))
+        {
+            fires.Add(new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)));
+        }
 
-    /// <summary>1 January, April, July and October at 09:00 CST: evaluates the quarter just ended.</summary>
-    public const string QuarterlyUtc = "0 0 1 1 1,4,7,10 *";
+        return fires;
+    }
+
+    /// <summary>Six fields (with seconds) or five, as the timer extension accepts.</summary>
+    public static CrontabSchedule Parse(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = fields == 6 });
+    }
 }

@@ -1,55 +1,62 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Scheduling;
 
 namespace RectifyFlows.Functions.Scheduling;
 
 /// <summary>
-/// The four schedules: each fire starts the cycle of the period it falls in under that period's deterministic instance
-/// id (the standalone host's <c>CycleJob</c>), so a double fire or a manual start before it is harmless.
+/// The four cycle schedules, each from its app setting (<see cref="CycleSchedules"/>). A fire runs the shared
+/// <see cref="ScheduleCatchUp"/> as the standalone host's Quartz jobs do: it starts the period of every fire of the
+/// schedule that passed since the last period that ran, oldest first — so a fire that comes late (the app was stopped,
+/// the schedule monitor fires a missed occurrence on start, <see cref="TimerInfo.IsPastDue"/>) starts the period it
+/// missed, not the one it runs in, and several missed quarters are each evaluated in order.
 /// </summary>
-/// <remarks>
-/// The period comes from the invocation time through <see cref="CyclePeriods.ForFireTime"/> (the rule the standalone
-/// host's <c>CycleSchedule.PeriodFor</c> delegates to). The timers keep the default schedule monitor, so an occurrence
-/// missed while the app was stopped fires once, late, on start (<see cref="TimerInfo.IsPastDue"/>), and starts the
-/// period it falls in: the missed one, or the current one if the app came back after that began (as the standalone
-/// host's catch-up). One gap: a late fire between 00:00 and 09:00 CST on a fire day starts the coming period early
-/// and not the missed one (start that by <c>POST /api/cycles/{kind}/{period}</c>); exact parity needs the shared
-/// "last fire before now" of the schedule (the host's <c>CycleSchedule.LastFireBefore</c>) once it is in a shared project.
-/// </remarks>
-public sealed partial class CycleTimerFunctions(TimeProvider time, ILogger<CycleTimerFunctions> logger)
+public sealed partial class CycleTimerFunctions(TimeProvider time, IOptions<ScheduleOptions> options, ILogger<CycleTimerFunctions> logger)
 {
     [Function("MonthlyCycleSchedule")]
     public Task MonthlyAsync(
-        [TimerTrigger(CycleSchedules.MonthlyUtc)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        StartAsync(CycleKind.Monthly, timer, client, function);
+        [TimerTrigger("%" + CycleSchedules.MonthlySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        FireAsync(CycleKind.Monthly, timer, client, function);
 
     [Function("WeeklyDispatchSchedule")]
     public Task WeeklyAsync(
-        [TimerTrigger(CycleSchedules.WeeklyUtc)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        StartAsync(CycleKind.Weekly, timer, client, function);
+        [TimerTrigger("%" + CycleSchedules.WeeklySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        FireAsync(CycleKind.Weekly, timer, client, function);
 
     [Function("TenDayReportSchedule")]
     public Task TenDayAsync(
-        [TimerTrigger(CycleSchedules.TenDayUtc)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        StartAsync(CycleKind.TenDay, timer, client, function);
+        [TimerTrigger("%" + CycleSchedules.TenDaySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        FireAsync(CycleKind.TenDay, timer, client, function);
 
     [Function("QuarterlyEvaluationSchedule")]
     public Task QuarterlyAsync(
-        [TimerTrigger(CycleSchedules.QuarterlyUtc)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
-        StartAsync(CycleKind.Quarterly, timer, client, function);
+        [TimerTrigger("%" + CycleSchedules.QuarterlySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        FireAsync(CycleKind.Quarterly, timer, client, function);
 
-    private async Task StartAsync(CycleKind kind, TimerInfo timer, DurableTaskClient client, FunctionContext function)
+    private async Task FireAsync(CycleKind kind, TimerInfo timer, DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        var period = CyclePeriods.ForFireTime(kind, time.GetUtcNow());
-        var (instanceId, created) = await BoundClient.Create<CycleStarter>(function, client).StartAsync(kind, period, function.CancellationToken);
-        LogFired(kind, instanceId, created, timer.IsPastDue);
+        ArgumentNullException.ThrowIfNull(function);
+        if (!options.Value.Enabled)
+        {
+            LogDisabled(kind);
+            return;
+        }
+
+        var catchUp = ActivatorUtilities.CreateInstance<ScheduleCatchUp>(function.InstanceServices, BoundClient.Create<CycleStarter>(function, client));
+        var created = await catchUp.RunAsync(kind, time.GetUtcNow(), function.CancellationToken);
+        LogFired(kind, created.Count, timer.IsPastDue);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Kind} fired: {InstanceId} (new: {Created}, past due: {PastDue})")]
-    private partial void LogFired(CycleKind kind, string instanceId, bool created, bool pastDue);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Kind} fired: {Created} cycle(s) started (past due: {PastDue})")]
+    private partial void LogFired(CycleKind kind, int created, bool pastDue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Kind} fired while RectifyFlows:Schedules:Enabled is false: nothing started")]
+    private partial void LogDisabled(CycleKind kind);
 }
