@@ -154,6 +154,37 @@ public sealed class RankingCycleTests
         StringAssert.Contains(host.Output, $"Caught up weekly-{week}");
     }
 
+    [TestMethod]
+    [Timeout(400000)]
+    public async Task Schedules_StartEveryQuarterMissedSinceTheLastThatRan_InOrder_AtStartUp()
+    {
+        // The last quarterly fire (1 Jan/Apr/Jul/Oct, 09:00 China time) and the two before it: the oldest ran, the
+        // host was down for the other two. Strikes count adjacent quarters (issue 12), so neither may be skipped.
+        var cst = RectifyFlows.Domain.Time.ChinaTime.ToChinaTime(DateTimeOffset.UtcNow);
+        var fire = new DateTimeOffset(cst.Year, (cst.Month - 1) / 3 * 3 + 1, 1, 9, 0, 0, TimeSpan.FromHours(8));
+        fire = cst >= fire ? fire : fire.AddMonths(-3);
+        string Quarter(DateTimeOffset at) => RectifyFlows.Domain.Periods.CyclePeriods.ForFireTime(RectifyFlows.Domain.Periods.CycleKind.Quarterly, at);
+        var (ran, missed, latest) = (Quarter(fire.AddMonths(-6)), Quarter(fire.AddMonths(-3)), Quarter(fire));
+
+        await using var ledger = await LedgerFixture.CreateAsync();
+        await using (var down = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast"))
+        {
+            using var client = down.Client(LedgerApiTests.Operator);
+            await StartCycleAsync(client, "quarterly", ran);
+            await WaitForCompletionAsync(client, "quarterly", ran, TimeSpan.FromSeconds(120));
+        }
+
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
+            settings: new Dictionary<string, string> { ["RectifyFlows__Schedules__Enabled"] = "true" });
+        using var restarted = host.Client(LedgerApiTests.Operator);
+
+        await WaitForCompletionAsync(restarted, "quarterly", missed, TimeSpan.FromSeconds(180));
+        await WaitForCompletionAsync(restarted, "quarterly", latest, TimeSpan.FromSeconds(180));
+        var first = host.Output.IndexOf($"Caught up quarterly-{missed}", StringComparison.Ordinal);
+        var second = host.Output.IndexOf($"Caught up quarterly-{latest}", StringComparison.Ordinal);
+        Assert.IsTrue(first >= 0 && second > first, $"{missed} is evaluated before {latest}:\n{host.Output}");
+    }
+
     private static async Task<List<string>> UnitNamesAsync(HttpClient client, IEnumerable<string> unitIds)
     {
         var names = new List<string>();
