@@ -34,8 +34,16 @@ public sealed class CycleSchedules(IConfiguration configuration) : ICycleFireTim
 
     public IReadOnlyList<DateTimeOffset> Between(CycleKind kind, DateTimeOffset after, DateTimeOffset upTo)
     {
-        var setting = SettingOf(kind);
-        var schedule = Parse(configuration[setting] ?? throw new InvalidOperationException($"App setting {setting} is not set."));
+        // Each read names its setting (not a variable), so the settings-coverage scan sees what the app reads.
+        var expression = kind switch
+        {
+            CycleKind.Monthly => configuration[MonthlySetting],
+            CycleKind.Weekly => configuration[WeeklySetting],
+            CycleKind.TenDay => configuration[TenDaySetting],
+            CycleKind.Quarterly => configuration[QuarterlySetting],
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        var schedule = Parse(expression ?? throw new InvalidOperationException($"App setting {SettingOf(kind)} is not set."));
         var fires = new List<DateTimeOffset>();
         var end = upTo.UtcDateTime;
         for (var next = schedule.GetNextOccurrence(after.UtcDateTime, end.AddTicks(1)); next <= end && fires.Count < 10_000;

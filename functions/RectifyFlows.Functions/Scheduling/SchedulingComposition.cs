@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RectifyFlows.Workflows.Scheduling;
@@ -16,9 +17,14 @@ public static class SchedulingComposition
         // The same section as the standalone host (Enabled, CatchUp, CatchUpDays, TimeZone); the cron expressions come
         // from the timers' own settings. Unset, the zone is UTC here; set to another zone, the app refuses to start,
         // because its catch-up would then disagree with the fires it catches up.
-        builder.Services.AddOptions<ScheduleOptions>()
-            .Configure(options => options.TimeZone = "UTC")
-            .BindConfiguration(ScheduleOptions.SectionName)
+        builder.Services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                if (string.IsNullOrEmpty(configuration["RectifyFlows:Schedules:TimeZone"]))
+                {
+                    options.TimeZone = "UTC";
+                }
+            })
             .ValidateDataAnnotations()
             .Validate(options => IsUtc(options.TimeZone), UtcOnly)
             .ValidateOnStart();
