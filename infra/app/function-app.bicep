@@ -148,7 +148,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           name: 'RectifyFlows__Storage__TablePrefix'
           value: tablePrefix
         }
-        // Schedules (ADR 0013): NCRONTAB with seconds, in UTC, because Flex Consumption fires timers in UTC and ignores
+        // Schedules (ADR 0014): NCRONTAB with seconds, in UTC, because Flex Consumption fires timers in UTC and ignores
         // WEBSITE_TIME_ZONE. The business times are China Standard Time (UTC+8, no daylight saving): 09:00 CST is
         // 01:00 UTC on the same day. The cycle timers catch up every period missed since the last that ran.
         {

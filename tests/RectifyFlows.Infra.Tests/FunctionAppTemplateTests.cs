@@ -117,7 +117,7 @@ public sealed partial class FunctionAppTemplateTests
         var settings = template.FunctionApp().AppSettings();
 
         // Flex Consumption takes the runtime from functionAppConfig and refuses these; WEBSITE_TIME_ZONE it ignores
-        // (Linux, UTC), so the schedules are written in UTC and the app reads them in UTC (ADR 0013).
+        // (Linux, UTC), so the schedules are written in UTC and the app reads them in UTC (ADR 0014).
         string[] refused =
         [
             "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_WORKER_RUNTIME_VERSION", "FUNCTIONS_EXTENSION_VERSION",

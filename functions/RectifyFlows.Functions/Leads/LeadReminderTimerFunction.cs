@@ -5,7 +5,7 @@ namespace RectifyFlows.Functions.Leads;
 
 /// <summary>
 /// The overdue-lead check on the schedule of the app setting <see cref="ScheduleSetting"/> (daily at 09:00 China time,
-/// written 01:00 UTC in infra/: Flex Consumption fires timers in UTC, ADR 0013). Reminders are keyed by lead and day, so
+/// written 01:00 UTC in infra/: Flex Consumption fires timers in UTC, ADR 0014). Reminders are keyed by lead and day, so
 /// a past-due fire on start sends nothing twice.
 /// </summary>
 public sealed class LeadReminderTimerFunction(LeadReminders reminders)

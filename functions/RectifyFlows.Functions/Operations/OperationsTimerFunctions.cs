@@ -12,7 +12,7 @@ namespace RectifyFlows.Functions.Operations;
 /// The periodic operations of the Functions app, the same shared passes the standalone host schedules
 /// (docs/operations.md), on the schedules of the app settings <see cref="DoctorScheduleSetting"/> (hourly at :05 in
 /// infra/) and <see cref="RetentionScheduleSetting"/> (daily at 02:00 China time, written 18:00 UTC: Flex Consumption
-/// fires timers in UTC, ADR 0013). Both need the durable client, which Functions hands out per invocation.
+/// fires timers in UTC, ADR 0014). Both need the durable client, which Functions hands out per invocation.
 /// </summary>
 public sealed class OperationsTimerFunctions(IServiceProvider services, TimeProvider time)
 {

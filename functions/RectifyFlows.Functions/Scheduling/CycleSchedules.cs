@@ -12,7 +12,7 @@ namespace RectifyFlows.Functions.Scheduling;
 /// </summary>
 /// <remarks>
 /// Flex Consumption runs on Linux in UTC and ignores <c>WEBSITE_TIME_ZONE</c>, so the schedules are written in UTC:
-/// infra/ writes 09:00 China Standard Time as 01:00 UTC (China has no daylight saving; same calendar day), ADR 0013.
+/// infra/ writes 09:00 China Standard Time as 01:00 UTC (China has no daylight saving; same calendar day), ADR 0014.
 /// The names are flat, not <c>RectifyFlows__…</c>: the host resolves a binding expression's <c>%name%</c> as one app
 /// setting, and nested names are not resolved reliably there (azure-functions-host #8649, #10246).
 /// </remarks>

@@ -5,7 +5,7 @@ using RectifyFlows.Workflows.Scheduling;
 
 namespace RectifyFlows.Functions.Scheduling;
 
-/// <summary>The schedules' options and fire times of the Functions app (ADR 0013).</summary>
+/// <summary>The schedules' options and fire times of the Functions app (ADR 0014).</summary>
 public static class SchedulingComposition
 {
     public const string UtcOnly =

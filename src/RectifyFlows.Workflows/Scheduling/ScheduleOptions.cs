@@ -6,7 +6,7 @@ namespace RectifyFlows.Workflows.Scheduling;
 /// <summary>
 /// When the cycles fire and how far a fire catches up; bound from <c>RectifyFlows:Schedules</c> on both hosts. The
 /// standalone host reads <see cref="Monthly"/>…<see cref="Quarterly"/> as Quartz cron in <see cref="TimeZone"/>; the
-/// Functions app's timers read their own app settings (NCRONTAB, UTC) and use the rest of this section (ADR 0013).
+/// Functions app's timers read their own app settings (NCRONTAB, UTC) and use the rest of this section (ADR 0014).
 /// </summary>
 public sealed class ScheduleOptions
 {
