@@ -10,23 +10,26 @@ namespace RectifyFlows.Notifications;
 /// </summary>
 public static class MessageKeys
 {
-    /// <summary>The request to a supervision team to inspect in the month: <c>monthly|2017-03|inspection-request</c>.</summary>
-    public static string InspectionRequest(string month) => $"monthly|{month}|inspection-request";
+    // A cycle's keys end with its office: a unit can hear from two offices in one period (a township that issues its
+    // own plan is also a unit of its district's plan and receives both bulletins, not the first one deduplicated).
 
-    /// <summary>The monthly bulletin: <c>monthly|2017-03|bulletin</c>.</summary>
-    public static string MonthlyBulletin(string month) => $"monthly|{month}|bulletin";
+    /// <summary>The request to a supervision team to inspect in the month: <c>monthly|2017-03|inspection-request|ganxian</c>.</summary>
+    public static string InspectionRequest(string month, string officeId) => $"monthly|{month}|inspection-request|{officeId}";
 
-    /// <summary>The office's notice that the monthly report is archived: <c>monthly|2017-03|report-ready</c>.</summary>
-    public static string MonthlyReportReady(string month) => $"monthly|{month}|report-ready";
+    /// <summary>The office's monthly bulletin: <c>monthly|2017-03|bulletin|ganxian</c>.</summary>
+    public static string MonthlyBulletin(string month, string officeId) => $"monthly|{month}|bulletin|{officeId}";
 
-    /// <summary>The weekly bulletin to a township: <c>weekly|2017-W14|bulletin</c>.</summary>
-    public static string WeeklyBulletin(string week) => $"weekly|{week}|bulletin";
+    /// <summary>The office's notice that its monthly report is archived: <c>monthly|2017-03|report-ready|ganxian</c>.</summary>
+    public static string MonthlyReportReady(string month, string officeId) => $"monthly|{month}|report-ready|{officeId}";
 
-    /// <summary>A township's call-in of the week: <c>weekly|2017-W14|callin</c>.</summary>
-    public static string WeeklyCallIn(string week) => $"weekly|{week}|callin";
+    /// <summary>The office's weekly bulletin to a township: <c>weekly|2017-W14|bulletin|ganxian</c>.</summary>
+    public static string WeeklyBulletin(string week, string officeId) => $"weekly|{week}|bulletin|{officeId}";
 
-    /// <summary>A township's strike of the quarter: <c>quarterly|2017-Q1|strike</c>.</summary>
-    public static string QuarterlyStrike(string quarter) => $"quarterly|{quarter}|strike";
+    /// <summary>A township's call-in of the week by the office: <c>weekly|2017-W14|callin|ganxian</c>.</summary>
+    public static string WeeklyCallIn(string week, string officeId) => $"weekly|{week}|callin|{officeId}";
+
+    /// <summary>A township's strike of the quarter by the office: <c>quarterly|2017-Q1|strike|ganxian</c>.</summary>
+    public static string QuarterlyStrike(string quarter, string officeId) => $"quarterly|{quarter}|strike|{officeId}";
 
     /// <summary>A lead unit's request to re-verify a long-term measure: <c>tenday|2017-03-2|reverify|p1-m1</c>.</summary>
     public static string Reverification(string tenDay, string measureId) => $"tenday|{tenDay}|reverify|{measureId}";

@@ -73,6 +73,12 @@ public sealed class OfficeCyclesTests
             Assert.AreEqual(HttpStatusCode.Accepted, finding.StatusCode, await finding.Content.ReadAsStringAsync(TestContext.CancellationToken));
         }
 
+        // A district team's finding on 石芫乡 (both runs alike): the district's bulletin names the township, which is
+        // also the office of its own plan and so hears from both offices in May.
+        var named = await PostSignedAsync(client, "api/webhooks/inspection-results",
+            InspectionResult("r-2017-05-team-1", "2017-05", "team-1", Township, Finding("work", "medium", "乡级台账更新不及时")));
+        Assert.AreEqual(HttpStatusCode.Accepted, named.StatusCode, await named.Content.ReadAsStringAsync(TestContext.CancellationToken));
+
         // A township's month-end attendance reports for March and April: May's cycle judges April, and proposes recall.
         foreach (var (month, days) in new[] { ("2017-03", 15), ("2017-04", 12) })
         {
@@ -104,6 +110,12 @@ public sealed class OfficeCyclesTests
         var breach = Table(JsonNode.Parse(reports[$"monthly|{District}"])!, "二、");
         Assert.AreEqual("cad-0101", breach.Single()![0]!.GetValue<string>());
         Assert.AreEqual("乡镇考勤报送", breach.Single()![3]!.GetValue<string>());
+
+        var bulletins = (await GetAsync(client, $"api/notifications?recipient={Township}&kind=bulletin"))["items"]!.AsArray()
+            .Select(m => m!["idempotencyKey"]!.GetValue<string>().Split('|'))
+            .Where(key => key[0] == "monthly" && key[1] == "2017-05").Select(key => key[3]).Distinct().Order(StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEqual(withTownshipPlan ? new[] { District, Township } : new[] { District }, bulletins,
+            "石芫乡 receives the district's bulletin that names it and, as an office, its own: one message each, not one for both");
 
         if (withTownshipPlan)
         {

@@ -18,12 +18,12 @@ public sealed class MessageKeysTests
     [Timeout(10000)]
     public void MessageKeys_KeepTheFormatsTheOutboxStored()
     {
-        Assert.AreEqual("monthly|2017-03|inspection-request", MessageKeys.InspectionRequest("2017-03"));
-        Assert.AreEqual("monthly|2017-03|bulletin", MessageKeys.MonthlyBulletin("2017-03"));
-        Assert.AreEqual("monthly|2017-03|report-ready", MessageKeys.MonthlyReportReady("2017-03"));
-        Assert.AreEqual("weekly|2017-W14|bulletin", MessageKeys.WeeklyBulletin("2017-W14"));
-        Assert.AreEqual("weekly|2017-W14|callin", MessageKeys.WeeklyCallIn("2017-W14"));
-        Assert.AreEqual("quarterly|2017-Q1|strike", MessageKeys.QuarterlyStrike("2017-Q1"));
+        Assert.AreEqual("monthly|2017-03|inspection-request|ganxian", MessageKeys.InspectionRequest("2017-03", "ganxian"));
+        Assert.AreEqual("monthly|2017-03|bulletin|ganxian", MessageKeys.MonthlyBulletin("2017-03", "ganxian"));
+        Assert.AreEqual("monthly|2017-03|report-ready|ganxian", MessageKeys.MonthlyReportReady("2017-03", "ganxian"));
+        Assert.AreEqual("weekly|2017-W14|bulletin|tw-shiyuan", MessageKeys.WeeklyBulletin("2017-W14", "tw-shiyuan"));
+        Assert.AreEqual("weekly|2017-W14|callin|ganxian", MessageKeys.WeeklyCallIn("2017-W14", "ganxian"));
+        Assert.AreEqual("quarterly|2017-Q1|strike|ganxian", MessageKeys.QuarterlyStrike("2017-Q1", "ganxian"));
         Assert.AreEqual("tenday|2017-03-2|reverify|p1-m1", MessageKeys.Reverification("2017-03-2", "p1-m1"));
         Assert.AreEqual("escalation|measure|p1-m1|2017-03-31|level1", MessageKeys.EscalationStep("measure", "p1-m1", Day, "level1"));
         Assert.AreEqual("lead|lead-7|assigned|v3", MessageKeys.LeadAssigned("lead-7", 3));

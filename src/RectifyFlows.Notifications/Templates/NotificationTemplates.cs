@@ -60,9 +60,9 @@ public static class NotificationTemplates
     }
 
     /// <summary>月度通报.</summary>
-    public static NotificationContent MonthlyBulletin(string title, int findings, int attendanceBreaches, int overdueMeasures, string link) =>
+    public static NotificationContent MonthlyBulletin(string title, int findings, int attendanceBreaches, int minimumDaysOnSite, int overdueMeasures, string link) =>
         Render(Bulletin, $"【通报】{title}",
-            string.Create(CultureInfo.InvariantCulture, $"{title}已印发：督查发现问题{findings}个，驻村干部考勤不足20天{attendanceBreaches}人，") +
+            string.Create(CultureInfo.InvariantCulture, $"{title}已印发：督查发现问题{findings}个，驻村干部考勤不足{minimumDaysOnSite}天{attendanceBreaches}人，") +
             string.Create(CultureInfo.InvariantCulture, $"逾期未完成整改措施{overdueMeasures}项。被通报单位请于收到后立即整改，详见 {link}。"),
             new NotificationFields { Link = link });
 

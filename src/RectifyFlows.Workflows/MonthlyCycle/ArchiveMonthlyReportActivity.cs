@@ -22,7 +22,7 @@ public sealed class ArchiveMonthlyReportActivity(
         var ct = CancellationToken.None;
         var (report, summary, _) = await builder.BuildAsync(input, withActions: true, ct);
         await reports.SaveAsync(ReportKeys.Monthly, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
-        var message = await recipients.ToUnitAsync(input.OfficeId, MessageKeys.MonthlyReportReady(input.Period),
+        var message = await recipients.ToUnitAsync(input.OfficeId, MessageKeys.MonthlyReportReady(input.Period, input.OfficeId),
             NotificationTemplates.ReportReadyOf(report.Title, summary.ActionsOpened, SendMonthlyBulletinActivity.ReportLink("monthly", input)), ct);
         return summary with { MessagesWritten = await notifications.EnqueueAsync([message], ct) };
     }

@@ -37,7 +37,7 @@ public sealed class OpenMonthlyRoundActivity(
 
         var deadline = ChinaTime.ToChinaTime(closesAt).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
         await notifications.EnqueueAsync(
-            [.. teams.Select(team => contacts.To(ContactResolver.Person(team.Id, team.Name, team.Contact), MessageKeys.InspectionRequest(month),
+            [.. teams.Select(team => contacts.To(ContactResolver.Person(team.Id, team.Name, team.Contact), MessageKeys.InspectionRequest(month, input.OfficeId),
                 NotificationTemplates.InspectionRequestOf(team.Name, month, deadline)))], ct);
 
         var ids = teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);

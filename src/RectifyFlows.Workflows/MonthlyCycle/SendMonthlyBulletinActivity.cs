@@ -17,6 +17,7 @@ public sealed class SendMonthlyBulletinActivity(
     MonthlyReportBuilder builder,
     ReportRepository reports,
     RecipientDirectory recipients,
+    MonthlyAttendance attendance,
     INotificationPort notifications)
     : TaskActivity<OfficePeriod, MonthlySummary>
 {
@@ -28,9 +29,9 @@ public sealed class SendMonthlyBulletinActivity(
         await reports.SaveAsync(ReportKeys.Monthly, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
 
         var named = results.Where(r => r.Findings.Count > 0).Select(r => r.UnitId);
-        var key = MessageKeys.MonthlyBulletin(input.Period);
+        var key = MessageKeys.MonthlyBulletin(input.Period, input.OfficeId);
         var content = NotificationTemplates.MonthlyBulletin(
-            report.Title, summary.Findings, summary.AttendanceBreaches, summary.OverdueMeasures, ReportLink("monthly", input));
+            report.Title, summary.Findings, summary.AttendanceBreaches, attendance.MinimumDaysOnSite, summary.OverdueMeasures, ReportLink("monthly", input));
         var messages = new List<OutboxMessage>();
         foreach (var unitId in named.Append(input.OfficeId).Distinct(StringComparer.Ordinal))
         {

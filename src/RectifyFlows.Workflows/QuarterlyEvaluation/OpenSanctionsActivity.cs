@@ -57,7 +57,7 @@ public sealed class OpenSanctionsActivity(
                 await escalations.OpenWithLadderAsync(actions, action, ct);
             }
 
-            messages.Add(await recipients.ToUnitAsync(strike.UnitId, MessageKeys.QuarterlyStrike(input.Quarter),
+            messages.Add(await recipients.ToUnitAsync(strike.UnitId, MessageKeys.QuarterlyStrike(input.Quarter, input.OfficeId),
                 NotificationTemplates.StrikeOf(strike.Name, reason, SanctionText(strike.Consecutive)), ct));
         }
 

@@ -42,7 +42,7 @@ public sealed class OpenCallInsActivity(
                 OpenedAt = time.GetUtcNow(),
             };
             await escalations.OpenWithLadderAsync(actions, action, ct);
-            messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyCallIn(input.Week),
+            messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyCallIn(input.Week, input.OfficeId),
                 NotificationTemplates.CallInOf(township.Name, action.Reason, due, $"/api/actions?unitId={township.UnitId}"), ct));
         }
 

@@ -54,7 +54,7 @@ public sealed class SendWeeklyBulletinActivity(
         var messages = new List<OutboxMessage>();
         foreach (var township in input.Ranking)
         {
-            messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyBulletin(input.Week), content, ct));
+            messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyBulletin(input.Week, input.OfficeId), content, ct));
         }
 
         return await notifications.EnqueueAsync(messages, ct);
