@@ -102,6 +102,19 @@ public sealed partial class HostParityTests
         Assert.AreEqual(200, functionsImport.Status, functionsImport.ToString());
         Assert.AreEqual(0, functionsImport.Json().GetProperty("changed").GetInt32(), functionsImport.ToString());
 
+        // The projects ledger XLSX of the seed office (911 reconstructed projects), the same way: nothing changes.
+        var hostProjects = await hostClient.SendAsync(WithKey(HttpMethod.Get, "/api/projects/ledger.xlsx?officeId=ganxian"), cancel);
+        var functionsProjects = await app.InvokeHttpAsync("GET", "/api/projects/ledger.xlsx?officeId=ganxian", [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: cancel);
+        var hostProjectsImport = await hostClient.SendAsync(WithKey(HttpMethod.Post, "/api/projects/ledger.xlsx?officeId=ganxian",
+            new ByteArrayContent(await hostProjects.Content.ReadAsByteArrayAsync(cancel)) { Headers = { ContentType = new(Xlsx) } }), cancel);
+        var functionsProjectsImport = await app.InvokeHttpAsync("POST", "/api/projects/ledger.xlsx?officeId=ganxian",
+            [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2), KeyValuePair.Create("Content-Type", Xlsx)], functionsProjects.Body, cancel);
+        served.Add(functionsProjectsImport.FunctionName ?? "(none)");
+        Assert.AreEqual(200, (int)hostProjectsImport.StatusCode, await hostProjectsImport.Content.ReadAsStringAsync(cancel));
+        Assert.AreEqual(200, functionsProjectsImport.Status, functionsProjectsImport.ToString());
+        var projectsResult = functionsProjectsImport.Json();
+        Assert.AreEqual(projectsResult.GetProperty("rows").GetInt32(), projectsResult.GetProperty("unchanged").GetInt32(), functionsProjectsImport.ToString());
+
         // A CORS preflight: the host's CORS middleware and the Functions app's catch-all OPTIONS trigger, from the same rules.
         await SendAsync(new HttpFileRequest("OPTIONS", "/api/measures", [("Origin", "https://evil.example"), ("Access-Control-Request-Method", "GET")], null, [204]));
 

@@ -89,7 +89,24 @@ public sealed class SpreadsheetFile : IDisposable
         _stream.Dispose();
     }
 
-    private Cell Find(string reference) =>
-        Sheet.Descendants<Cell>().FirstOrDefault(c => c.CellReference == reference)
-        ?? throw new InvalidOperationException($"No cell {reference} in the sheet.");
+    /// <summary>The cell, created (with its row) when the file has none there yet: a row typed below the exported ones.</summary>
+    private Cell Find(string reference)
+    {
+        if (Sheet.Descendants<Cell>().FirstOrDefault(c => c.CellReference == reference) is { } found)
+        {
+            return found;
+        }
+
+        var rowIndex = uint.Parse(new string([.. reference.SkipWhile(char.IsAsciiLetter)]), System.Globalization.CultureInfo.InvariantCulture);
+        var data = Sheet.GetFirstChild<SheetData>()!;
+        var row = data.Elements<Row>().FirstOrDefault(r => r.RowIndex?.Value == rowIndex);
+        if (row is null)
+        {
+            row = new Row { RowIndex = rowIndex };
+            data.Append(row);
+        }
+
+        // Cells are appended in column order: callers fill a new row from left to right.
+        return row.AppendChild(new Cell { CellReference = reference });
+    }
 }

@@ -97,7 +97,7 @@ public static partial class LedgerXlsxEndpoints
             return Problems.NotFound("Plan", planId);
         }
 
-        var (file, problem) = await ReadUploadAsync(context.Request);
+        var (file, problem) = await XlsxUpload.ReadAsync(context.Request, MaxUploadBytes, "attach the edited ledger (.xlsx) as a file.");
         if (problem is not null)
         {
             return problem;
@@ -193,48 +193,6 @@ public static partial class LedgerXlsxEndpoints
         var logger = loggers.CreateLogger(typeof(LedgerXlsxEndpoints));
         LogImported(logger, planId, applied.Count, read.Rows.Count);
         return TypedResults.Ok(new { planId, rows = read.Rows.Count, changed = applied.Count, unchanged = read.Rows.Count - applied.Count, measureIds = applied });
-    }
-
-    /// <summary>The upload as a raw .xlsx body, or the first file of a multipart form (the dashboard's upload form).</summary>
-    private static async Task<(byte[]? File, IResult? Problem)> ReadUploadAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxUploadBytes)
-        {
-            return (null, Problems.Validation("file", $"the file is larger than {MaxUploadBytes / 1024 / 1024} MB."));
-        }
-
-        Stream source;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-            if (form.Files.Count == 0)
-            {
-                return (null, Problems.Validation("file", "attach the edited ledger (.xlsx) as a file."));
-            }
-
-            source = form.Files[0].OpenReadStream();
-        }
-        else
-        {
-            source = request.Body;
-        }
-
-        await using (source)
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await source.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxUploadBytes)
-                {
-                    return (null, Problems.Validation("file", $"the file is larger than {MaxUploadBytes / 1024 / 1024} MB."));
-                }
-            }
-
-            return buffer.Length == 0 ? (null, Problems.Validation("file", "the request body is empty.")) : (buffer.ToArray(), null);
-        }
     }
 
     private static IResult Rejected(IEnumerable<KeyValuePair<string, string[]>> errors)

@@ -50,6 +50,7 @@ public static class ApiRoutes
             .. AttendanceEndpoints.Routes,
             .. ProjectEndpoints.Routes,
             .. LedgerXlsxEndpoints.Routes,
+            .. ProjectXlsxEndpoints.Routes,
             .. DashboardEndpoints.Routes,
             .. PublicDisclosureEndpoints.Routes,
             .. OpenApiEndpoints.Routes,

@@ -24,12 +24,16 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
     private const string IndexPartition = "index|projects";
 
     /// <summary>
-    /// Writes projects as a bulk source has them (the seed data, a plan file's block): a project that is new or
-    /// differs is written with an audit row (<paramref name="action"/>); one that is unchanged writes nothing. A project
-    /// already registered under another office is refused (the returned errors, keyed by id; nothing of it written).
+    /// Writes projects as a bulk source has them (the seed data, a plan file's block, an uploaded workbook): a project
+    /// that is new or differs is written with an audit row (<paramref name="action"/>); one that is unchanged writes
+    /// nothing. Refused, with nothing at all written (the returned errors, keyed <c>projects[{id}].{field}</c>): a
+    /// project registered under another office, and — when <paramref name="exportedVersions"/> is given (a workbook
+    /// exported earlier) — a changed project whose stored version is not the one it was exported at, or a new row whose
+    /// id exists. A write racing this one: <see cref="ConcurrencyConflictException"/>.
     /// </summary>
     public async Task<ValidationErrors> ImportAsync(
-        string officeId, IEnumerable<Project> projects, string actor, DateTimeOffset at, string action, CancellationToken cancellationToken)
+        string officeId, IEnumerable<Project> projects, string actor, DateTimeOffset at, string action, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, long?>? exportedVersions = null)
     {
         ArgumentNullException.ThrowIfNull(projects);
         var errors = new ValidationErrors();
@@ -52,15 +56,25 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
                 continue;
             }
 
-            var json = Json.Serialize(project);
             existing.TryGetValue(project.Id, out var stored);
-            if (stored?.GetString("Json") == json)
+            // Compared as values, not as JSON: 1952350 and 1952350.00 yuan read back from a spreadsheet are the same amount.
+            var before = stored is null ? null : Json.Deserialize<Project>(stored.GetString("Json"));
+            if (before == project)
             {
                 continue;
             }
 
+            // A row written before projects were versioned has none: version 0.
+            if (exportedVersions is not null && stored is not null && exportedVersions.GetValueOrDefault(project.Id) is var exported
+                && exported != (stored.GetInt64("Version") ?? 0))
+            {
+                errors.Add($"projects[{project.Id}].version", exported is null
+                    ? $"project '{project.Id}' already exists (version {stored.GetInt64("Version") ?? 0}); export the ledger again to edit it."
+                    : $"project '{project.Id}' changed since the export (version {exported} → {stored.GetInt64("Version") ?? 0}); export the ledger again.");
+                continue;
+            }
+
             var version = (stored?.GetInt64("Version") ?? 0) + 1;
-            var before = stored is null ? null : Json.Deserialize<Project>(stored.GetString("Json"));
             groups.Add(
             [
                 stored is null
@@ -74,13 +88,39 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             }
         }
 
-        await TableBatches.SubmitAsync(tables.Projects, index, cancellationToken);
-        foreach (var batch in TableBatches.Pack(groups))
+        if (errors.HasErrors)
         {
-            await tables.Projects.SubmitTransactionAsync(batch, cancellationToken);
+            return errors;
+        }
+
+        await TableBatches.SubmitAsync(tables.Projects, index, cancellationToken);
+        try
+        {
+            foreach (var batch in TableBatches.Pack(groups))
+            {
+                await tables.Projects.SubmitTransactionAsync(batch, cancellationToken);
+            }
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        {
+            throw new ConcurrencyConflictException($"A project of office '{officeId}' changed while it was being imported; read it again and retry.");
         }
 
         return errors;
+    }
+
+    /// <summary>The office's projects with their stored versions (what an export must carry to detect a later change).</summary>
+    public async Task<IReadOnlyList<(Project Project, long Version)>> ListVersionedAsync(string officeId, CancellationToken cancellationToken)
+    {
+        var projects = new List<(Project, long)>();
+        await foreach (var row in tables.Projects.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{LedgerKeys.Escape(officeId)}' and (RowKey lt '{LedgerKeys.AuditPrefix}' or RowKey ge 'audit}}')",
+            select: ["Json", "Version"], cancellationToken: cancellationToken))
+        {
+            projects.Add((Json.Deserialize<Project>(row.GetString("Json")), row.GetInt64("Version") ?? 0));
+        }
+
+        return projects;
     }
 
     /// <summary>

@@ -150,40 +150,9 @@ public static class LedgerWorkbook
 
     private static string Text(XlsxRow row, int column) => row[XlsxWriter.ColumnName(column)]?.Text ?? string.Empty;
 
-    private static long? ReadInteger(XlsxRow row, int column, long min, long max)
-    {
-        var cell = row[XlsxWriter.ColumnName(column)];
-        double? value = cell?.Number;
-        if (value is null && cell is not null
-            && double.TryParse(cell.Text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-        {
-            value = parsed;
-        }
+    private static long? ReadInteger(XlsxRow row, int column, long min, long max) => XlsxValues.WholeNumber(row[XlsxWriter.ColumnName(column)], min, max);
 
-        return value is { } v && Math.Abs(v - Math.Round(v)) < 1e-9 && v >= min && v <= max ? (long)Math.Round(v) : null;
-    }
-
-    private static DateOnly? ReadDate(XlsxRow row, int column)
-    {
-        var cell = row[XlsxWriter.ColumnName(column)];
-        if (cell is null)
-        {
-            return null;
-        }
-
-        // A date typed into Excel is stored as a serial number; keep whole days only, in a sane range.
-        if (cell.Number is { } serial)
-        {
-            return serial is >= 1 and < 2958466 && Math.Abs(serial - Math.Round(serial)) < 1e-9
-                ? DateOnly.FromDateTime(DateTime.FromOADate(serial))
-                : null;
-        }
-
-        var text = cell.Text.Trim();
-        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
-    }
+    private static DateOnly? ReadDate(XlsxRow row, int column) => XlsxValues.Date(row[XlsxWriter.ColumnName(column)]);
 
     private static int ColumnIndexOf(string letters) => letters.Aggregate(0, (n, ch) => n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1)) - 1;
 
