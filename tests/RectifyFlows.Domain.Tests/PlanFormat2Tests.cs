@@ -11,6 +11,26 @@ public sealed class PlanFormat2Tests
 {
     [TestMethod]
     [Timeout(10000)]
+    public void Generator_CopiesAFormat2TownshipPlan_EveryReferencedIdPrefixed_AndEachCopyValid()
+    {
+        var copies = SyntheticPlanGenerator.Generate(TestPlans.TownshipDocument(), 2).Select(d => PlanReader.Validate(d)).ToList();
+
+        Assert.IsTrue(copies.All(c => c.IsValid), string.Join("\n", copies.Select(Describe)));
+        var second = copies[1].Plan!;
+        Assert.AreEqual("d002-tw-shiyuan", second.OfficeId);
+        StringAssert.Contains(second.OfficeName, "合成002");
+        Assert.AreEqual(PlanSourceKind.EffectivenessAssessment, second.SourceKind);
+        CollectionAssert.AreEqual(new[] { "d002-sy-fupin", "d002-sy-cunjian" }, second.Measures.Single(m => m.Id == "d002-sy-p1-m1").LeadUnitIds.ToArray());
+        Assert.AreEqual(UnitKind.Village, second.Units.Single(u => u.Id == "d002-sy-village-branches").GroupOf);
+        CollectionAssert.AreEquivalent(new[] { "d002-ganxian", "d002-tw-shiyuan", "d002-vil-shazhou" }, second.ReferencedUnitIds.ToArray());
+        Assert.IsTrue(second.Projects.Count > 0 && second.Projects.All(p => p.Id.StartsWith("d002-", StringComparison.Ordinal)
+            && p.UnitId == "d002-tw-shiyuan" && p.Provenance == Provenance.Synthetic));
+        var ids = copies.SelectMany(c => c.Plan!.Units.Select(u => u.Id).Concat(c.Plan.Measures.Select(m => m.Id))).ToList();
+        Assert.AreEqual(ids.Count, ids.Distinct(StringComparer.Ordinal).Count(), "no id shared between copies");
+    }
+
+    [TestMethod]
+    [Timeout(10000)]
     public void Read_AcceptsTheTownshipExample_WithItsOfficeSourceLeadsAndGroup()
     {
         var result = PlanReader.Read(File.ReadAllBytes(RepositoryFiles.TownshipExamplePlan));

@@ -82,7 +82,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         Progress.Write($"Cycle {instanceId} started; the window is {options.WindowMinutes} minutes.");
         var watcher = new CycleWatcher(client, instanceId, meter);
         var watching = watcher.RunAsync(stop.Token);
-        var collecting = await watcher.WaitForAsync("Collecting", TimeSpan.FromMinutes(5), cancellationToken);
+        var collecting = await WaitForOfficesCollectingAsync(client, watcher, TimeSpan.FromMinutes(5), cancellationToken);
         Progress.Write($"  Collecting after {PhaseMeter.Between(start, collecting).Wall.TotalSeconds:0.0} s; posting {results.Count} results, {options.ClientParallel} at a time...");
 
         var postStart = meter.Now();
@@ -301,6 +301,51 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Cycles run per issuing office (ADR 0011): the period's instance stays in its "Offices" phase while each office's
+    /// own instance (<c>monthly-{officeId}-{month}</c>) collects. Results are posted once every office's instance is
+    /// collecting (or past it), read once every 500 ms — before the measured span, so these reads are not in its counts.
+    /// </summary>
+    private async Task<Mark> WaitForOfficesCollectingAsync(DurableTaskClient client, CycleWatcher watcher, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var collecting = Array.IndexOf(Phases, "Collecting");
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            if (watcher.Failure is { } failure)
+            {
+                throw new InvalidOperationException(failure.Message, failure);
+            }
+
+            if (watcher.Latest?.Offices is { Count: > 0 } offices)
+            {
+                waiting.Clear();
+                foreach (var office in offices)
+                {
+                    var metadata = await client.GetInstanceAsync(CyclePeriods.InstanceId(CycleKind.Monthly, Month, office), getInputsAndOutputs: true, cancellationToken);
+                    var phase = metadata?.SerializedCustomStatus is null ? null : metadata.ReadCustomStatusAs<CycleStatus>()?.Phase;
+                    if (metadata?.RuntimeStatus is not OrchestrationRuntimeStatus.Completed && (phase is null || Array.IndexOf(Phases, phase) < collecting))
+                    {
+                        waiting.Add(office);
+                    }
+                }
+
+                if (waiting.Count == 0)
+                {
+                    return meter.Now();
+                }
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException($"After {timeout.TotalMinutes:0} minutes {waiting.Count} office cycle(s) of {Month} were not collecting yet: {string.Join(", ", waiting.Take(5))}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
     }
 
     /// <summary>Reads the cycle's custom status every 250 ms and marks the moment each phase is first seen.</summary>
