@@ -29,8 +29,13 @@ public sealed class IntakeWebhookTests
     {
         var prefix = LedgerFixture.NewPrefix();
         _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
-        // tw-shiyuan has its own secret; every other sender signs with the development secret.
-        _host = await HostProcess.StartAsync(prefix, new Dictionary<string, string> { ["RectifyFlows__Webhooks__Secrets__tw-shiyuan"] = ShiyuanSecret });
+        // tw-shiyuan has its own secret; every other sender signs with the development secret. The attendance minimum
+        // is configured below the report's 20 days, so the attendance route is seen to judge by the setting.
+        _host = await HostProcess.StartAsync(prefix, new Dictionary<string, string>
+        {
+            ["RectifyFlows__Webhooks__Secrets__tw-shiyuan"] = ShiyuanSecret,
+            ["RectifyFlows__Workflows__MinimumDaysOnSite"] = "15",
+        });
     }
 
     [ClassCleanup]
@@ -190,11 +195,15 @@ public sealed class IntakeWebhookTests
         Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", shiyuan, ShiyuanSecret)).StatusCode);
         var meilin = new { eventId = "att-route-2", month = "2017-04", personId = "cad-0202", unitId = "tw-meilin", role = "firstSecretary", daysOnSite = 25 };
         Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", meilin, DevSecret)).StatusCode);
+        var seventeen = new { eventId = "att-route-3", month = "2017-04", personId = "cad-0203", unitId = "tw-meilin", role = "workTeamMember", daysOnSite = 17 };
+        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", seventeen, DevSecret)).StatusCode);
 
         using var office = _host.Client(LedgerApiTests.Operator);
         var breaches = (await GetAsync(office, "api/attendance?month=2017-04&breaches=true"))["items"]!.AsArray();
-        Assert.AreEqual("cad-0201", breaches.Single()!["personId"]!.GetValue<string>());
-        Assert.HasCount(2, (await GetAsync(office, "api/attendance?month=2017-04"))["items"]!.AsArray());
+        Assert.AreEqual("cad-0201", breaches.Single()!["personId"]!.GetValue<string>(), "17 days is no breach with a minimum of 15");
+        var all = (await GetAsync(office, "api/attendance?month=2017-04"))["items"]!.AsArray();
+        Assert.HasCount(3, all);
+        Assert.IsFalse(all.Single(r => r!["personId"]!.GetValue<string>() == "cad-0203")!["breach"]!.GetValue<bool>());
 
         using var unit = _host.Client("dev-unit-shiyuan-key");
         var own = (await GetAsync(unit, "api/attendance?month=2017-04"))["items"]!.AsArray();

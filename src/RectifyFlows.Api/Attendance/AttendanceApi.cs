@@ -3,14 +3,16 @@ using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Attendance;
+using RectifyFlows.Workflows.MonthlyCycle;
 
 namespace RectifyFlows.Api.Attendance;
 
 /// <summary>
 /// <c>GET /api/attendance?month=&amp;unitId=&amp;breaches=</c>: a month's attendance records (rule 7), all or only the
-/// breaches, optionally of one unit — what a unit's page lists. A unit key sees its own unit only.
+/// breaches, optionally of one unit — what a unit's page lists. A unit key sees its own unit only. A breach is judged
+/// against the configured minimum (<c>RectifyFlows:Workflows:MinimumDaysOnSite</c>), as the monthly cycle judges it.
 /// </summary>
-public sealed class AttendanceApi(AttendanceRepository attendance)
+public sealed class AttendanceApi(AttendanceRepository attendance, MonthlyAttendance rule)
 {
     public async Task<IResult> ListAsync(string? month, string? unitId, string? breaches, string? ownUnitId, CancellationToken cancellationToken)
     {
@@ -40,9 +42,12 @@ public sealed class AttendanceApi(AttendanceRepository attendance)
             return Problems.Validation(errors.ToDictionary());
         }
 
-        var records = await attendance.ListAsync(month!, breaches == "true", unitId ?? ownUnitId, cancellationToken);
-        var items = records.OrderBy(r => r.UnitId, StringComparer.Ordinal).ThenBy(r => r.PersonId, StringComparer.Ordinal)
-            .Select(r => new { r.Month, r.PersonId, r.UnitId, r.Role, r.DaysOnSite, breach = r.IsBreach, r.ReceivedAt })
+        // The month's partition, filtered here: the stored status was judged against the report's 20 days at intake.
+        var minimum = rule.MinimumDaysOnSite;
+        var records = await attendance.ListAsync(month!, breachesOnly: false, unitId ?? ownUnitId, cancellationToken);
+        var items = records.Where(r => breaches != "true" || r.DaysOnSite < minimum)
+            .OrderBy(r => r.UnitId, StringComparer.Ordinal).ThenBy(r => r.PersonId, StringComparer.Ordinal)
+            .Select(r => new { r.Month, r.PersonId, r.UnitId, r.Role, r.DaysOnSite, breach = r.DaysOnSite < minimum, r.ReceivedAt })
             .ToList();
         return TypedResults.Ok(new { count = items.Count, items });
     }
