@@ -130,6 +130,15 @@ public sealed class FunctionsHarness : IAsyncDisposable
             settings["RectifyFlows__Storage__ConnectionString"] = storage;
         }
 
+        // The same for the task hub's own connection (DurableTaskStorage__accountName, __credential, __clientId): the
+        // harness's engine keeps the hub in Azurite, and the doctor and the sizes route read it through this connection.
+        var hubIdentity = settings.Keys.Where(k => k.StartsWith("DurableTaskStorage__", StringComparison.Ordinal)).ToList();
+        if (hubIdentity.Count > 0)
+        {
+            hubIdentity.ForEach(k => settings.Remove(k));
+            settings["DurableTaskStorage"] = storage;
+        }
+
         foreach (var (name, value) in options.AppSettings)
         {
             if (value is null)
