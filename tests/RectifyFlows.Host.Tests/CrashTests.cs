@@ -222,6 +222,10 @@ public sealed class CrashTests
             ["RectifyFlows__Workflows__Escalation__DayLength"] = "00:00:10",
             ["RectifyFlows__Workflows__Escalation__Level3DaysAfter"] = "4",
             ["RectifyFlows__Workflows__ActionDueDays"] = "300",
+            // A safety net, not the path expected: were the ladder's level-2 timer lost, the periodic doctor would find
+            // the ladder waiting 40 s past its step (custom status nextAt) and rebuild it (the audit count would show it).
+            ["RectifyFlows__Operations__DoctorInterval"] = "00:00:10",
+            ["RectifyFlows__Operations__StuckAfter"] = "00:00:40",
         }, cancel);
         using (var office = rig.Host.Client(LedgerApiTests.Operator))
         {
@@ -230,6 +234,17 @@ public sealed class CrashTests
             var before = await StepMessagesAsync(office, measure.Id!, due);
             TestContext.WriteLine("at the kill: " + string.Join(", ", before));
             Assert.IsFalse(before.Any(m => m.Step == "level2"), "killed before level 2");
+
+            // The kill point is fixed: level 1 delivered and on disk everywhere — Azurite's table and queue stores
+            // saved after it (the ladder's level-2 timer is a queue message) and MailDev's copies written. What follows
+            // tests the ladder's continuation; losing acknowledged writes inside the save window is the mid-cycle test's.
+            var delivered = DateTime.UtcNow;
+            await rig.WaitForTableSaveAsync(delivered, cancel);
+            await rig.WaitForQueueSaveAsync(delivered, cancel);
+            var sent = (await GetAsync(office, "api/notifications"))["items"]!.AsArray()
+                .Where(m => m!["status"]!.GetValue<string>() == "sent" && m["channel"]!.GetValue<string>() == "email")
+                .Select(m => MessageIdOf(m!["recipientId"]!.GetValue<string>(), m["idempotencyKey"]!.GetValue<string>())).ToList();
+            await rig.WaitForMailAsync(sent, cancel);
         }
 
         await rig.KillAsync();
@@ -237,7 +252,7 @@ public sealed class CrashTests
         TestContext.WriteLine(doctor);
         using var client = rig.Host.Client(LedgerApiTests.Operator);
 
-        await WaitForStepMessagesAsync(client, measure.Id!, due, "level3", TimeSpan.FromSeconds(120), sent: false);
+        await WaitForStepMessagesAsync(client, measure.Id!, due, "level3", TimeSpan.FromSeconds(180), sent: false);
         var steps = await StepMessagesAsync(client, measure.Id!, due);
         foreach (var step in new[] { "level1", "level2", "level3" })
         {
@@ -346,8 +361,7 @@ public sealed class CrashTests
         Assert.IsTrue(delivered.Count > 0, "the scenario delivered mail");
         foreach (var message in delivered)
         {
-            var messageId = "<" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-                message!["recipientId"]!.GetValue<string>() + "|" + message["idempotencyKey"]!.GetValue<string>()))) + "@crash.test>";
+            var messageId = MessageIdOf(message!["recipientId"]!.GetValue<string>(), message["idempotencyKey"]!.GetValue<string>());
             Assert.IsTrue(copies.ContainsKey(messageId),
                 $"{message["idempotencyKey"]} ({messageId}) was marked sent but never reached MailDev, which holds: {string.Join(", ", copies.Keys)}");
         }
@@ -357,6 +371,10 @@ public sealed class CrashTests
         TestContext.WriteLine($"{delivered.Count} message(s) delivered, {doubled.Count} of them twice (the at-least-once window).");
         Assert.IsTrue(copies.Values.All(c => c <= 2), "no message arrived more than twice: " + string.Join(", ", doubled));
     }
+
+    /// <summary>The Message-ID the dispatcher gives a message: derived from its recipient and idempotency key.</summary>
+    private static string MessageIdOf(string recipientId, string idempotencyKey) =>
+        "<" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipientId + "|" + idempotencyKey))) + "@crash.test>";
 
     /// <summary>The doctor's pass after the restart audited each rebuild, and a second pass finds nothing broken.</summary>
     private static async Task AssertDoctorLeavesNothingBrokenAsync(GroupKillRig rig, string doctorOutput)

@@ -116,15 +116,37 @@ internal sealed class GroupKillRig : IAsyncDisposable
     /// serializes the store before writing, so the file must be newer by more than one write takes (1 s) to hold what
     /// was acknowledged while a save was being written.
     /// </summary>
-    public async Task WaitForTableSaveAsync(DateTime after, CancellationToken cancellationToken)
+    public Task WaitForTableSaveAsync(DateTime after, CancellationToken cancellationToken) =>
+        WaitForSaveAsync("__azurite_db_table__.json", "table", after, cancellationToken);
+
+    /// <summary>The same for the queue store (the durable engine's work items and timers), which Azurite saves on its own.</summary>
+    public Task WaitForQueueSaveAsync(DateTime after, CancellationToken cancellationToken) =>
+        WaitForSaveAsync("__azurite_db_queue__.json", "queue", after, cancellationToken);
+
+    /// <summary>Waits until MailDev holds a complete copy of each of <paramref name="messageIds"/> on disk.</summary>
+    public async Task WaitForMailAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(AzuriteFolder, "__azurite_db_table__.json");
+        var deadline = Stopwatch.StartNew();
+        while (!messageIds.All(MailCopiesByMessageId().ContainsKey))
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"MailDev did not hold all of {string.Join(", ", messageIds)} within 60 s.");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private async Task WaitForSaveAsync(string fileName, string store, DateTime after, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(AzuriteFolder, fileName);
         var deadline = Stopwatch.StartNew();
         while (!File.Exists(file) || File.GetLastWriteTimeUtc(file) <= after.AddSeconds(1))
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
-                throw new TimeoutException($"Azurite did not save its table store after {after:O} within 60 s.");
+                throw new TimeoutException($"Azurite did not save its {store} store after {after:O} within 60 s.");
             }
 
             await Task.Delay(100, cancellationToken);

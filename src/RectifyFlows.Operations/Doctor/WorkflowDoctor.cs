@@ -154,7 +154,33 @@ public sealed partial class WorkflowDoctor
             return (DoctorProblems.Stuck, null);
         }
 
+        // Any day length: the ladder says what it waits for and until when; a wait long past its end with no update since is a lost timer.
+        if (NextStepAt(instance.SerializedCustomStatus) is { } nextAt && nextAt < now - _options.StuckAfter && instance.LastUpdatedAt < nextAt)
+        {
+            return (DoctorProblems.Stuck, null);
+        }
+
         return (null, LevelOf(instance.SerializedCustomStatus));
+    }
+
+    /// <summary>The fire time of the step a ladder waits for (its custom status <c>nextAt</c>), when it says.</summary>
+    private static DateTimeOffset? NextStepAt(string? customStatus)
+    {
+        if (string.IsNullOrEmpty(customStatus))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(customStatus);
+            return status.RootElement.ValueKind == JsonValueKind.Object && status.RootElement.TryGetProperty("nextAt", out var value)
+                && value.ValueKind == JsonValueKind.String && value.TryGetDateTimeOffset(out var at) ? at : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task<string?> DiagnoseCycleAsync(OrchestrationMetadata cycle, CancellationToken cancellationToken)

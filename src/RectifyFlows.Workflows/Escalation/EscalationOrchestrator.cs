@@ -36,10 +36,14 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
             pending.Insert(0, latestPast);
         }
 
+        string? fired = null;
         foreach (var step in pending)
         {
             if (step.FireAt > context.CurrentUtcDateTime)
             {
+                // What the ladder waits for and until when: the doctor finds a ladder whose timer was lost (a crash of
+                // the embedded store inside its save window) by a wait that should have ended long ago.
+                context.SetCustomStatus(new { step = fired, next = step.Name, nextAt = step.FireAt, dueDate });
                 using var timerCancellation = new CancellationTokenSource();
                 using var eventCancellation = new CancellationTokenSource();
                 var timer = context.CreateTimer(step.FireAt.UtcDateTime, timerCancellation.Token);
@@ -55,6 +59,7 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
                 eventCancellation.Cancel();
             }
 
+            fired = step.Name;
             context.SetCustomStatus(new { step = step.Name, dueDate });
             var result = await context.CallActivityAsync<EscalationStepResult>(
                 nameof(NotifyEscalationStepActivity), new EscalationStepRequest(input.Item, dueDate, step), ActivityRetry.Options);
