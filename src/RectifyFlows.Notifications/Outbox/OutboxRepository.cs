@@ -146,7 +146,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
     /// </summary>
     public async Task<IReadOnlyList<PendingIndexEntity>> ListDigestAsync(string recipientId, string digestKey, CancellationToken cancellationToken)
     {
-        var filter = $"PartitionKey eq '{LedgerKeys.Escape(recipientId)}' and DigestKey eq '{LedgerKeys.Escape(digestKey)}'";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {recipientId} and DigestKey eq {digestKey}");
         var rows = new List<PendingIndexEntity>();
         await foreach (var row in Table.QueryAsync<OutboxRow>(filter, cancellationToken: cancellationToken))
         {
@@ -223,11 +223,9 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
     /// <summary>Messages to a recipient (one partition), optionally since an instant and of a status.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(string recipientId, DateTimeOffset? since, string? status, CancellationToken cancellationToken)
     {
-        var filter = $"PartitionKey eq '{LedgerKeys.Escape(recipientId)}'";
-        if (status is not null)
-        {
-            filter += $" and Status eq '{LedgerKeys.Escape(status)}'";
-        }
+        var filter = status is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {recipientId}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {recipientId} and Status eq {status}");
 
         var messages = new List<OutboxMessage>();
         await foreach (var row in Table.QueryAsync<JsonEntity>(filter, cancellationToken: cancellationToken))
@@ -246,7 +244,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
     public async Task<IReadOnlyList<OutboxMessage>> ListAllAsync(string? kind, CancellationToken cancellationToken)
     {
         var messages = new List<OutboxMessage>();
-        await foreach (var row in Table.QueryAsync<JsonEntity>(kind is null ? null : $"Kind eq '{LedgerKeys.Escape(kind)}'", cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<JsonEntity>(kind is null ? null : TableClient.CreateQueryFilter($"Kind eq {kind}"), cancellationToken: cancellationToken))
         {
             messages.Add(Json.Deserialize<OutboxMessage>(row.Json));
         }

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Storage.Cycles;
-using RectifyFlows.Storage.Ledger;
 
 namespace RectifyFlows.Storage.Actions;
 
@@ -61,17 +60,17 @@ public sealed class ActionRepository(CycleTables tables)
         var filters = new List<string>();
         if (unitId is not null)
         {
-            filters.Add($"PartitionKey eq '{LedgerKeys.Escape(unitId)}'");
+            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"));
         }
 
         if (kind is not null)
         {
-            filters.Add($"Kind eq '{kind}'");
+            filters.Add(TableClient.CreateQueryFilter($"Kind eq {kind.Value.ToString()}"));
         }
 
         if (status is not null)
         {
-            filters.Add($"Status eq '{LedgerKeys.Escape(status)}'");
+            filters.Add(TableClient.CreateQueryFilter($"Status eq {status}"));
         }
 
         var actions = new List<AccountabilityAction>();

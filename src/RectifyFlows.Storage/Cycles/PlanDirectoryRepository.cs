@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Storage.Ledger;
 
 namespace RectifyFlows.Storage.Cycles;
 
@@ -51,7 +50,7 @@ public sealed class PlanDirectoryRepository(CycleTables tables)
     {
         var plans = new List<PlanDirectoryEntry>();
         await foreach (var row in tables.PlanDirectory.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(partition)}'", cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
             var districtId = row.GetString("DistrictId") ?? string.Empty;
             plans.Add(new PlanDirectoryEntry

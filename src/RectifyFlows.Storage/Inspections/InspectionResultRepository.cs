@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Inspections;
 using RectifyFlows.Storage.Cycles;
-using RectifyFlows.Storage.Ledger;
 
 namespace RectifyFlows.Storage.Inspections;
 
@@ -67,7 +66,7 @@ public sealed class InspectionResultRepository(CycleTables tables)
     {
         var results = new List<InspectionResult>();
         await foreach (var row in tables.InspectionResults.QueryAsync<JsonEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(month)}'", cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {month}"), cancellationToken: cancellationToken))
         {
             results.Add(Json.Deserialize<InspectionResult>(row.Json));
         }

@@ -109,7 +109,9 @@ public sealed class LeadRepository(CycleTables tables, IOptions<StorageOptions> 
     /// <summary>Every lead, optionally of one status. Scans the Leads table's lead rows: leads number in the hundreds a year.</summary>
     public async Task<IReadOnlyList<Lead>> ListAsync(LeadStatus? status, CancellationToken cancellationToken)
     {
-        var filter = $"RowKey eq '{LeadRow}'" + (status is null ? string.Empty : $" and Status eq '{status}'");
+        var filter = status is null
+            ? TableClient.CreateQueryFilter($"RowKey eq {LeadRow}")
+            : TableClient.CreateQueryFilter($"RowKey eq {LeadRow} and Status eq {status.Value.ToString()}");
         var leads = new List<Lead>();
         await foreach (var row in tables.Leads.QueryAsync<JsonEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 
 namespace RectifyFlows.Storage.Ledger;
 
@@ -34,9 +35,13 @@ public static class LedgerKeys
     public static string AuditOf(string entityKind, string entityId) => $"{AuditPrefix}{entityKind}|{entityId}|";
 
     /// <summary>An OData filter selecting the rows of one prefix in one partition.</summary>
-    public static string PrefixFilter(string partitionKey, string prefix) =>
-        $"PartitionKey eq '{Escape(partitionKey)}' and RowKey ge '{Escape(prefix)}' and RowKey lt '{Escape(prefix[..^1] + "}")}'";
+    public static string PrefixFilter(string partitionKey, string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var end = prefix[..^1] + "}";
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {end}");
+    }
 
-    /// <summary>Escapes a value for an OData string literal.</summary>
+    /// <summary>Escapes a value for an OData string literal (filters built by hand; prefer <see cref="TableClient.CreateQueryFilter(FormattableString)"/>).</summary>
     public static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 }

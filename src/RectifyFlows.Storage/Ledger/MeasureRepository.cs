@@ -78,11 +78,9 @@ public sealed partial class MeasureRepository(
     /// <summary>Measures a unit leads or is responsible for, optionally of one plan: one partition.</summary>
     public IAsyncEnumerable<Measure> ListByUnitAsync(string unitId, string? planId, CancellationToken cancellationToken)
     {
-        var filter = $"PartitionKey eq '{LedgerKeys.Escape(unitId)}'";
-        if (planId is not null)
-        {
-            filter += $" and PlanId eq '{LedgerKeys.Escape(planId)}'";
-        }
+        var filter = planId is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {unitId}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and PlanId eq {planId}");
 
         return Read(tables.MeasuresByUnit, filter, cancellationToken);
     }

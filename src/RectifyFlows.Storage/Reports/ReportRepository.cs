@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Reports;
@@ -28,7 +27,7 @@ public sealed class ReportRepository(Cycles.CycleTables tables)
             }));
         // Remove parts left over from a longer earlier version, then write; all in one partition.
         await foreach (var old in tables.Reports.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(partition)}'", select: ["RowKey"], cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             if (int.Parse(old.RowKey["part|".Length..], CultureInfo.InvariantCulture) >= chunks.Count)
             {
@@ -43,7 +42,7 @@ public sealed class ReportRepository(Cycles.CycleTables tables)
     {
         var parts = new List<TableEntity>();
         await foreach (var row in tables.Reports.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(Partition(kind, period))}'", cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition(kind, period)}"), cancellationToken: cancellationToken))
         {
             parts.Add(row);
         }
