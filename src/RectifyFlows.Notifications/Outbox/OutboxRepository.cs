@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Units;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Cycles;
-using RectifyFlows.Storage.Ledger;
 
 namespace RectifyFlows.Notifications.Outbox;
 
