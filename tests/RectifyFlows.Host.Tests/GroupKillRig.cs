@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using RectifyFlows.DevServices;
 using RectifyFlows.Testing;
@@ -31,8 +29,8 @@ internal sealed class GroupKillRig : IAsyncDisposable
     public string Data { get; }
     public string AzuriteFolder => Path.Combine(Data, "azurite");
     public string MailFolder => Path.Combine(Data, "maildev");
-    public int SmtpPort { get; } = FreePort();
-    public int MailWebPort { get; } = FreePort();
+    public int SmtpPort { get; } = TestPorts.Next();
+    public int MailWebPort { get; } = TestPorts.Next();
     public HostProcess Host { get; private set; } = null!;
     public string ConnectionString => _azurite!.ConnectionString;
     public TaskHub Hub => new(ConnectionString, "hub" + Prefix);
@@ -226,10 +224,4 @@ internal sealed class GroupKillRig : IAsyncDisposable
         _mailDev = await MailDevServer.StartAsync(_project, SmtpPort, MailWebPort, cancellationToken, MailFolder);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using RectifyFlows.DevServices;
 using RectifyFlows.Testing;
 
@@ -55,7 +54,7 @@ public sealed class RestartTests
     public async Task Host_StartsItsOwnAzuriteAndMailDev_AndKeepsDataOnDisk_AcrossAFullRestart()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("rectifyflows-azurite-").FullName;
-        var (blob, queue, table, smtp, web) = (FreePort(), FreePort(), FreePort(), FreePort(), FreePort());
+        var (blob, queue, table, smtp, web) = (TestPorts.Next(), TestPorts.Next(), TestPorts.Next(), TestPorts.Next(), TestPorts.Next());
         var settings = new Dictionary<string, string>
         {
             ["RectifyFlows__Storage__ConnectionString"] = AzuriteServer.ConnectionStringFor(blob, queue, table),
@@ -104,10 +103,4 @@ public sealed class RestartTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

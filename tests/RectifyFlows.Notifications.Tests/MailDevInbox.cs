@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using RectifyFlows.DevServices;
 using RectifyFlows.Testing;
@@ -24,7 +22,7 @@ internal sealed class MailDevInbox : IAsyncDisposable
     /// <summary>Picks free ports; starts the server unless asked not to.</summary>
     public static async Task<MailDevInbox> CreateAsync(bool start, CancellationToken cancellationToken)
     {
-        var inbox = new MailDevInbox(FreePort(), FreePort());
+        var inbox = new MailDevInbox(TestPorts.Next(), TestPorts.Next());
         if (start)
         {
             await inbox.StartAsync(cancellationToken);
@@ -78,10 +76,4 @@ internal sealed class MailDevInbox : IAsyncDisposable
         _http.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace RectifyFlows.Testing;
@@ -46,13 +45,13 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(
         string tablePrefix, IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
     {
-        // FreePort releases the port before the host binds it, and test assemblies start hosts in parallel: when another
-        // process takes the port in between, the host exits at start; a new port is tried then, up to three times.
+        // The port is free when chosen but not held until the host binds it: should anything take it in between, the
+        // host exits at start, and a new port is tried, up to three times.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnPortAsync(FreePort(), tablePrefix, settings, environment);
+                return await StartOnPortAsync(TestPorts.Next(), tablePrefix, settings, environment);
             }
             catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
@@ -213,12 +212,6 @@ public sealed class HostProcess : IAsyncDisposable
 
     private bool _disposed;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void Capture(object sender, DataReceivedEventArgs e)
     {

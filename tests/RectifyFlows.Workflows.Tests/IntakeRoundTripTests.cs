@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Grpc.Core;
@@ -62,7 +60,7 @@ public sealed class IntakeRoundTripTests
         var unit = plan.Units[^1].Id;
 
         // A stand-in for the monthly cycle: collects three results, then completes.
-        var port = FreePort();
+        var port = TestPorts.Next();
         await using var engine = await DurableTaskTestHost.StartAsync(registry => registry.AddOrchestratorFunc<object?, int>("Collects", async (context, _) =>
         {
             for (var i = 0; i < 3; i++)
@@ -227,12 +225,6 @@ public sealed class IntakeRoundTripTests
         return (context.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()), tableRequests);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Every unary gRPC call of the durable client, by method name.</summary>
     private sealed class GrpcCallCounter : Interceptor
