@@ -1,7 +1,7 @@
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Actions;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Workflows.Common;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Plans;
+using RectifyFlows.Storage.Strikes;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Units;
 
@@ -45,10 +46,10 @@ public static class DependencyInjection
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<StorageHealthProbe>();
         services.AddSingleton<StorageReadiness>();
-        services.AddSingleton<Cycles.CycleTables>();
+        services.AddSingleton<FeatureTables>();
         services.AddSingleton<StorageSchema>();
-        services.AddSingleton<Cycles.PlanDirectoryRepository>();
-        services.AddSingleton<Cycles.StrikeRepository>();
+        services.AddSingleton<PlanDirectoryRepository>();
+        services.AddSingleton<StrikeRepository>();
         services.AddSingleton<Inspections.InspectionResultRepository>();
         services.AddSingleton<Actions.ActionRepository>();
         services.AddSingleton<Projects.ProjectRepository>();

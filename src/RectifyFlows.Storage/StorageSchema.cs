@@ -1,11 +1,10 @@
 using Azure.Data.Tables;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage;
 
 /// <summary>Every table the application uses, to create at start and (in tests) to snapshot or delete.</summary>
-public sealed class StorageSchema(LedgerTables ledger, CycleTables cycles)
+public sealed class StorageSchema(LedgerTables ledger, FeatureTables cycles)
 {
     public IEnumerable<TableClient> All => ledger.All.Concat(cycles.All);
 

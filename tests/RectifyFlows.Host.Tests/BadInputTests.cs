@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Tables;
 using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
@@ -124,7 +124,7 @@ public sealed class BadInputTests
     /// <summary>The ledger tables plus the intake tables a webhook writes (the ladders' actions and outbox are left out: they run on their own clock).</summary>
     private static Task<IReadOnlyList<string>> SnapshotAsync()
     {
-        var cycles = _ledger.Get<CycleTables>();
+        var cycles = _ledger.Get<FeatureTables>();
         return LedgerFixture.SnapshotAsync(_ledger.Tables.All.Concat([cycles.InspectionResults, cycles.WebhookEvents, cycles.Projects, cycles.Reports]));
     }
 

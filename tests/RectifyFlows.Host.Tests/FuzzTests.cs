@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Tables;
 using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
@@ -152,7 +152,7 @@ public sealed class FuzzTests
         // An inspection result's row is its event record (docs/intake.md: one conditional insert is the replay
         // check, the record and the result), so the accepted events are counted there.
         var stored = 0;
-        await foreach (var _ in _ledger.Get<CycleTables>().InspectionResults.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: TestContext.CancellationToken))
+        await foreach (var _ in _ledger.Get<FeatureTables>().InspectionResults.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: TestContext.CancellationToken))
         {
             stored++;
         }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Attendance;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Projects;
+using RectifyFlows.Storage.Tables;
 using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
@@ -57,7 +57,7 @@ public sealed class IntakeWebhookTests
     /// <summary>Every row of the tables these webhooks write (the background workflows write elsewhere).</summary>
     private static async Task<string[]> SnapshotAsync()
     {
-        var tables = _ledger.Get<CycleTables>();
+        var tables = _ledger.Get<FeatureTables>();
         var rows = new List<string>();
         foreach (var table in new[] { tables.Projects, tables.Attendance, tables.Leads, tables.OpenLeadsByDeadline, tables.WebhookEvents })
         {

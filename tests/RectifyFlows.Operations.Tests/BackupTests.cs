@@ -7,9 +7,9 @@ using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Operations.Backup;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Auth;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Reports;
+using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Webhooks;
 using RectifyFlows.Testing;
 
@@ -77,7 +77,7 @@ public sealed class BackupTests
         ], ct);
         await store.GetRequiredService<WebhookEventRepository>().RecordAsync("inspection-results", "evt-1", 202, "{\"id\":\"r1\"}", ct);
         await store.GetRequiredService<ReportRepository>().SaveAsync("monthly", "2017-03", new string('报', 70_000), ct);
-        await store.GetRequiredService<CycleTables>().Strikes.AddEntityAsync(new TableEntity("types", "every-edm-type")
+        await store.GetRequiredService<FeatureTables>().Strikes.AddEntityAsync(new TableEntity("types", "every-edm-type")
         {
             ["Text"] = "整改 ✓",
             ["Flag"] = true,

@@ -1,5 +1,4 @@
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Testing;

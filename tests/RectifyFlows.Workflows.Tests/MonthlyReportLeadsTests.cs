@@ -1,6 +1,6 @@
 using RectifyFlows.Domain.Leads;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Leads;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Testing;

@@ -222,7 +222,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         var office = (await host.Get<RectifyFlows.Workflows.Offices.OfficeDirectory>().ListAsync(cancellationToken))[0];
         var (report, summary, _) = await host.Get<MonthlyReportBuilder>().BuildAsync(
             new RectifyFlows.Workflows.Offices.OfficePeriod(office.Id, Month), withActions: phase == "Report", cancellationToken);
-        var length = System.Text.Json.JsonSerializer.Serialize(report, RectifyFlows.Storage.Cycles.Json.Options).Length;
+        var length = System.Text.Json.JsonSerializer.Serialize(report, RectifyFlows.Storage.Tables.RowJson.Options).Length;
         var facts = FormattableString.Invariant(
             $"Diagnosis outside the engine: the {phase} report of {report.Tables.Sum(t => t.Rows.Count):N0} table rows ({summary.OverdueMeasures:N0} overdue measures) serializes to {length:N0} characters;");
         try

@@ -72,7 +72,7 @@ internal sealed class IntakeScenario(BenchOptions options, string repositoryRoot
         // Check: every accepted event is stored once (the bench's numbers mean nothing if requests were refused). The
         // result row is the event's record (issue 13), so the month's results are the events.
         var stored = 0;
-        await foreach (var _ in storage.Get<RectifyFlows.Storage.Cycles.CycleTables>().InspectionResults.QueryAsync<TableEntity>(
+        await foreach (var _ in storage.Get<RectifyFlows.Storage.Tables.FeatureTables>().InspectionResults.QueryAsync<TableEntity>(
             "PartitionKey eq '2017-05'", select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             stored++;

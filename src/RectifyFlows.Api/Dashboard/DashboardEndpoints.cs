@@ -3,7 +3,7 @@ using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Api.Routing;
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Units;
 
 namespace RectifyFlows.Api.Dashboard;

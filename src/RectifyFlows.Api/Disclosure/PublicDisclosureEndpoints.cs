@@ -4,7 +4,7 @@ using RectifyFlows.Api.Routing;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Reporting;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
 

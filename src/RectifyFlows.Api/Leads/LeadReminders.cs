@@ -3,8 +3,8 @@ using RectifyFlows.Domain.Leads;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Leads;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Api.Leads;

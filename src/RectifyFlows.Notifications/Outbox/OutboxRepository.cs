@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Units;
 using RectifyFlows.Storage;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Notifications.Outbox;
 
@@ -57,7 +57,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
                     Kind = message.Kind,
                     Status = message.Status,
                     UnitId = message.RecipientId,
-                    Json = Json.Serialize(stored),
+                    Json = RowJson.Serialize(stored),
                     Channel = message.Channel,
                     Attempts = message.Attempts,
                     NextAttemptAt = pending ? now : null,
@@ -127,8 +127,8 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
         row.Status = OutboxStatus.Sending;
         row.Attempts++;
         row.ClaimedUntil = now + lease;
-        var message = Json.Deserialize<OutboxMessage>(row.Json) with { Status = row.Status, Attempts = row.Attempts };
-        row.Json = Json.Serialize(message);
+        var message = RowJson.Deserialize<OutboxMessage>(row.Json) with { Status = row.Status, Attempts = row.Attempts };
+        row.Json = RowJson.Serialize(message);
         if (!await ReplaceAsync(row, cancellationToken))
         {
             return null;
@@ -152,7 +152,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
             if (row.Status is OutboxStatus.Pending or OutboxStatus.Failed or OutboxStatus.Sending)
             {
                 // The index row's own keys and creation time, so the claim's upsert rewrites it as it was.
-                var createdAt = Json.Deserialize<OutboxMessage>(row.Json).CreatedAt;
+                var createdAt = RowJson.Deserialize<OutboxMessage>(row.Json).CreatedAt;
                 var index = IndexOf(recipientId, row.RowKey, row.Channel ?? ContactChannels.Email, createdAt == default ? time.GetUtcNow() : createdAt, digestKey);
                 rows.Add(index);
             }
@@ -229,7 +229,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
         var messages = new List<OutboxMessage>();
         await foreach (var row in Table.QueryAsync<JsonEntity>(filter, cancellationToken: cancellationToken))
         {
-            var message = Json.Deserialize<OutboxMessage>(row.Json);
+            var message = RowJson.Deserialize<OutboxMessage>(row.Json);
             if (since is null || message.CreatedAt >= since)
             {
                 messages.Add(message);
@@ -245,7 +245,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
         var messages = new List<OutboxMessage>();
         await foreach (var row in Table.QueryAsync<JsonEntity>(kind is null ? null : TableClient.CreateQueryFilter($"Kind eq {kind}"), cancellationToken: cancellationToken))
         {
-            messages.Add(Json.Deserialize<OutboxMessage>(row.Json));
+            messages.Add(RowJson.Deserialize<OutboxMessage>(row.Json));
         }
 
         return [.. messages.OrderBy(m => m.CreatedAt)];
@@ -280,7 +280,7 @@ public sealed class OutboxRepository(Azure.Data.Tables.TableServiceClient servic
         row.Status = status;
         row.ClaimedUntil = null;
         change(row);
-        row.Json = Json.Serialize(claim.Message with { Status = status, Attempts = row.Attempts });
+        row.Json = RowJson.Serialize(claim.Message with { Status = status, Attempts = row.Attempts });
         return await ReplaceAsync(row, cancellationToken);
     }
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage.Audit;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Operations;
+using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Telemetry;
 
 namespace RectifyFlows.Operations.Retention;
@@ -21,7 +21,7 @@ namespace RectifyFlows.Operations.Retention;
 /// Cycles, archived reports, the ledger and every audit row are kept for good. One audit row per pass.
 /// </summary>
 public sealed partial class RetentionService(
-    DurableTaskClient client, OpenItems openItems, CycleTables tables, OutboxRepository outbox, OperationsLog log,
+    DurableTaskClient client, OpenItems openItems, FeatureTables tables, OutboxRepository outbox, OperationsLog log,
     IOptions<OperationsOptions> options, TimeProvider time, ILogger<RetentionService> logger)
 {
     private const int Parallelism = 8;
@@ -115,7 +115,7 @@ public sealed partial class RetentionService(
             return false;
         }
 
-        var key = Json.Deserialize<OutboxMessage>(json).IdempotencyKey;
+        var key = RowJson.Deserialize<OutboxMessage>(json).IdempotencyKey;
         var parts = key.Split('|');
         return parts is ["escalation", var kind, var id, ..] && open.Contains($"{kind}|{id}");
     }

@@ -1,12 +1,12 @@
 using Azure;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Actions;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Actions;
 
 /// <summary>Accountability actions by unit (PK unit id, RK action id). Opening is insert-if-absent: ids are deterministic.</summary>
-public sealed class ActionRepository(CycleTables tables)
+public sealed class ActionRepository(FeatureTables tables)
 {
     /// <summary>Opens the action; false when it was already open (a replayed activity, a double fire).</summary>
     public async Task<bool> OpenAsync(AccountabilityAction action, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class ActionRepository(CycleTables tables)
     public async Task<AccountabilityAction?> GetAsync(string unitId, string actionId, CancellationToken cancellationToken)
     {
         var row = await tables.Actions.GetEntityIfExistsAsync<JsonEntity>(unitId, actionId, cancellationToken: cancellationToken);
-        return row.HasValue ? Json.Deserialize<AccountabilityAction>(row.Value!.Json) : null;
+        return row.HasValue ? RowJson.Deserialize<AccountabilityAction>(row.Value!.Json) : null;
     }
 
     /// <summary>Marks an action done (ETag-guarded); false when it does not exist.</summary>
@@ -40,7 +40,7 @@ public sealed class ActionRepository(CycleTables tables)
                 return false;
             }
 
-            var done = Json.Deserialize<AccountabilityAction>(row.Value!.Json) with { Status = "done" };
+            var done = RowJson.Deserialize<AccountabilityAction>(row.Value!.Json) with { Status = "done" };
             try
             {
                 await tables.Actions.UpdateEntityAsync(ToRow(done), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -77,7 +77,7 @@ public sealed class ActionRepository(CycleTables tables)
         await foreach (var row in tables.Actions.QueryAsync<JsonEntity>(
             filters.Count == 0 ? null : string.Join(" and ", filters), cancellationToken: cancellationToken))
         {
-            var action = Json.Deserialize<AccountabilityAction>(row.Json);
+            var action = RowJson.Deserialize<AccountabilityAction>(row.Json);
             if (source is null || action.Source == source)
             {
                 actions.Add(action);
@@ -94,6 +94,6 @@ public sealed class ActionRepository(CycleTables tables)
         Kind = action.Kind.ToString(),
         Status = action.Status,
         UnitId = action.UnitId,
-        Json = Json.Serialize(action),
+        Json = RowJson.Serialize(action),
     };
 }

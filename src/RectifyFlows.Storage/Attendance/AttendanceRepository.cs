@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Attendance;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Webhooks;
 
 namespace RectifyFlows.Storage.Attendance;
@@ -12,7 +12,7 @@ namespace RectifyFlows.Storage.Attendance;
 /// (a new event) replaces the first instead of adding a second; a webhook's event record (<c>audit|webhook|…</c>) sits
 /// beside it, so a redelivered event changes nothing. <c>Status</c> is <c>breach</c> below the minimum.
 /// </summary>
-public sealed class AttendanceRepository(CycleTables tables)
+public sealed class AttendanceRepository(FeatureTables tables)
 {
     public const string Breach = "breach";
 
@@ -58,13 +58,13 @@ public sealed class AttendanceRepository(CycleTables tables)
         Kind = record.Role,
         Status = record.IsBreach ? Breach : "ok",
         UnitId = record.UnitId,
-        Json = Json.Serialize(record),
+        Json = RowJson.Serialize(record),
     };
 
     public async Task<AttendanceRecord?> GetAsync(string month, string personId, CancellationToken cancellationToken)
     {
         var row = await tables.Attendance.GetEntityIfExistsAsync<JsonEntity>(month, personId, cancellationToken: cancellationToken);
-        return row.HasValue ? Json.Deserialize<AttendanceRecord>(row.Value!.Json) : null;
+        return row.HasValue ? RowJson.Deserialize<AttendanceRecord>(row.Value!.Json) : null;
     }
 
     /// <summary>A month's records, all or only breaches, optionally of one unit: one partition.</summary>
@@ -77,7 +77,7 @@ public sealed class AttendanceRepository(CycleTables tables)
         var records = new List<AttendanceRecord>();
         await foreach (var row in tables.Attendance.QueryAsync<JsonEntity>(filter, cancellationToken: cancellationToken))
         {
-            records.Add(Json.Deserialize<AttendanceRecord>(row.Json));
+            records.Add(RowJson.Deserialize<AttendanceRecord>(row.Json));
         }
 
         return records;

@@ -1,12 +1,12 @@
 using Azure;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Inspections;
 
 /// <summary>Inspection results by month (PK <c>yyyy-MM</c>, RK event id): every result is kept for the report.</summary>
-public sealed class InspectionResultRepository(CycleTables tables)
+public sealed class InspectionResultRepository(FeatureTables tables)
 {
     private const string ResponseStatusColumn = "ResponseStatus";
     private const string ResponseBodyColumn = "ResponseBody";
@@ -33,7 +33,7 @@ public sealed class InspectionResultRepository(CycleTables tables)
             {
                 [nameof(JsonEntity.Kind)] = result.TeamId,
                 [nameof(JsonEntity.UnitId)] = result.UnitId,
-                [nameof(JsonEntity.Json)] = Json.Serialize(result),
+                [nameof(JsonEntity.Json)] = RowJson.Serialize(result),
                 [ResponseStatusColumn] = response.Status,
                 [ResponseBodyColumn] = response.Body,
             }, cancellationToken);
@@ -68,7 +68,7 @@ public sealed class InspectionResultRepository(CycleTables tables)
         await foreach (var row in tables.InspectionResults.QueryAsync<JsonEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {month}"), cancellationToken: cancellationToken))
         {
-            results.Add(Json.Deserialize<InspectionResult>(row.Json));
+            results.Add(RowJson.Deserialize<InspectionResult>(row.Json));
         }
 
         return [.. results.OrderBy(r => r.ReceivedAt)];

@@ -4,8 +4,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Storage.Audit;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Leads;
 
@@ -15,7 +15,7 @@ namespace RectifyFlows.Storage.Leads;
 /// <c>{yyyy-MM-dd}|{id}</c>, a row per lead without a disposition, so "overdue" is one key range. The index is written
 /// before the truth and cleaned after it, so it is a superset; readers confirm each row against the lead.
 /// </summary>
-public sealed class LeadRepository(CycleTables tables, IOptions<StorageOptions> options)
+public sealed class LeadRepository(FeatureTables tables, IOptions<StorageOptions> options)
 {
     public const string AuditKind = "lead";
     private const string LeadRow = "lead";
@@ -53,7 +53,7 @@ public sealed class LeadRepository(CycleTables tables, IOptions<StorageOptions> 
     public async Task<Lead?> GetAsync(string leadId, CancellationToken cancellationToken)
     {
         var row = await tables.Leads.GetEntityIfExistsAsync<JsonEntity>(leadId, LeadRow, cancellationToken: cancellationToken);
-        return row.HasValue ? Json.Deserialize<Lead>(row.Value!.Json) : null;
+        return row.HasValue ? RowJson.Deserialize<Lead>(row.Value!.Json) : null;
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class LeadRepository(CycleTables tables, IOptions<StorageOptions> 
                 return null;
             }
 
-            var before = Json.Deserialize<Lead>(row.Value!.Json);
+            var before = RowJson.Deserialize<Lead>(row.Value!.Json);
             var after = change(before);
             var entry = after.History[^1];
             if (after.Disposition is null && after.Deadline != before.Deadline)
@@ -115,7 +115,7 @@ public sealed class LeadRepository(CycleTables tables, IOptions<StorageOptions> 
         var leads = new List<Lead>();
         await foreach (var row in tables.Leads.QueryAsync<JsonEntity>(filter, cancellationToken: cancellationToken))
         {
-            leads.Add(Json.Deserialize<Lead>(row.Json));
+            leads.Add(RowJson.Deserialize<Lead>(row.Json));
         }
 
         return [.. leads.OrderBy(l => l.ReceivedAt).ThenBy(l => l.Id, StringComparer.Ordinal)];
@@ -181,7 +181,7 @@ public sealed class LeadRepository(CycleTables tables, IOptions<StorageOptions> 
         Kind = lead.Source,
         Status = lead.Status.ToString(),
         UnitId = lead.OwnerUnitId ?? lead.UnitId,
-        Json = Json.Serialize(lead),
+        Json = RowJson.Serialize(lead),
     };
 
     private static AuditEntity Audit(Lead lead, string action, string actor, DateTimeOffset at, LeadStatus? from, string? note) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using RectifyFlows.Storage.Audit;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Operations;
 
@@ -9,7 +9,7 @@ namespace RectifyFlows.Storage.Operations;
 /// restore. PK <c>{kind}|{yyyy-MM}</c> (a month of one kind in one partition), RK time-ordered; the same columns as
 /// every other audit row (<see cref="AuditEntity"/>).
 /// </summary>
-public sealed class OperationsLog(CycleTables tables, TimeProvider time)
+public sealed class OperationsLog(FeatureTables tables, TimeProvider time)
 {
     public const string RepairKind = "repair";
     public const string RetentionKind = "retention";

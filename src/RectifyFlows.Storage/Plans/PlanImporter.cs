@@ -17,7 +17,7 @@ namespace RectifyFlows.Storage.Plans;
 /// </summary>
 public sealed partial class PlanImporter(
     LedgerTables tables,
-    Cycles.PlanDirectoryRepository directory,
+    PlanDirectoryRepository directory,
     UnitRepository units,
     MeasureProjector projector,
     Projects.ProjectRepository projects,

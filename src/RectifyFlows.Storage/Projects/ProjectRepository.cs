@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Audit;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Tables;
@@ -18,7 +17,7 @@ namespace RectifyFlows.Storage.Projects;
 /// so a project id is unique across offices and the progress webhook finds a project from its id alone. The progress
 /// webhook's event records (<c>audit|webhook|…</c>) sit in the project's partition, in the audit range.
 /// </summary>
-public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOptions> options)
+public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOptions> options)
 {
     public const string AuditKind = "project";
     private const string IndexPartition = "index|projects";
@@ -58,7 +57,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
 
             existing.TryGetValue(project.Id, out var stored);
             // Compared as values, not as JSON: 1952350 and 1952350.00 yuan read back from a spreadsheet are the same amount.
-            var before = stored is null ? null : Json.Deserialize<Project>(stored.GetString("Json"));
+            var before = stored is null ? null : RowJson.Deserialize<Project>(stored.GetString("Json"));
             if (before == project)
             {
                 continue;
@@ -117,7 +116,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             $"PartitionKey eq '{LedgerKeys.Escape(officeId)}' and (RowKey lt '{LedgerKeys.AuditPrefix}' or RowKey ge 'audit}}')",
             select: ["Json", "Version"], cancellationToken: cancellationToken))
         {
-            projects.Add((Json.Deserialize<Project>(row.GetString("Json")), row.GetInt64("Version") ?? 0));
+            projects.Add((RowJson.Deserialize<Project>(row.GetString("Json")), row.GetInt64("Version") ?? 0));
         }
 
         return projects;
@@ -152,7 +151,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             return (null, null, false, errors);
         }
 
-        var before = stored.HasValue ? Json.Deserialize<Project>(stored.Value!.GetString("Json")) : null;
+        var before = stored.HasValue ? RowJson.Deserialize<Project>(stored.Value!.GetString("Json")) : null;
         var version = (stored.HasValue ? stored.Value!.GetInt64("Version") ?? 0 : 0) + 1;
         var row = Row(officeId, project, version, stored.HasValue ? stored.Value!.GetString("LastEventId") : null);
         try
@@ -183,7 +182,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
     public async Task<(Project? Project, string? ETag)> GetWithETagAsync(string officeId, string projectId, CancellationToken cancellationToken)
     {
         var row = await tables.Projects.GetEntityIfExistsAsync<JsonEntity>(officeId, projectId, cancellationToken: cancellationToken);
-        return row.HasValue ? (Json.Deserialize<Project>(row.Value!.Json), row.Value.ETag.ToString()) : (null, null);
+        return row.HasValue ? (RowJson.Deserialize<Project>(row.Value!.Json), row.Value.ETag.ToString()) : (null, null);
     }
 
     private async Task<Dictionary<string, string>> OfficesOfAsync(IEnumerable<string> projectIds, CancellationToken cancellationToken)
@@ -205,7 +204,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
     {
         ["Status"] = project.Status,
         ["UnitId"] = project.UnitId,
-        ["Json"] = Json.Serialize(project),
+        ["Json"] = RowJson.Serialize(project),
         ["LastEventId"] = lastEventId,
         ["Version"] = version,
     };
@@ -222,7 +221,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             ToStatus = after.Status,
             Changes = before is null
                 ? new Dictionary<string, string?[]>()
-                : new Dictionary<string, string?[]> { ["project"] = [Json.Serialize(before), Json.Serialize(after)] },
+                : new Dictionary<string, string?[]> { ["project"] = [RowJson.Serialize(before), RowJson.Serialize(after)] },
         }, officeId, LedgerKeys.Audit(AuditKind, after.Id, at, version, 0));
 
     public async Task UpsertAsync(string districtId, IEnumerable<Project> projects, CancellationToken cancellationToken)
@@ -233,7 +232,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             RowKey = p.Id,
             Status = p.Status,
             UnitId = p.UnitId,
-            Json = Json.Serialize(p),
+            Json = RowJson.Serialize(p),
         }));
         await TableBatches.SubmitAsync(tables.Projects, actions, cancellationToken);
     }
@@ -249,7 +248,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             $"PartitionKey eq '{LedgerKeys.Escape(districtId)}' and (RowKey lt '{LedgerKeys.AuditPrefix}' or RowKey ge 'audit}}')",
             cancellationToken: cancellationToken))
         {
-            projects.Add(Json.Deserialize<Project>(row.Json));
+            projects.Add(RowJson.Deserialize<Project>(row.Json));
         }
 
         return projects;
@@ -258,7 +257,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
     public async Task<Project?> GetAsync(string districtId, string projectId, CancellationToken cancellationToken)
     {
         var row = await tables.Projects.GetEntityIfExistsAsync<JsonEntity>(districtId, projectId, cancellationToken: cancellationToken);
-        return row.HasValue ? Json.Deserialize<Project>(row.Value!.Json) : null;
+        return row.HasValue ? RowJson.Deserialize<Project>(row.Value!.Json) : null;
     }
 
     /// <summary>
@@ -283,7 +282,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
         for (var attempt = 0; attempt < options.Value.ConcurrencyRetries; attempt++)
         {
             var row = await tables.Projects.GetEntityIfExistsAsync<TableEntity>(districtId, progress.ProjectId, cancellationToken: cancellationToken);
-            var before = row.HasValue ? Json.Deserialize<Project>(row.Value!.GetString("Json")) : null;
+            var before = row.HasValue ? RowJson.Deserialize<Project>(row.Value!.GetString("Json")) : null;
             var errors = progress.Check(before);
             if (errors.HasErrors)
             {
@@ -303,7 +302,7 @@ public sealed class ProjectRepository(CycleTables tables, IOptions<StorageOption
             {
                 ["Status"] = after.Status,
                 ["UnitId"] = after.UnitId,
-                ["Json"] = Json.Serialize(after),
+                ["Json"] = RowJson.Serialize(after),
                 ["LastEventId"] = progress.EventId,
                 ["Version"] = version,
             };

@@ -8,7 +8,7 @@ namespace RectifyFlows.Storage.Reports;
 /// Archived reports (PK <c>{kind}|{period}</c>): the report's JSON model, split into rows of 30K characters because a
 /// table property holds at most 32K. Archiving the same report again replaces it (a rerun after a fix).
 /// </summary>
-public sealed class ReportRepository(Cycles.CycleTables tables)
+public sealed class ReportRepository(FeatureTables tables)
 {
     private const int ChunkChars = 30_000;
 

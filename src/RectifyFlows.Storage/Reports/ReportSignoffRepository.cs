@@ -1,11 +1,11 @@
 using Azure;
 using Azure.Data.Tables;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Reports;
 
 /// <summary>Who signed off a report and when (PK <c>{kind}|{period}</c>, RK <c>signoff</c>); the first sign-off stands.</summary>
-public sealed class ReportSignoffRepository(CycleTables tables)
+public sealed class ReportSignoffRepository(FeatureTables tables)
 {
     private const string Row = "signoff";
 

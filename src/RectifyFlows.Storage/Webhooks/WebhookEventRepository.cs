@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Webhooks;
 
@@ -7,7 +8,7 @@ namespace RectifyFlows.Storage.Webhooks;
 /// Webhook event ids already processed (PK event id) with the response given, so a repeated event gets the first
 /// response and changes nothing. Rows carry their time; a purge after 7 days keeps the table small.
 /// </summary>
-public sealed class WebhookEventRepository(Cycles.CycleTables tables, TimeProvider time)
+public sealed class WebhookEventRepository(FeatureTables tables, TimeProvider time)
 {
     /// <summary>The stored response of an event already seen, or null.</summary>
     public async Task<(int Status, string Body)?> FindAsync(string source, string eventId, CancellationToken cancellationToken)

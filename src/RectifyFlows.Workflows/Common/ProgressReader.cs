@@ -1,6 +1,6 @@
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Units;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
 

@@ -1,4 +1,4 @@
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Units;
 
 namespace RectifyFlows.Workflows.Common;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RectifyFlows.Domain.Measures;
-using RectifyFlows.Storage.Cycles;
 using RectifyFlows.Storage.Ledger;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Escalation;

@@ -1,5 +1,5 @@
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Units;
 
 namespace RectifyFlows.Workflows.Offices;

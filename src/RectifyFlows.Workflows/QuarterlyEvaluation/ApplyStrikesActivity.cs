@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
-using RectifyFlows.Storage.Cycles;
+using RectifyFlows.Storage.Strikes;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 

@@ -9,9 +9,9 @@ namespace RectifyFlows.Workflows.Reports;
 public static class ReportRenderer
 {
     /// <summary>The report as JSON. Not size-checked: a province's report runs to hundreds of KB, and the report store splits it.</summary>
-    public static string Json(ReportDocument report) => System.Text.Json.JsonSerializer.Serialize(report, Storage.Cycles.Json.Options);
+    public static string Json(ReportDocument report) => System.Text.Json.JsonSerializer.Serialize(report, Storage.Tables.RowJson.Options);
 
-    public static ReportDocument FromJson(string json) => Storage.Cycles.Json.Deserialize<ReportDocument>(json);
+    public static ReportDocument FromJson(string json) => Storage.Tables.RowJson.Deserialize<ReportDocument>(json);
 
     /// <summary>
     /// The report as a printable page: an A4 layout with the issuing office's header (红头) when

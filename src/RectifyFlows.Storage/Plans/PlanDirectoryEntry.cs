@@ -1,6 +1,6 @@
 using RectifyFlows.Domain.Plans;
 
-namespace RectifyFlows.Storage.Cycles;
+namespace RectifyFlows.Storage.Plans;
 
 /// <summary>One imported plan as the cycles see it: its office (district or township), its district and its source.</summary>
 public sealed record PlanDirectoryEntry

@@ -3,8 +3,9 @@ using Azure;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Domain.Periods;
+using RectifyFlows.Storage.Tables;
 
-namespace RectifyFlows.Storage.Cycles;
+namespace RectifyFlows.Storage.Strikes;
 
 /// <summary>
 /// A township's quarterly strikes (PK unit id, RK <c>strikes</c>): per quarter its outcome (<c>Q2017Q1</c>) and the
@@ -13,7 +14,7 @@ namespace RectifyFlows.Storage.Cycles;
 /// a quarter already applied returns its stored count (a replayed activity counts nothing twice); an older quarter
 /// run after a newer one gets its own count from its own past and never changes the newer count.
 /// </summary>
-public sealed class StrikeRepository(CycleTables tables)
+public sealed class StrikeRepository(FeatureTables tables)
 {
     private const string Row = "strikes";
 
@@ -84,6 +85,3 @@ public sealed class StrikeRepository(CycleTables tables)
 
     private static string Compact(string quarter) => quarter.Replace("-", string.Empty, StringComparison.Ordinal).ToUpper(CultureInfo.InvariantCulture);
 }
-
-/// <summary>A quarter's consecutive strike count, and whether it was applied after a newer quarter (so it changed nothing after it).</summary>
-public sealed record StrikeRecord(int Consecutive, bool Late);

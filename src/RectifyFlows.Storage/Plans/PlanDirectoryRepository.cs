@@ -1,13 +1,14 @@
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Storage.Tables;
 
-namespace RectifyFlows.Storage.Cycles;
+namespace RectifyFlows.Storage.Plans;
 
 /// <summary>
 /// The plans the cycles run over. Partition <c>plans</c> lists every plan; partition <c>office|{officeId}</c> lists the
 /// plans of one issuing office, so a per-office cycle reads one small partition instead of scanning them all.
 /// </summary>
-public sealed class PlanDirectoryRepository(CycleTables tables)
+public sealed class PlanDirectoryRepository(FeatureTables tables)
 {
     private const string Partition = "plans";
     private const string OfficePrefix = "office|";

@@ -1,14 +1,15 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
-namespace RectifyFlows.Storage.Cycles;
+namespace RectifyFlows.Storage.Tables;
 
 /// <summary>
-/// Tables the cycles read and write, beside the ledger: inspection results by month, actions by unit, projects by
-/// district, strikes by unit, archived reports by kind and period, webhook events by id, plans by name, leads,
-/// attendance by month and report sign-offs.
+/// The tables of the features beside the ledger (<see cref="LedgerTables"/>): inspection results by month, actions
+/// by unit, projects by district, strikes by unit, archived reports by kind and period, webhook events by id, the plan
+/// directory, leads, attendance by month, report sign-offs and the operations log. Each feature's repository lives in
+/// its own folder; this class only names the tables, so the schema and backups see them all in one place.
 /// </summary>
-public sealed class CycleTables(TableServiceClient service, IOptions<StorageOptions> options)
+public sealed class FeatureTables(TableServiceClient service, IOptions<StorageOptions> options)
 {
     private readonly string _prefix = options.Value.TablePrefix;
 

@@ -3,10 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 
-namespace RectifyFlows.Storage.Cycles;
+namespace RectifyFlows.Storage.Tables;
 
 /// <summary>The JSON settings for documents stored in rows: camelCase, enums by name, Chinese unescaped.</summary>
-public static class Json
+public static class RowJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace RectifyFlows.Storage.Cycles;
+namespace RectifyFlows.Storage.Tables;
 
 /// <summary>
 /// A row that carries one JSON document (plus a few indexed columns). Used where the shape is a domain record read
