@@ -21,8 +21,7 @@ public sealed class BadInputTests
     private const string Unit = "d001-dept-fupin";
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -36,20 +35,11 @@ public sealed class BadInputTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
-        _host = await HostProcess.StartAsync(prefix, LedgerApiTests.TestKeys);
-        using var client = _host.Client(LedgerApiTests.Operator);
-        var created = await LedgerApiTests.PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
-        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        _host = await DistrictHost.StartAsync();
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     public static IEnumerable<object[]> Cases => AllCases().Select(c => new object[] { c });
 
@@ -124,16 +114,16 @@ public sealed class BadInputTests
     /// <summary>The ledger tables plus the intake tables a webhook writes (the ladders' actions and outbox are left out: they run on their own clock).</summary>
     private static Task<IReadOnlyList<string>> SnapshotAsync()
     {
-        var cycles = _ledger.Get<FeatureTables>();
-        return LedgerFixture.SnapshotAsync(_ledger.Tables.All.Concat([cycles.InspectionResults, cycles.WebhookEvents, cycles.Projects, cycles.Reports]));
+        var cycles = _host.Ledger.Get<FeatureTables>();
+        return LedgerFixture.SnapshotAsync(_host.Ledger.Tables.All.Concat([cycles.InspectionResults, cycles.WebhookEvents, cycles.Projects, cycles.Reports]));
     }
 
     private static IEnumerable<BadInput> AllCases()
     {
-        const string fupin = LedgerApiTests.FupinKey;
-        const string shiyuan = LedgerApiTests.ShiyuanKey;
-        const string office = LedgerApiTests.Operator;
-        const string leader = LedgerApiTests.Leader;
+        const string fupin = TestKeys.Fupin;
+        const string shiyuan = TestKeys.Shiyuan;
+        const string office = TestKeys.Operator;
+        const string leader = TestKeys.Leader;
         const string progress = $"api/measures/{Measure}/progress";
         const string evidence = $"api/measures/{Measure}/evidence";
         const string signoff = $"api/measures/{OtherMeasure}/signoff";

@@ -40,9 +40,9 @@ public sealed class CrashTests
             var azurite = await AzuriteServer.StartAsync(project, 0, 0, 0, data, TestContext.CancellationToken);
             var settings = Settings(azurite.ConnectionString);
             var host = await HostProcess.StartAsync(prefix, settings);
-            using (var office = host.Client(LedgerApiTests.Operator))
+            using (var office = host.Client(TestKeys.Operator))
             {
-                Assert.AreEqual(HttpStatusCode.Created, (await LedgerApiTests.PostAsync(office, "api/plans", TestPlans.ToJson(document))).StatusCode);
+                Assert.AreEqual(HttpStatusCode.Created, (await office.PostJsonAsync("api/plans", TestPlans.ToJson(document))).StatusCode);
             }
 
             var hub = new TaskHub(azurite.ConnectionString, "hub" + prefix);
@@ -68,7 +68,7 @@ public sealed class CrashTests
             var (doctorCode, doctor) = await HostProcess.RunVerbAsync(prefix, ["doctor"], settings);
             Assert.AreEqual(0, doctorCode, doctor);
             await using var again = await HostProcess.StartAsync(prefix, settings);
-            using var client = again.Client(LedgerApiTests.Operator);
+            using var client = again.Client(TestKeys.Operator);
             var plan = await client.GetAsync(new Uri("api/plans/" + document.PlanId, UriKind.Relative));
             Assert.AreEqual(HttpStatusCode.OK, plan.StatusCode, "the imported plan survived the kill");
             hub = new TaskHub(restarted.ConnectionString, "hub" + prefix);
@@ -126,9 +126,9 @@ public sealed class CrashTests
             ["RectifyFlows__Notifications__PerMinute__email"] = "6",
             ["RectifyFlows__Notifications__Burst"] = "2",
         }, cancel);
-        using (var office = rig.Host.Client(LedgerApiTests.Operator))
+        using (var office = rig.Host.Client(TestKeys.Operator))
         {
-            Assert.AreEqual(HttpStatusCode.Created, (await LedgerApiTests.PostAsync(office, "api/plans", TestPlans.ToJson(document))).StatusCode);
+            Assert.AreEqual(HttpStatusCode.Created, (await office.PostJsonAsync("api/plans", TestPlans.ToJson(document))).StatusCode);
             await StartCycleAsync(office, "monthly", "2017-04");
             await WaitForCycleAsync(office, "monthly", "2017-04", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(90));
             foreach (var team in new[] { "team-1", "team-2" })
@@ -158,7 +158,7 @@ public sealed class CrashTests
         rig.Set("RectifyFlows__Notifications__Burst", "50");
         var doctor = await rig.RestartAsync(cancel);
         TestContext.WriteLine(doctor);
-        using var client = rig.Host.Client(LedgerApiTests.Operator);
+        using var client = rig.Host.Client(TestKeys.Operator);
 
         // (c) Every event acknowledged before the last save is kept; the burst inside the window may be lost — the
         // sender resends it with the same event ids, which is accepted and doubles nothing.
@@ -227,9 +227,9 @@ public sealed class CrashTests
             ["RectifyFlows__Operations__DoctorInterval"] = "00:00:10",
             ["RectifyFlows__Operations__StuckAfter"] = "00:00:40",
         }, cancel);
-        using (var office = rig.Host.Client(LedgerApiTests.Operator))
+        using (var office = rig.Host.Client(TestKeys.Operator))
         {
-            Assert.AreEqual(HttpStatusCode.Created, (await LedgerApiTests.PostAsync(office, "api/plans", TestPlans.ToJson(document))).StatusCode);
+            Assert.AreEqual(HttpStatusCode.Created, (await office.PostJsonAsync("api/plans", TestPlans.ToJson(document))).StatusCode);
             await WaitForStepMessagesAsync(office, measure.Id!, due, "level1", TimeSpan.FromSeconds(90), sent: true);
             var before = await StepMessagesAsync(office, measure.Id!, due);
             TestContext.WriteLine("at the kill: " + string.Join(", ", before));
@@ -250,7 +250,7 @@ public sealed class CrashTests
         await rig.KillAsync();
         var doctor = await rig.RestartAsync(cancel);
         TestContext.WriteLine(doctor);
-        using var client = rig.Host.Client(LedgerApiTests.Operator);
+        using var client = rig.Host.Client(TestKeys.Operator);
 
         await WaitForStepMessagesAsync(client, measure.Id!, due, "level3", TimeSpan.FromSeconds(180), sent: false);
         var steps = await StepMessagesAsync(client, measure.Id!, due);
@@ -386,7 +386,7 @@ public sealed class CrashTests
         StringAssert.Contains(check, "0 broken", check);
     }
 
-    private static Dictionary<string, string> Settings(string connectionString) => new(LedgerApiTests.TestKeys)
+    private static Dictionary<string, string> Settings(string connectionString) => new(TestKeys.UnitKeySettings())
     {
         ["RectifyFlows__Seed__Enabled"] = "false",
         ["RectifyFlows__Storage__ConnectionString"] = connectionString,

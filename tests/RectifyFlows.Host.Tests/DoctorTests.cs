@@ -29,7 +29,7 @@ public sealed class DoctorTests
         }
 
         await using var ledger = await LedgerFixture.CreateAsync();
-        var settings = new Dictionary<string, string>(LedgerApiTests.TestKeys)
+        var settings = new Dictionary<string, string>(TestKeys.UnitKeySettings())
         {
             ["RectifyFlows__Seed__Enabled"] = "false",
             ["RectifyFlows__Operations__DoctorInterval"] = "00:00:03",
@@ -38,8 +38,8 @@ public sealed class DoctorTests
         var hub = new TaskHub(ledger.ConnectionString, "hub" + ledger.Prefix);
         await using (var host = await HostProcess.StartAsync(ledger.Prefix, settings))
         {
-            using var office = host.Client(LedgerApiTests.Operator);
-            var created = await LedgerApiTests.PostAsync(office, "api/plans", TestPlans.ToJson(document));
+            using var office = host.Client(TestKeys.Operator);
+            var created = await office.PostJsonAsync("api/plans", TestPlans.ToJson(document));
             Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
             // Every ladder started by the import, so the only broken ones are those broken below.
             foreach (var measure in document.Categories!.SelectMany(c => c!.Problems!).SelectMany(p => p!.Measures!))

@@ -35,27 +35,27 @@ public sealed class EscalationTests
         }
 
         await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, LedgerApiTests.TestKeys, environment: "Fast");
-        using var office = host.Client(LedgerApiTests.Operator);
-        using var unit = host.Client(LedgerApiTests.FupinKey);
-        using var leader = host.Client(LedgerApiTests.Leader);
+        await using var host = await HostProcess.StartAsync(ledger.Prefix, TestKeys.UnitKeySettings(), environment: "Fast");
+        using var office = host.Client(TestKeys.Operator);
+        using var unit = host.Client(TestKeys.Fupin);
+        using var leader = host.Client(TestKeys.Leader);
 
-        Assert.AreEqual(HttpStatusCode.Created, (await LedgerApiTests.PostAsync(office, "api/plans", TestPlans.ToJson(document))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Created, (await office.PostJsonAsync("api/plans", TestPlans.ToJson(document))).StatusCode);
         // Evidence before the due date stops m2's ladder; evidence then a return with a new due date restarts m3's.
-        Assert.AreEqual(HttpStatusCode.OK, (await LedgerApiTests.PostAsync(unit, "api/measures/d001-p1-m2/evidence",
+        Assert.AreEqual(HttpStatusCode.OK, (await unit.PostJsonAsync("api/measures/d001-p1-m2/evidence",
             new { text = "已完成", effectiveDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode);
-        Assert.AreEqual(HttpStatusCode.OK, (await LedgerApiTests.PostAsync(unit, "api/measures/d001-p1-m3/evidence",
+        Assert.AreEqual(HttpStatusCode.OK, (await unit.PostJsonAsync("api/measures/d001-p1-m3/evidence",
             new { text = "初步完成", effectiveDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode);
         var newDue = today.AddDays(1);
-        var returned = await LedgerApiTests.PostAsync(leader, "api/measures/d001-p1-m3/signoff",
+        var returned = await leader.PostJsonAsync("api/measures/d001-p1-m3/signoff",
             new { decision = "return", comment = "证据不足，重新整改", newDueDate = newDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         Assert.AreEqual(HttpStatusCode.OK, returned.StatusCode, await returned.Content.ReadAsStringAsync());
 
         // m4: an extension requested before the due date and approved moves the ladder to the new date.
         var extended = today.AddDays(8);
-        Assert.AreEqual(HttpStatusCode.OK, (await LedgerApiTests.PostAsync(unit, "api/measures/d001-p1-m4/extension",
+        Assert.AreEqual(HttpStatusCode.OK, (await unit.PostJsonAsync("api/measures/d001-p1-m4/extension",
             new { newDueDate = extended.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "项目资金下达延迟" })).StatusCode);
-        var approved = await LedgerApiTests.PostAsync(leader, "api/measures/d001-p1-m4/extension/decision", new { approve = true, comment = "同意延期" });
+        var approved = await leader.PostJsonAsync("api/measures/d001-p1-m4/extension/decision", new { approve = true, comment = "同意延期" });
         Assert.AreEqual(HttpStatusCode.OK, approved.StatusCode, await approved.Content.ReadAsStringAsync());
 
         var steps = await WaitForStepsAsync(office, "d001-p1-m1", soon, "level3", TimeSpan.FromSeconds(90));

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,52 +19,43 @@ public sealed class FuzzTests
     public const string SecondFupinKey = "test-unit-d001-fupin-2";
     private const int Mutations = 10_000;
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
-        var settings = LedgerApiTests.TestKeys;
+        var settings = new Dictionary<string, string>
+        {
+            // The rotation case: the fupin office's second active key, same principal.
+            ["RectifyFlows__Auth__Keys__12__Key"] = SecondFupinKey,
+            ["RectifyFlows__Auth__Keys__12__PrincipalId"] = "unit-d001-dept-fupin",
+            ["RectifyFlows__Auth__Keys__12__Role"] = "unit",
+            ["RectifyFlows__Auth__Keys__12__UnitId"] = "d001-dept-fupin",
 
-        // The rotation case: the fupin office's second active key, same principal.
-        settings["RectifyFlows__Auth__Keys__12__Key"] = SecondFupinKey;
-        settings["RectifyFlows__Auth__Keys__12__PrincipalId"] = "unit-d001-dept-fupin";
-        settings["RectifyFlows__Auth__Keys__12__Role"] = "unit";
-        settings["RectifyFlows__Auth__Keys__12__UnitId"] = "d001-dept-fupin";
-
-        // These tests measure correctness under load, not the limiter (SecurityTests covers it).
-        settings["RectifyFlows__Http__PermitsPerSecond"] = "100000";
-        settings["RectifyFlows__Http__Burst"] = "100000";
-        _host = await HostProcess.StartAsync(prefix, settings);
-        using var client = _host.Client(LedgerApiTests.Operator);
-        var created = await LedgerApiTests.PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
-        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+            // These tests measure correctness under load, not the limiter (SecurityTests covers it).
+            ["RectifyFlows__Http__PermitsPerSecond"] = "100000",
+            ["RectifyFlows__Http__Burst"] = "100000",
+        };
+        _host = await DistrictHost.StartAsync(settings);
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
     public async Task Progress_200ConcurrentUpdatesFromTwoKeys_AllRecorded_NoServerError()
     {
-        using var first = _host.Client(LedgerApiTests.FupinKey);
+        using var first = _host.Client(TestKeys.Fupin);
         using var second = _host.Client(SecondFupinKey);
         var measureId = (await OpenMeasuresAsync(first))[0];
         var before = await MeasureAsync(first, measureId);
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
         {
-            var response = await LedgerApiTests.PostAsync(i % 2 == 0 ? first : second, $"api/measures/{measureId}/progress",
+            var response = await (i % 2 == 0 ? first : second).PostJsonAsync($"api/measures/{measureId}/progress",
                 new { percent = i % 101, note = $"并发更新 {i}" });
             return (int)response.StatusCode;
         }));
@@ -84,9 +74,9 @@ public sealed class FuzzTests
     [Timeout(900_000, CooperativeCancellation = true)]
     public async Task Fuzz_TenThousandMutations_NeverA5xx_AndStorageHoldsExactlyWhatWasAccepted()
     {
-        using var unitClient = _host.Client(LedgerApiTests.FupinKey);
-        using var leader = _host.Client(LedgerApiTests.Leader);
-        using var office = _host.Client(LedgerApiTests.Operator);
+        using var unitClient = _host.Client(TestKeys.Fupin);
+        using var leader = _host.Client(TestKeys.Leader);
+        using var office = _host.Client(TestKeys.Operator);
         using var anonymous = _host.Client();
         var targets = (await OpenMeasuresAsync(unitClient)).Skip(1).Take(4).ToArray();
         var versionsBefore = new Dictionary<string, int>();
@@ -152,7 +142,7 @@ public sealed class FuzzTests
         // An inspection result's row is its event record (docs/intake.md: one conditional insert is the replay
         // check, the record and the result), so the accepted events are counted there.
         var stored = 0;
-        await foreach (var _ in _ledger.Get<FeatureTables>().InspectionResults.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: TestContext.CancellationToken))
+        await foreach (var _ in _host.Ledger.Get<FeatureTables>().InspectionResults.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: TestContext.CancellationToken))
         {
             stored++;
         }
@@ -290,7 +280,7 @@ public sealed class FuzzTests
     /// <summary>Measures of the fupin office that still take progress (not closed, no evidence pending).</summary>
     private static async Task<List<string>> OpenMeasuresAsync(HttpClient client)
     {
-        var list = await LedgerApiTests.GetJsonAsync(client, "api/measures?unitId=d001-dept-fupin");
+        var list = await client.GetJsonAsync("api/measures?unitId=d001-dept-fupin");
         var open = list["items"]!.AsArray()
             .Where(m => m!["status"]!.GetValue<string>() is "notStarted" or "inProgress" && m["kind"]!.GetValue<string>() != "longTerm")
             .Select(m => m!["id"]!.GetValue<string>()).ToList();
@@ -298,5 +288,5 @@ public sealed class FuzzTests
         return open;
     }
 
-    private static Task<JsonNode> MeasureAsync(HttpClient client, string id) => LedgerApiTests.GetJsonAsync(client, $"api/measures/{id}");
+    private static Task<JsonNode> MeasureAsync(HttpClient client, string id) => client.GetJsonAsync($"api/measures/{id}");
 }

@@ -40,7 +40,7 @@ internal sealed class GroupKillRig : IAsyncDisposable
     {
         get
         {
-            var settings = new Dictionary<string, string>(LedgerApiTests.TestKeys)
+            var settings = new Dictionary<string, string>(TestKeys.UnitKeySettings())
             {
                 ["RectifyFlows__Seed__Enabled"] = "false",
                 ["RectifyFlows__Storage__ConnectionString"] = ConnectionString,

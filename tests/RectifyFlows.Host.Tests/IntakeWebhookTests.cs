@@ -19,31 +19,25 @@ public sealed class IntakeWebhookTests
     public const string DevSecret = "dev-webhook-secret";
     public const string ShiyuanSecret = "shiyuan-own-webhook-secret";
 
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
         // tw-shiyuan has its own secret; every other sender signs with the development secret. The attendance minimum
         // is configured below the report's 20 days, so the attendance route is seen to judge by the setting.
-        _host = await HostProcess.StartAsync(prefix, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["RectifyFlows__Webhooks__Secrets__tw-shiyuan"] = ShiyuanSecret,
             ["RectifyFlows__Workflows__MinimumDaysOnSite"] = "15",
-        });
+        };
+        _host = await DistrictHost.StartAsync(settings, importDistrict: false);
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     private static object Progress(string eventId, string projectId, string unitId, string status, int percent, decimal disbursed) =>
         new { eventId, projectId, unitId, status, percent, disbursed };
@@ -57,7 +51,7 @@ public sealed class IntakeWebhookTests
     /// <summary>Every row of the tables these webhooks write (the background workflows write elsewhere).</summary>
     private static async Task<string[]> SnapshotAsync()
     {
-        var tables = _ledger.Get<FeatureTables>();
+        var tables = _host.Ledger.Get<FeatureTables>();
         var rows = new List<string>();
         foreach (var table in new[] { tables.Projects, tables.Attendance, tables.Leads, tables.OpenLeadsByDeadline, tables.WebhookEvents })
         {
@@ -83,7 +77,7 @@ public sealed class IntakeWebhookTests
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
         Assert.AreEqual("gx-2014-water-009", JsonNode.Parse(first)!["id"]!.GetValue<string>());
 
-        var projects = _ledger.Get<ProjectRepository>();
+        var projects = _host.Ledger.Get<ProjectRepository>();
         var project = (await projects.GetAsync("ganxian", "gx-2014-water-009", TestContext.CancellationToken))!;
         Assert.AreEqual((60, 150_000m, "underConstruction"), (project.Percent, project.Disbursed, project.Status));
         var audit = await projects.AuditAsync("ganxian", "gx-2014-water-009", TestContext.CancellationToken);
@@ -166,7 +160,7 @@ public sealed class IntakeWebhookTests
     public async Task AttendanceWebhook_StoresOneRecordPerMonthAndPerson_AndKeepsTheBreach()
     {
         using var client = _host.Client();
-        var attendance = _ledger.Get<AttendanceRepository>();
+        var attendance = _host.Ledger.Get<AttendanceRepository>();
 
         var first = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), DevSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, await first.Content.ReadAsStringAsync(TestContext.CancellationToken));
@@ -198,7 +192,7 @@ public sealed class IntakeWebhookTests
         var seventeen = new { eventId = "att-route-3", month = "2017-04", personId = "cad-0203", unitId = "tw-meilin", role = "workTeamMember", daysOnSite = 17 };
         Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", seventeen, DevSecret)).StatusCode);
 
-        using var office = _host.Client(LedgerApiTests.Operator);
+        using var office = _host.Client(TestKeys.Operator);
         var breaches = (await GetAsync(office, "api/attendance?month=2017-04&breaches=true"))["items"]!.AsArray();
         Assert.AreEqual("cad-0201", breaches.Single()!["personId"]!.GetValue<string>(), "17 days is no breach with a minimum of 15");
         var all = (await GetAsync(office, "api/attendance?month=2017-04"))["items"]!.AsArray();
@@ -245,7 +239,7 @@ public sealed class IntakeWebhookTests
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
         var id = JsonNode.Parse(first)!["id"]!.GetValue<string>();
 
-        using var office = _host.Client(LedgerApiTests.Operator);
+        using var office = _host.Client(TestKeys.Operator);
         var lead = await GetAsync(office, $"api/leads/{id}");
         Assert.AreEqual("registered", lead["status"]!.GetValue<string>());
         Assert.AreEqual("2017-03-17", lead["deadline"]!.GetValue<string>(), "received 2017-03-02 (China), 15 days by default");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
@@ -13,8 +12,7 @@ public sealed class LeadsTests
 {
     private const string DevSecret = IntakeWebhookTests.DevSecret;
 
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -24,17 +22,11 @@ public sealed class LeadsTests
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
-        _host = await HostProcess.StartAsync(prefix);
+        _host = await DistrictHost.StartAsync(importDistrict: false);
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     private static async Task<string> PostLeadAsync(HttpClient client, string eventId, string receivedAt, string secret = DevSecret)
     {
@@ -44,17 +36,14 @@ public sealed class LeadsTests
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
     }
 
-    private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string path, object body) =>
-        client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
-
     [TestMethod]
     [Timeout(120000)]
     public async Task Leads_AssignThenDisposition_RemindsTheOwnerAndAuditsTheOperator()
     {
-        using var client = _host.Client(LedgerApiTests.Operator);
+        using var client = _host.Client(TestKeys.Operator);
         var id = await PostLeadAsync(client, "leads-flow-1", "2017-03-02T09:00:00+08:00");
 
-        var assigned = await PostJsonAsync(client, $"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(10) });
+        var assigned = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(10) });
         var assignedBody = JsonNode.Parse(await assigned.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
         Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, assignedBody.ToJsonString());
         Assert.AreEqual("assigned", assignedBody["status"]!.GetValue<string>());
@@ -66,10 +55,10 @@ public sealed class LeadsTests
         Assert.AreEqual("tw-meilin", reminder["recipientId"]!.GetValue<string>());
         StringAssert.Contains(reminder["subject"]!.GetValue<string>(), "线索交办");
 
-        var disposed = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "caseFiled", note = "已立案审查" });
+        var disposed = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "caseFiled", note = "已立案审查" });
         Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode, await disposed.Content.ReadAsStringAsync(TestContext.CancellationToken));
 
-        var again = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "closed", note = "了结" });
+        var again = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "closed", note = "了结" });
         Assert.AreEqual(HttpStatusCode.Conflict, again.StatusCode);
         StringAssert.EndsWith(JsonNode.Parse(await again.Content.ReadAsStringAsync(TestContext.CancellationToken))!["type"]!.GetValue<string>(), "illegal-transition");
 
@@ -86,21 +75,21 @@ public sealed class LeadsTests
     [Timeout(120000)]
     public async Task Leads_RefuseBadRequests_WithTheRightStatusAndNoChange()
     {
-        using var client = _host.Client(LedgerApiTests.Operator);
+        using var client = _host.Client(TestKeys.Operator);
         var id = await PostLeadAsync(client, "leads-refuse-1", "2017-03-05T09:00:00+08:00");
 
-        var early = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "closed", note = "未交办就了结" });
+        var early = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "closed", note = "未交办就了结" });
         Assert.AreEqual(HttpStatusCode.Conflict, early.StatusCode, "a lead needs an owner before its disposition");
 
-        var bad = await PostJsonAsync(client, $"api/leads/{id}/assign", new { ownerUnitId = "no-such-unit", deadline = "2017-01-01" });
+        var bad = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "no-such-unit", deadline = "2017-01-01" });
         Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
         CollectionAssert.AreEquivalent(new[] { "ownerUnitId", "deadline" }, await IntakeWebhookTests.ErrorFieldsAsync(bad));
-        var badDisposition = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "forgotten", note = "" });
+        var badDisposition = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "forgotten", note = "" });
         CollectionAssert.AreEquivalent(new[] { "disposition", "note" }, await IntakeWebhookTests.ErrorFieldsAsync(badDisposition));
         var badList = await client.GetAsync(new Uri("api/leads?status=lost&overdue=maybe", UriKind.Relative), TestContext.CancellationToken);
         CollectionAssert.AreEquivalent(new[] { "status", "overdue" }, await IntakeWebhookTests.ErrorFieldsAsync(badList));
 
-        var missing = await PostJsonAsync(client, "api/leads/lead-0000000000000000/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(3) });
+        var missing = await client.PostJsonAsync("api/leads/lead-0000000000000000/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(3) });
         Assert.AreEqual(HttpStatusCode.NotFound, missing.StatusCode);
 
         using var unit = _host.Client("dev-unit-shiyuan-key");
@@ -117,7 +106,7 @@ public sealed class LeadsTests
     [Timeout(120000)]
     public async Task Leads_ListsOverdue_OnlyLeadsPastTheirDeadlineWithoutDisposition()
     {
-        using var client = _host.Client(LedgerApiTests.Operator);
+        using var client = _host.Client(TestKeys.Operator);
         var old = await PostLeadAsync(client, "leads-overdue-old", "2017-04-01T09:00:00+08:00");
         var fresh = await PostLeadAsync(client, "leads-overdue-fresh", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
 
@@ -139,12 +128,12 @@ public sealed class LeadsTests
             ["RectifyFlows__Workflows__InspectionWindow"] = "00:00:03",
             ["RectifyFlows__Leads__CheckInterval"] = "00:00:02",
         });
-        using var client = host.Client(LedgerApiTests.Operator);
+        using var client = host.Client(TestKeys.Operator);
         await StartCycleAsync(client, "monthly", "2017-06");
         await WaitForCompletionAsync(client, "monthly", "2017-06", TimeSpan.FromSeconds(120));
         var id = await PostLeadAsync(client, "signoff-lead-1", "2017-06-01T09:00:00+08:00", FastSecret);
 
-        using var leader = host.Client(LedgerApiTests.Leader);
+        using var leader = host.Client(TestKeys.Leader);
         using var empty = new StringContent(string.Empty);
         var refused = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, TestContext.CancellationToken);
         var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
@@ -158,9 +147,9 @@ public sealed class LeadsTests
         Assert.HasCount(1, overdueReminders, "one reminder per lead and day, however often the check runs");
         Assert.AreEqual("ganxian", overdueReminders[0]!["recipientId"]!.GetValue<string>());
 
-        var assigned = await PostJsonAsync(client, $"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday() });
+        var assigned = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday() });
         Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, await assigned.Content.ReadAsStringAsync(TestContext.CancellationToken));
-        var disposed = await PostJsonAsync(client, $"api/leads/{id}/disposition", new { disposition = "transferred", note = "移送区纪委监委" });
+        var disposed = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "transferred", note = "移送区纪委监委" });
         Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode);
 
         var signed = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, TestContext.CancellationToken);

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using RectifyFlows.Testing;
 
 [assembly: DoNotParallelize]
@@ -12,47 +10,18 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class LedgerApiTests
 {
-    public const string SeedPlanId = "ganxian-2017-xunshi6";
-    public const string Operator = "dev-operator-key";
-    public const string Leader = "dev-leader-key";
-    public const string FupinKey = "test-unit-d001-fupin";
-    public const string ShiyuanKey = "test-unit-d001-shiyuan";
-
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
-
-    /// <summary>Keys for units of the test district, added through configuration like an operator would.</summary>
-    public static Dictionary<string, string> TestKeys => new()
-    {
-        ["RectifyFlows__Auth__Keys__10__Key"] = FupinKey,
-        ["RectifyFlows__Auth__Keys__10__PrincipalId"] = "unit-d001-dept-fupin",
-        ["RectifyFlows__Auth__Keys__10__Role"] = "unit",
-        ["RectifyFlows__Auth__Keys__10__UnitId"] = "d001-dept-fupin",
-        ["RectifyFlows__Auth__Keys__11__Key"] = ShiyuanKey,
-        ["RectifyFlows__Auth__Keys__11__PrincipalId"] = "unit-d001-tw-shiyuan",
-        ["RectifyFlows__Auth__Keys__11__Role"] = "unit",
-        ["RectifyFlows__Auth__Keys__11__UnitId"] = "d001-tw-shiyuan",
-    };
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
-        _host = await HostProcess.StartAsync(prefix, TestKeys);
-        using var client = _host.Client(Operator);
-        var created = await PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
-        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        _host = await DistrictHost.StartAsync();
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
     [Timeout(60000)]
@@ -67,15 +36,15 @@ public sealed class LedgerApiTests
     [Timeout(60000)]
     public async Task Measures_ListsThe33MeasuresOf9Problems_OfTheSeedPlan()
     {
-        using var client = _host.Client(Operator);
-        var body = await GetJsonAsync(client, $"api/measures?planId={SeedPlanId}");
+        using var client = _host.Client(TestKeys.Operator);
+        var body = await client.GetJsonAsync($"api/measures?planId={TestPlans.SeedPlanId}");
 
         var items = body["items"]!.AsArray();
         Assert.AreEqual(33, body["count"]!.GetValue<int>());
         Assert.AreEqual(33, items.Count);
         Assert.AreEqual(9, items.Select(m => m!["problemId"]!.GetValue<string>()).Distinct().Count());
 
-        var plan = await GetJsonAsync(client, $"api/plans/{SeedPlanId}");
+        var plan = await client.GetJsonAsync($"api/plans/{TestPlans.SeedPlanId}");
         Assert.AreEqual(9, plan["problemCount"]!.GetValue<int>());
         Assert.AreEqual("精准帮扶政策把握和运用不够", plan["categories"]![0]!["problems"]![0]!["title"]!.GetValue<string>());
     }
@@ -84,13 +53,13 @@ public sealed class LedgerApiTests
     [Timeout(60000)]
     public async Task Measures_FiltersByUnitColourAndStatus()
     {
-        using var client = _host.Client(Operator);
-        var red = await GetJsonAsync(client, $"api/measures?planId={SeedPlanId}&colour=red&overdue=true");
+        using var client = _host.Client(TestKeys.Operator);
+        var red = await client.GetJsonAsync($"api/measures?planId={TestPlans.SeedPlanId}&colour=red&overdue=true");
         Assert.IsTrue(red["items"]!.AsArray().All(m => m!["colour"]!.GetValue<string>() == "red" && m["overdue"]!.GetValue<bool>()));
         // The seed's evidence was submitted on time: red only once a test returns a measure (its clock restarts).
         Assert.AreEqual(red["items"]!.AsArray().Count, red["count"]!.GetValue<int>());
 
-        var fupin = await GetJsonAsync(client, "api/measures?unitId=dept-fupin&status=evidenceSubmitted");
+        var fupin = await client.GetJsonAsync("api/measures?unitId=dept-fupin&status=evidenceSubmitted");
         Assert.IsTrue(fupin["items"]!.AsArray().All(m =>
             m!["leadUnitId"]!.GetValue<string>() == "dept-fupin" || m["responsibleUnitIds"]!.AsArray().Any(u => u!.GetValue<string>() == "dept-fupin")));
     }
@@ -99,15 +68,15 @@ public sealed class LedgerApiTests
     [Timeout(60000)]
     public async Task Lifecycle_WalksProgressEvidenceSignOff_WithHistory()
     {
-        using var unit = _host.Client(FupinKey);
-        using var leader = _host.Client(Leader);
+        using var unit = _host.Client(TestKeys.Fupin);
+        using var leader = _host.Client(TestKeys.Leader);
         const string id = "d001-p1-m1";
 
-        var progress = await PostAsync(unit, $"api/measures/{id}/progress", new { percent = 60, note = "已完成资金清理" });
+        var progress = await unit.PostJsonAsync($"api/measures/{id}/progress", new { percent = 60, note = "已完成资金清理" });
         Assert.AreEqual(HttpStatusCode.OK, progress.StatusCode, await progress.Content.ReadAsStringAsync());
-        Assert.AreEqual("inProgress", (await ReadJsonAsync(progress))["status"]!.GetValue<string>());
+        Assert.AreEqual("inProgress", (await progress.ReadJsonAsync())["status"]!.GetValue<string>());
 
-        var evidence = await PostAsync(unit, $"api/measures/{id}/evidence", new
+        var evidence = await unit.PostJsonAsync($"api/measures/{id}/evidence", new
         {
             text = "已全数追回违规资金",
             effectiveDate = "2017-03-20",
@@ -115,11 +84,11 @@ public sealed class LedgerApiTests
         });
         Assert.AreEqual(HttpStatusCode.OK, evidence.StatusCode, await evidence.Content.ReadAsStringAsync());
 
-        var signOff = await PostAsync(leader, $"api/measures/{id}/signoff", new { decision = "accept", comment = "成效属实，同意销号" });
+        var signOff = await leader.PostJsonAsync($"api/measures/{id}/signoff", new { decision = "accept", comment = "成效属实，同意销号" });
         Assert.AreEqual(HttpStatusCode.OK, signOff.StatusCode, await signOff.Content.ReadAsStringAsync());
-        Assert.AreEqual("signedOff", (await ReadJsonAsync(signOff))["status"]!.GetValue<string>());
+        Assert.AreEqual("signedOff", (await signOff.ReadJsonAsync())["status"]!.GetValue<string>());
 
-        var detail = await GetJsonAsync(leader, $"api/measures/{id}");
+        var detail = await leader.GetJsonAsync($"api/measures/{id}");
         var actions = detail["history"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
         CollectionAssert.AreEqual(new[] { "import.created", "progress", "evidence", "signoff" }, actions);
         Assert.AreEqual("dev-leader", detail["history"]![3]!["actor"]!.GetValue<string>());
@@ -130,30 +99,30 @@ public sealed class LedgerApiTests
     [Timeout(60000)]
     public async Task SignOff_Is409_WithoutEvidence_AndChangesNothing()
     {
-        using var client = _host.Client(Operator);
-        var before = await _ledger.SnapshotAsync();
+        using var client = _host.Client(TestKeys.Operator);
+        var before = await _host.Ledger.SnapshotAsync();
 
-        var response = await PostAsync(client, "api/measures/d001-p2-m1/signoff", new { decision = "accept", comment = "ok" });
+        var response = await client.PostJsonAsync("api/measures/d001-p2-m1/signoff", new { decision = "accept", comment = "ok" });
 
         Assert.AreEqual(HttpStatusCode.Conflict, response.StatusCode);
-        var problem = await ReadJsonAsync(response);
+        var problem = await response.ReadJsonAsync();
         StringAssert.EndsWith(problem["type"]!.GetValue<string>(), "/illegal-transition");
         Assert.AreEqual("notStarted", problem["measureStatus"]!.GetValue<string>());
-        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task Progress_Is403_ForAnotherUnitsKey_AndChangesNothing()
     {
-        using var shiyuan = _host.Client(ShiyuanKey);
-        var before = await _ledger.SnapshotAsync();
+        using var shiyuan = _host.Client(TestKeys.Shiyuan);
+        var before = await _host.Ledger.SnapshotAsync();
 
-        var response = await PostAsync(shiyuan, "api/measures/d001-p4-m1/progress", new { percent = 10 });
+        var response = await shiyuan.PostJsonAsync("api/measures/d001-p4-m1/progress", new { percent = 10 });
 
         Assert.AreEqual(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
     }
 
     [TestMethod]
@@ -162,12 +131,12 @@ public sealed class LedgerApiTests
     {
         using var anonymous = _host.Client();
         using var unknown = _host.Client("not-a-key");
-        using var unit = _host.Client(FupinKey);
+        using var unit = _host.Client(TestKeys.Fupin);
 
-        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"api/plans/{SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
-        Assert.AreEqual(HttpStatusCode.Unauthorized, (await unknown.GetAsync(new Uri($"api/plans/{SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostAsync(unit, "api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await PostAsync(unit, "api/measures/d001-p1-m3/signoff", new { decision = "accept" })).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await unknown.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.PostJsonAsync("api/measures/d001-p1-m3/signoff", new { decision = "accept" })).StatusCode);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/measures?unitId=d001-tw-shiyuan", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
     }
 
@@ -182,48 +151,48 @@ public sealed class LedgerApiTests
     [DataRow("""{}""", "percent")]
     public async Task Progress_Is400_NamingTheField_ForBadBodies(string body, string field)
     {
-        using var unit = _host.Client(FupinKey);
-        var before = await _ledger.SnapshotAsync();
+        using var unit = _host.Client(TestKeys.Fupin);
+        var before = await _host.Ledger.SnapshotAsync();
 
-        var response = await PostAsync(unit, "api/measures/d001-p1-m2/progress", Encoding.UTF8.GetBytes(body));
+        var response = await unit.PostJsonAsync("api/measures/d001-p1-m2/progress", Encoding.UTF8.GetBytes(body));
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, await response.Content.ReadAsStringAsync());
-        var errors = (await ReadJsonAsync(response))["errors"]!.AsObject();
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
         Assert.IsTrue(errors.ContainsKey(field), $"errors name {string.Join(", ", errors.Select(e => e.Key))}, not {field}");
-        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task Plans_Reimport_IsUnchanged_AndWritesNothing()
     {
-        using var client = _host.Client(Operator);
-        var before = await _ledger.SnapshotAsync();
+        using var client = _host.Client(TestKeys.Operator);
+        var before = await _host.Ledger.SnapshotAsync();
 
-        var response = await PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
+        var response = await client.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)));
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.AreEqual("unchanged", (await ReadJsonAsync(response))["outcome"]!.GetValue<string>());
-        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+        Assert.AreEqual("unchanged", (await response.ReadJsonAsync())["outcome"]!.GetValue<string>());
+        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task Plans_AnInvalidPlan_Is400_NamingEveryProblem_AndWritesNothing()
     {
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         var document = TestPlans.District(3);
         var measures = document.Categories![0]!.Problems![0]!.Measures!;
         measures[1]!.Id = measures[0]!.Id;
         measures[2]!.LeadUnitId = "d003-nowhere";
         measures[3]!.DueDate = "2015-01-01";
         document.Categories[1]!.Problems![0]!.Title = null;
-        var before = await _ledger.SnapshotAsync();
+        var before = await _host.Ledger.SnapshotAsync();
 
-        var response = await PostAsync(client, "api/plans", TestPlans.ToJson(document));
+        var response = await client.PostJsonAsync("api/plans", TestPlans.ToJson(document));
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await ReadJsonAsync(response))["errors"]!.AsObject().Select(e => e.Key).ToArray();
+        var errors = (await response.ReadJsonAsync())["errors"]!.AsObject().Select(e => e.Key).ToArray();
         CollectionAssert.IsSubsetOf(new[]
         {
             "categories[0].problems[0].measures[1].id",
@@ -231,15 +200,15 @@ public sealed class LedgerApiTests
             "categories[0].problems[0].measures[3].dueDate",
             "categories[1].problems[0].title",
         }, errors);
-        CollectionAssert.AreEqual(before.ToArray(), (await _ledger.SnapshotAsync()).ToArray());
+        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task Plans_BrokenJsonOrWrongMediaType_IsRefusedWithAProblem()
     {
-        using var client = _host.Client(Operator);
-        var broken = await PostAsync(client, "api/plans", Encoding.UTF8.GetBytes("""{"formatVersion": 1, "planId": """));
+        using var client = _host.Client(TestKeys.Operator);
+        var broken = await client.PostJsonAsync("api/plans", Encoding.UTF8.GetBytes("""{"formatVersion": 1, "planId": """));
         Assert.AreEqual(HttpStatusCode.BadRequest, broken.StatusCode);
         Assert.AreEqual("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
 
@@ -247,22 +216,4 @@ public sealed class LedgerApiTests
         var wrongType = await client.PostAsync(new Uri("api/plans", UriKind.Relative), text, TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
     }
-
-    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body)
-    {
-        using HttpContent content = body is byte[] raw
-            ? new ByteArrayContent(raw) { Headers = { ContentType = new("application/json") } }
-            : JsonContent.Create(body);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
-
-    internal static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
-        return await ReadJsonAsync(response);
-    }
-
-    internal static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 }

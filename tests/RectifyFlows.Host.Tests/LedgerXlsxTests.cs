@@ -9,46 +9,29 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class LedgerXlsxTests
 {
-    private const string Operator = LedgerApiTests.Operator;
-    private const string SeedPlanId = LedgerApiTests.SeedPlanId;
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static readonly string[] Columns = ["措施编号", "问题", "序号", "整改措施", "牵头单位", "状态", "三色", "进度(%)", "整改时限", "逾期天数", "版本"];
 
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
-    private static string _planId = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
-        _host = await HostProcess.StartAsync(prefix, environment: "Fast");
-        // A copy of the seed district whose 33 measures start NotStarted, so progress may be edited.
-        var district = TestPlans.District(1);
-        _planId = district.PlanId!;
-        using var client = _host.Client(Operator);
-        using var body = new ByteArrayContent(TestPlans.ToJson(district)) { Headers = { ContentType = new("application/json") } };
-        var created = await client.PostAsync(new Uri("api/plans", UriKind.Relative), body);
-        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        _host = await DistrictHost.StartAsync(environment: "Fast");
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
     [Timeout(60000)]
     public async Task LedgerExport_OpensWithOpenXml_WithOneRowPerMeasure()
     {
-        using var client = _host.Client(Operator);
-        var response = await client.GetAsync(new Uri($"api/plans/{SeedPlanId}/ledger.xlsx", UriKind.Relative), TestContext.CancellationToken);
+        using var client = _host.Client(TestKeys.Operator);
+        var response = await client.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}/ledger.xlsx", UriKind.Relative), TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
 
@@ -63,7 +46,7 @@ public sealed class LedgerXlsxTests
 
         using var unit = _host.Client("dev-unit-fupin-key");
         Assert.AreEqual(HttpStatusCode.Forbidden,
-            (await unit.GetAsync(new Uri($"api/plans/{SeedPlanId}/ledger.xlsx", UriKind.Relative), TestContext.CancellationToken)).StatusCode,
+            (await unit.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}/ledger.xlsx", UriKind.Relative), TestContext.CancellationToken)).StatusCode,
             "the ledger export is for the office");
     }
 
@@ -71,8 +54,8 @@ public sealed class LedgerXlsxTests
     [Timeout(120000)]
     public async Task LedgerImport_ChangesExactlyTheEditedRows_WithAnAuditRecordOfTheOperator()
     {
-        var before = await VersionsAsync(_planId);
-        var bytes = await ExportAsync(_planId);
+        var before = await VersionsAsync(_host.PlanId!);
+        var bytes = await ExportAsync(_host.PlanId!);
         using var file = new SpreadsheetFile(bytes);
         var progressRow = file.RowOf("d001-p1-m1");
         var textDateRow = file.RowOf("d001-p3-m1");
@@ -82,12 +65,12 @@ public sealed class LedgerXlsxTests
         file.SetDate($"I{excelDateRow}", new DateOnly(2027, 9, 30));
         var edited = file.Save();
 
-        var (status, body) = await ImportAsync(_planId, edited);
+        var (status, body) = await ImportAsync(_host.PlanId!, edited);
         Assert.AreEqual(HttpStatusCode.OK, status, body.ToJsonString());
         Assert.AreEqual(33, body["rows"]!.GetValue<int>());
         Assert.AreEqual(3, body["changed"]!.GetValue<int>());
 
-        var after = await MeasuresAsync(_planId);
+        var after = await MeasuresAsync(_host.PlanId!);
         Assert.AreEqual(60, after["d001-p1-m1"]["progress"]!.GetValue<int>());
         Assert.AreEqual("inProgress", after["d001-p1-m1"]["status"]!.GetValue<string>(), "progress starts the work, as a unit's report would");
         Assert.AreEqual("2027-06-30", after["d001-p3-m1"]["dueDate"]!.GetValue<string>());
@@ -99,8 +82,8 @@ public sealed class LedgerXlsxTests
             Assert.AreEqual(changed.Contains(id) ? version + 1 : version, now, $"{id}: only edited rows are written");
         }
 
-        using var client = _host.Client(Operator);
-        var history = (await GetJsonAsync(client, "api/measures/d001-p3-m1"))["history"]!.AsArray();
+        using var client = _host.Client(TestKeys.Operator);
+        var history = (await client.GetJsonAsync("api/measures/d001-p3-m1"))["history"]!.AsArray();
         var last = history[^1]!;
         Assert.AreEqual("ledger-import", last["action"]!.GetValue<string>());
         Assert.AreEqual("dev-operator", last["actor"]!.GetValue<string>());
@@ -108,38 +91,38 @@ public sealed class LedgerXlsxTests
         StringAssert.Contains(last["reason"]!.GetValue<string>(), $"第{textDateRow}行");
 
         // The same file again: its values are now the ledger's, so nothing is written.
-        var (again, second) = await ImportAsync(_planId, edited);
+        var (again, second) = await ImportAsync(_host.PlanId!, edited);
         Assert.AreEqual(HttpStatusCode.OK, again, second.ToJsonString());
         Assert.AreEqual(0, second["changed"]!.GetValue<int>());
         CollectionAssert.AreEquivalent(after.Select(m => (m.Key, m.Value["version"]!.GetValue<long>())).ToList(),
-            (await MeasuresAsync(_planId)).Select(m => (m.Key, m.Value["version"]!.GetValue<long>())).ToList());
+            (await MeasuresAsync(_host.PlanId!)).Select(m => (m.Key, m.Value["version"]!.GetValue<long>())).ToList());
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task LedgerImport_Rejects_WrongColumns_NamingTheHeaderCell_AndWritesNothing()
     {
-        var before = await VersionsAsync(_planId);
-        using var file = new SpreadsheetFile(await ExportAsync(_planId));
+        var before = await VersionsAsync(_host.PlanId!);
+        using var file = new SpreadsheetFile(await ExportAsync(_host.PlanId!));
         file.SetText("H1", "进度");
         file.SetText("K1", "备注");
         file.SetNumber($"H{file.RowOf("d001-p2-m1")}", 80);
 
-        var (status, body) = await ImportAsync(_planId, file.Save());
+        var (status, body) = await ImportAsync(_host.PlanId!, file.Save());
 
         Assert.AreEqual(HttpStatusCode.BadRequest, status);
         var errors = body["errors"]!.AsObject();
         CollectionAssert.AreEquivalent(new[] { "H1", "K1" }, errors.Select(e => e.Key).ToArray());
         StringAssert.Contains(errors["H1"]![0]!.GetValue<string>(), "进度(%)");
-        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_planId)).ToList(), "storage unchanged");
+        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_host.PlanId!)).ToList(), "storage unchanged");
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task LedgerImport_Rejects_WrongTypes_NamingRowAndColumn_AndWritesNothing()
     {
-        var before = await VersionsAsync(_planId);
-        using var file = new SpreadsheetFile(await ExportAsync(_planId));
+        var before = await VersionsAsync(_host.PlanId!);
+        using var file = new SpreadsheetFile(await ExportAsync(_host.PlanId!));
         var wordRow = file.RowOf("d001-p2-m2");
         var tooMuchRow = file.RowOf("d001-p2-m3");
         var dateRow = file.RowOf("d001-p2-m4");
@@ -148,7 +131,7 @@ public sealed class LedgerXlsxTests
         file.SetText($"I{dateRow}", "明年三月");
         file.SetNumber($"H{file.RowOf("d001-p7-m1")}", 30);
 
-        var (status, body) = await ImportAsync(_planId, file.Save());
+        var (status, body) = await ImportAsync(_host.PlanId!, file.Save());
 
         Assert.AreEqual(HttpStatusCode.BadRequest, status, body.ToJsonString());
         var errors = body["errors"]!.AsObject();
@@ -156,16 +139,16 @@ public sealed class LedgerXlsxTests
         StringAssert.Contains(errors[$"H{wordRow}"]![0]!.GetValue<string>(), $"第{wordRow}行 H列（进度(%)）");
         StringAssert.Contains(errors[$"I{dateRow}"]![0]!.GetValue<string>(), $"第{dateRow}行 I列（整改时限）");
         StringAssert.Contains(body["detail"]!.GetValue<string>(), "未写入任何修改");
-        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_planId)).ToList(), "the valid edit of the same file is not written either");
+        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_host.PlanId!)).ToList(), "the valid edit of the same file is not written either");
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task LedgerImport_Rejects_AMeasureOfAnotherPlan_AndAnUnknownMeasure_AndWritesNothing()
     {
-        var before = await VersionsAsync(_planId);
-        var seedBefore = await VersionsAsync(SeedPlanId);
-        using var file = new SpreadsheetFile(await ExportAsync(_planId));
+        var before = await VersionsAsync(_host.PlanId!);
+        var seedBefore = await VersionsAsync(TestPlans.SeedPlanId);
+        using var file = new SpreadsheetFile(await ExportAsync(_host.PlanId!));
         var otherRow = file.RowOf("d001-p1-m2");
         var unknownRow = file.RowOf("d001-p1-m3");
         file.SetText($"A{otherRow}", "p1-m2");
@@ -173,22 +156,22 @@ public sealed class LedgerXlsxTests
         file.SetText($"A{unknownRow}", "d001-p9-m9");
         file.SetNumber($"H{file.RowOf("d001-p1-m4")}", 70);
 
-        var (status, body) = await ImportAsync(_planId, file.Save());
+        var (status, body) = await ImportAsync(_host.PlanId!, file.Save());
 
         Assert.AreEqual(HttpStatusCode.BadRequest, status, body.ToJsonString());
         var errors = body["errors"]!.AsObject();
         CollectionAssert.AreEquivalent(new[] { $"A{otherRow}", $"A{unknownRow}" }, errors.Select(e => e.Key).ToArray());
-        StringAssert.Contains(errors[$"A{otherRow}"]![0]!.GetValue<string>(), $"属于方案 {SeedPlanId}");
+        StringAssert.Contains(errors[$"A{otherRow}"]![0]!.GetValue<string>(), $"属于方案 {TestPlans.SeedPlanId}");
         StringAssert.Contains(errors[$"A{unknownRow}"]![0]!.GetValue<string>(), "不存在");
-        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_planId)).ToList());
-        CollectionAssert.AreEquivalent(seedBefore.ToList(), (await VersionsAsync(SeedPlanId)).ToList(), "the other plan's measure is untouched");
+        CollectionAssert.AreEquivalent(before.ToList(), (await VersionsAsync(_host.PlanId!)).ToList());
+        CollectionAssert.AreEquivalent(seedBefore.ToList(), (await VersionsAsync(TestPlans.SeedPlanId)).ToList(), "the other plan's measure is untouched");
     }
 
     [TestMethod]
     [Timeout(60000)]
     public async Task LedgerImport_Rejects_AFileThatIsNotAWorkbook()
     {
-        var (status, body) = await ImportAsync(_planId, "措施编号,进度\r\nd001-p1-m1,50\r\n"u8.ToArray());
+        var (status, body) = await ImportAsync(_host.PlanId!, "措施编号,进度\r\nd001-p1-m1,50\r\n"u8.ToArray());
         Assert.AreEqual(HttpStatusCode.BadRequest, status);
         Assert.IsNotNull(body["errors"]!["file"]);
     }
@@ -197,10 +180,10 @@ public sealed class LedgerXlsxTests
     [Timeout(180000)]
     public async Task ReportXlsx_OpensWithOpenXml_WithTheSummaryTablesAndChartData()
     {
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         await WorkflowClient.StartCycleAsync(client, "weekly", "2017-W14");
         await WorkflowClient.WaitForCompletionAsync(client, "weekly", "2017-W14", TimeSpan.FromSeconds(150));
-        var json = await GetJsonAsync(client, "api/reports/weekly/2017-W14?office=ganxian&format=json");
+        var json = await client.GetJsonAsync("api/reports/weekly/2017-W14?office=ganxian&format=json");
         var response = await client.GetAsync(new Uri("api/reports/weekly/2017-W14?office=ganxian&format=xlsx", UriKind.Relative), TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
@@ -218,13 +201,13 @@ public sealed class LedgerXlsxTests
 
     private static async Task<byte[]> ExportAsync(string planId)
     {
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         return await client.GetByteArrayAsync(new Uri($"api/plans/{planId}/ledger.xlsx", UriKind.Relative));
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> ImportAsync(string planId, byte[] file)
     {
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(XlsxType) } };
         var response = await client.PostAsync(new Uri($"api/plans/{planId}/ledger.xlsx", UriKind.Relative), content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
@@ -232,18 +215,11 @@ public sealed class LedgerXlsxTests
 
     private static async Task<Dictionary<string, JsonNode>> MeasuresAsync(string planId)
     {
-        using var client = _host.Client(Operator);
-        return (await GetJsonAsync(client, $"api/measures?planId={planId}"))["items"]!.AsArray()
+        using var client = _host.Client(TestKeys.Operator);
+        return (await client.GetJsonAsync($"api/measures?planId={planId}"))["items"]!.AsArray()
             .ToDictionary(m => m!["id"]!.GetValue<string>(), m => m!);
     }
 
     private static async Task<Dictionary<string, long>> VersionsAsync(string planId) =>
         (await MeasuresAsync(planId)).ToDictionary(m => m.Key, m => m.Value["version"]!.GetValue<long>());
-
-    private static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
 }

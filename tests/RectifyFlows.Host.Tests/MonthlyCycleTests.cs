@@ -17,7 +17,7 @@ public sealed class MonthlyCycleTests
     {
         await using var ledger = await LedgerFixture.CreateAsync();
         await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
-        using var client = host.Client(LedgerApiTests.Operator);
+        using var client = host.Client(TestKeys.Operator);
 
         var started = await StartCycleAsync(client, "monthly", "2017-03");
         Assert.AreEqual("monthly-2017-03", started["instanceId"]!.GetValue<string>());
@@ -96,7 +96,7 @@ public sealed class MonthlyCycleTests
             settings: new Dictionary<string, string> { ["RectifyFlows__Workflows__InspectionWindow"] = "00:05:00" });
         try
         {
-            using (var client = host.Client(LedgerApiTests.Operator))
+            using (var client = host.Client(TestKeys.Operator))
             {
                 await StartCycleAsync(client, "monthly", "2017-04");
                 await WaitForCycleAsync(client, "monthly", "2017-04", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
@@ -115,7 +115,7 @@ public sealed class MonthlyCycleTests
             host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
                 settings: new Dictionary<string, string> { ["RectifyFlows__Workflows__InspectionWindow"] = "00:05:00" });
 
-            using var after = host.Client(LedgerApiTests.Operator);
+            using var after = host.Client(TestKeys.Operator);
             foreach (var team in new[] { "team-3", "team-4" })
             {
                 var response = await PostSignedAsync(after, "api/webhooks/inspection-results",
@@ -151,7 +151,7 @@ public sealed class MonthlyCycleTests
             ["RectifyFlows__Testing__FailOnceAfterEnqueue"] = "bulletin",
             ["RectifyFlows__Workflows__InspectionWindow"] = "00:00:05",
         });
-        using var client = host.Client(LedgerApiTests.Operator);
+        using var client = host.Client(TestKeys.Operator);
         await StartCycleAsync(client, "monthly", "2017-05");
         await PostSignedAsync(client, "api/webhooks/inspection-results",
             InspectionResult("r-2017-05-team-1", "2017-05", "team-1", "tw-shiyuan", Finding("funds", "high", "资金拨付滞后")));

@@ -63,10 +63,10 @@ public sealed class OfficeCyclesTests
             ["RectifyFlows__Auth__Keys__12__Role"] = "unit",
             ["RectifyFlows__Auth__Keys__12__UnitId"] = "sy-fupin",
         });
-        using var client = host.Client(LedgerApiTests.Operator);
+        using var client = host.Client(TestKeys.Operator);
         if (withTownshipPlan)
         {
-            var imported = await LedgerApiTests.PostAsync(client, "api/plans", await File.ReadAllBytesAsync(TownshipExamplePlan, TestContext.CancellationToken));
+            var imported = await client.PostJsonAsync("api/plans", await File.ReadAllBytesAsync(TownshipExamplePlan, TestContext.CancellationToken));
             Assert.AreEqual(HttpStatusCode.Created, imported.StatusCode, await imported.Content.ReadAsStringAsync(TestContext.CancellationToken));
             var finding = await PostSignedAsync(client, "api/webhooks/inspection-results",
                 InspectionResult("r-2017-05-sy-team-1", "2017-05", "sy-team-1", "vil-shazhou", Finding("work", "medium", "帮扶台账未更新")));

@@ -13,36 +13,24 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class ProjectsXlsxTests
 {
-    private const string Operator = LedgerApiTests.Operator;
     private const string Office = "d001-ganxian";
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static readonly string[] Columns =
         ["项目编号", "项目名称", "乡镇编号", "乡镇", "村编号", "村", "类别", "年度", "资金级别", "下达资金(元)", "已拨付(元)", "状态", "进度(%)", "开工日期", "完工日期", "来源标注", "版本"];
 
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        var prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: prefix);
-        _host = await HostProcess.StartAsync(prefix, environment: "Fast");
-        using var client = _host.Client(Operator);
-        using var body = new ByteArrayContent(TestPlans.ToJson(TestPlans.District(1))) { Headers = { ContentType = new("application/json") } };
-        var created = await client.PostAsync(new Uri("api/plans", UriKind.Relative), body);
-        Assert.AreEqual(HttpStatusCode.Created, created.StatusCode, await created.Content.ReadAsStringAsync());
+        _host = await DistrictHost.StartAsync(environment: "Fast");
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
     [Timeout(120000)]
@@ -124,7 +112,7 @@ public sealed class ProjectsXlsxTests
         Assert.AreEqual(HttpStatusCode.Forbidden,
             (await unit.GetAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative), TestContext.CancellationToken)).StatusCode,
             "the projects ledger file is for the office");
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         Assert.AreEqual(HttpStatusCode.NotFound,
             (await client.GetAsync(new Uri("api/projects/ledger.xlsx?officeId=no-such-office", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
     }
@@ -151,7 +139,7 @@ public sealed class ProjectsXlsxTests
 
     private static async Task<byte[]> ExportAsync()
     {
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         var response = await client.GetAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
@@ -160,7 +148,7 @@ public sealed class ProjectsXlsxTests
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> ImportAsync(byte[] file)
     {
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(XlsxType) } };
         var response = await client.PostAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative), content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
@@ -168,7 +156,7 @@ public sealed class ProjectsXlsxTests
 
     private static async Task<Dictionary<string, JsonNode>> ProjectsAsync()
     {
-        using var client = _host.Client(Operator);
+        using var client = _host.Client(TestKeys.Operator);
         var response = await client.GetAsync(new Uri($"api/projects?officeId={Office}", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["items"]!.AsArray()

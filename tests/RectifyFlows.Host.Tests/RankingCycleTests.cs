@@ -16,7 +16,7 @@ public sealed class RankingCycleTests
     {
         await using var ledger = await LedgerFixture.CreateAsync();
         await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
-        using var client = host.Client(LedgerApiTests.Operator);
+        using var client = host.Client(TestKeys.Operator);
 
         await StartCycleAsync(client, "weekly", "2017-W14");
         var done = await WaitForCompletionAsync(client, "weekly", "2017-W14", TimeSpan.FromSeconds(120));
@@ -40,7 +40,7 @@ public sealed class RankingCycleTests
     {
         await using var ledger = await LedgerFixture.CreateAsync();
         await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
-        using var client = host.Client(LedgerApiTests.Operator);
+        using var client = host.Client(TestKeys.Operator);
 
         // The seed's reconstructed projects (as of 2017-03-31) put every township above 90: three fall behind here.
         var lagging = new[] { "tw-wangmudu", "tw-tiancun", "tw-jiangkou" };
@@ -111,8 +111,8 @@ public sealed class RankingCycleTests
     {
         await using var ledger = await LedgerFixture.CreateAsync();
         await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
-        using var client = host.Client(LedgerApiTests.Operator);
-        Assert.AreEqual(System.Net.HttpStatusCode.Created, (await LedgerApiTests.PostAsync(client, "api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
+        using var client = host.Client(TestKeys.Operator);
+        Assert.AreEqual(System.Net.HttpStatusCode.Created, (await client.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
 
         // The seven long-term measures' first review horizon is 2017-12-31: the first ten days of 2018 ask for it.
         await StartCycleAsync(client, "ten-day", "2018-01-1");
@@ -138,7 +138,7 @@ public sealed class RankingCycleTests
         await using var ledger = await LedgerFixture.CreateAsync();
         await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
             settings: new Dictionary<string, string> { ["RectifyFlows__Schedules__Enabled"] = "true" });
-        using var client = host.Client(LedgerApiTests.Operator);
+        using var client = host.Client(TestKeys.Operator);
 
         // The last monthly fire (the 1st at 09:00 China time) and the last Monday 09:00 are in the past: their cycles exist.
         var now = DateTimeOffset.UtcNow;
@@ -169,14 +169,14 @@ public sealed class RankingCycleTests
         await using var ledger = await LedgerFixture.CreateAsync();
         await using (var down = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast"))
         {
-            using var client = down.Client(LedgerApiTests.Operator);
+            using var client = down.Client(TestKeys.Operator);
             await StartCycleAsync(client, "quarterly", ran);
             await WaitForCompletionAsync(client, "quarterly", ran, TimeSpan.FromSeconds(120));
         }
 
         await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
             settings: new Dictionary<string, string> { ["RectifyFlows__Schedules__Enabled"] = "true" });
-        using var restarted = host.Client(LedgerApiTests.Operator);
+        using var restarted = host.Client(TestKeys.Operator);
 
         await WaitForCompletionAsync(restarted, "quarterly", missed, TimeSpan.FromSeconds(180));
         await WaitForCompletionAsync(restarted, "quarterly", latest, TimeSpan.FromSeconds(180));

@@ -15,31 +15,31 @@ public sealed class RestartTests
     public async Task Host_KeepsTheLedgerAndItsProgress_AfterKillMinus9AndRestart()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
-        var host = await HostProcess.StartAsync(ledger.Prefix, LedgerApiTests.TestKeys);
+        var host = await HostProcess.StartAsync(ledger.Prefix, TestKeys.UnitKeySettings());
         try
         {
-            using (var operatorClient = host.Client(LedgerApiTests.Operator))
+            using (var operatorClient = host.Client(TestKeys.Operator))
             {
-                var import = await LedgerApiTests.PostAsync(operatorClient, "api/plans", TestPlans.ToJson(TestPlans.District(1)));
+                var import = await operatorClient.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)));
                 Assert.AreEqual(HttpStatusCode.Created, import.StatusCode);
             }
 
-            using (var unit = host.Client(LedgerApiTests.FupinKey))
+            using (var unit = host.Client(TestKeys.Fupin))
             {
-                var progress = await LedgerApiTests.PostAsync(unit, "api/measures/d001-p3-m1/progress", new { percent = 45, note = "自查完成" });
+                var progress = await unit.PostJsonAsync("api/measures/d001-p3-m1/progress", new { percent = 45, note = "自查完成" });
                 Assert.AreEqual(HttpStatusCode.OK, progress.StatusCode);
             }
 
             await host.KillAsync();
             await host.DisposeAsync();
-            host = await HostProcess.StartAsync(ledger.Prefix, LedgerApiTests.TestKeys);
+            host = await HostProcess.StartAsync(ledger.Prefix, TestKeys.UnitKeySettings());
 
-            using var client = host.Client(LedgerApiTests.Operator);
-            var measure = await LedgerApiTests.GetJsonAsync(client, "api/measures/d001-p3-m1");
+            using var client = host.Client(TestKeys.Operator);
+            var measure = await client.GetJsonAsync("api/measures/d001-p3-m1");
             Assert.AreEqual(45, measure["measure"]!["progress"]!.GetValue<int>());
             Assert.AreEqual("inProgress", measure["measure"]!["status"]!.GetValue<string>());
             Assert.AreEqual("自查完成", measure["history"]!.AsArray().Single(e => e!["action"]!.GetValue<string>() == "progress")!["reason"]!.GetValue<string>());
-            var seed = await LedgerApiTests.GetJsonAsync(client, $"api/measures?planId={LedgerApiTests.SeedPlanId}");
+            var seed = await client.GetJsonAsync($"api/measures?planId={TestPlans.SeedPlanId}");
             Assert.AreEqual(33, seed["count"]!.GetValue<int>());
             StringAssert.Contains(host.Output, "Seed plan ganxian-2017-xunshi6: Unchanged");
         }
@@ -71,8 +71,8 @@ public sealed class RestartTests
                 StringAssert.Contains(host.Output, "Started Azurite");
                 StringAssert.Contains(host.Output, "Started MailDev");
                 Assert.IsTrue(await PortProbe.IsListeningAsync(smtp, TestContext.CancellationToken), "MailDev's SMTP port answers");
-                using var client = host.Client(LedgerApiTests.Operator);
-                var signOff = await LedgerApiTests.PostAsync(client, "api/measures/p4-m1/signoff", new { decision = "accept", comment = "资金已全部拨付" });
+                using var client = host.Client(TestKeys.Operator);
+                var signOff = await client.PostJsonAsync("api/measures/p4-m1/signoff", new { decision = "accept", comment = "资金已全部拨付" });
                 Assert.AreEqual(HttpStatusCode.OK, signOff.StatusCode, await signOff.Content.ReadAsStringAsync());
             }
             finally
@@ -87,8 +87,8 @@ public sealed class RestartTests
             host = await HostProcess.StartAsync("dev", settings);
             try
             {
-                using var client = host.Client(LedgerApiTests.Operator);
-                var measure = await LedgerApiTests.GetJsonAsync(client, "api/measures/p4-m1");
+                using var client = host.Client(TestKeys.Operator);
+                var measure = await client.GetJsonAsync("api/measures/p4-m1");
                 Assert.AreEqual("signedOff", measure["measure"]!["status"]!.GetValue<string>(), "read back from Azurite's files after both restarted");
             }
             finally

@@ -31,14 +31,14 @@ public sealed class RetentionTests
         // m3 is long overdue: its ladder fires level 3 at once and completes while the measure stays open.
         document.Categories![0]!.Problems![0]!.Measures![2]!.DueDate = "2020-01-10";
         await using var ledger = await LedgerFixture.CreateAsync();
-        var settings = new Dictionary<string, string>(LedgerApiTests.TestKeys) { ["RectifyFlows__Seed__Enabled"] = "false" };
+        var settings = new Dictionary<string, string>(TestKeys.UnitKeySettings()) { ["RectifyFlows__Seed__Enabled"] = "false" };
         var hub = new TaskHub(ledger.ConnectionString, "hub" + ledger.Prefix);
         await using var host = await HostProcess.StartAsync(ledger.Prefix, settings);
-        using var office = host.Client(LedgerApiTests.Operator);
-        using var unit = host.Client(LedgerApiTests.FupinKey);
-        Assert.AreEqual(HttpStatusCode.Created, (await LedgerApiTests.PostAsync(office, "api/plans", TestPlans.ToJson(document))).StatusCode);
+        using var office = host.Client(TestKeys.Operator);
+        using var unit = host.Client(TestKeys.Fupin);
+        Assert.AreEqual(HttpStatusCode.Created, (await office.PostJsonAsync("api/plans", TestPlans.ToJson(document))).StatusCode);
         // m1 is closed by its evidence: its ladder ends.
-        Assert.AreEqual(HttpStatusCode.OK, (await LedgerApiTests.PostAsync(unit, "api/measures/d001-p1-m1/evidence",
+        Assert.AreEqual(HttpStatusCode.OK, (await unit.PostJsonAsync("api/measures/d001-p1-m1/evidence",
             new { text = "已完成", effectiveDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })).StatusCode);
         await hub.WaitForStatusAsync("escalation-measure-d001-p1-m1", "Completed", TimeSpan.FromSeconds(90));
         await hub.WaitForStatusAsync("escalation-measure-d001-p1-m3", "Completed", TimeSpan.FromSeconds(90));

@@ -13,37 +13,31 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class SecurityTests
 {
-    private static HostProcess _host = null!;
-    private static LedgerFixture _ledger = null!;
-    private static string _prefix = null!;
+    private static DistrictHost _host = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
     public static async Task StartAsync(TestContext context)
     {
-        _prefix = LedgerFixture.NewPrefix();
-        _ledger = await LedgerFixture.CreateAsync(prefix: _prefix);
-        var settings = LedgerApiTests.TestKeys;
-        settings["RectifyFlows__Http__PermitsPerSecond"] = "2";
-        settings["RectifyFlows__Http__Burst"] = "10";
-        settings["RectifyFlows__Auth__CacheSeconds"] = "0";
-        _host = await HostProcess.StartAsync(_prefix, settings);
+        var settings = new Dictionary<string, string>
+        {
+            ["RectifyFlows__Http__PermitsPerSecond"] = "2",
+            ["RectifyFlows__Http__Burst"] = "10",
+            ["RectifyFlows__Auth__CacheSeconds"] = "0",
+        };
+        _host = await DistrictHost.StartAsync(settings, importDistrict: false);
     }
 
     [ClassCleanup]
-    public static async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await _ledger.DisposeAsync();
-    }
+    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
     [Timeout(60_000, CooperativeCancellation = true)]
     public async Task RateLimit_RefusesABurstWith429_PerKey_WithoutTouchingOtherKeys()
     {
-        using var busy = _host.Client(LedgerApiTests.ShiyuanKey);
-        using var quiet = _host.Client(LedgerApiTests.FupinKey);
+        using var busy = _host.Client(TestKeys.Shiyuan);
+        using var quiet = _host.Client(TestKeys.Fupin);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => busy.GetAsync(new Uri("api/actions", UriKind.Relative))));
         var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
@@ -102,7 +96,7 @@ public sealed class SecurityTests
 
         // Every issue and the revocation left an audit row naming who ran the command, with the key id, never the key.
         var audits = new List<Azure.Data.Tables.TableEntity>();
-        await foreach (var row in _ledger.Tables.ApiKeys.QueryAsync<Azure.Data.Tables.TableEntity>(
+        await foreach (var row in _host.Ledger.Tables.ApiKeys.QueryAsync<Azure.Data.Tables.TableEntity>(
             e => e.PartitionKey == "principal|" + principal, cancellationToken: TestContext.CancellationToken))
         {
             if (row.RowKey.StartsWith("~audit|", StringComparison.Ordinal))
@@ -120,16 +114,16 @@ public sealed class SecurityTests
     [Timeout(60_000, CooperativeCancellation = true)]
     public async Task Logs_NeverHoldKeysOrContactDetails()
     {
-        using var office = _host.Client(LedgerApiTests.Operator);
+        using var office = _host.Client(TestKeys.Operator);
         using var stranger = _host.Client("rf_this-key-does-not-exist-0123456789");
         await stranger.GetAsync(new Uri("api/actions", UriKind.Relative), TestContext.CancellationToken);
         var put = await office.PutAsJsonAsync(new Uri("api/units/tw-shiyuan", UriKind.Relative),
             new { contacts = new[] { new { name = "石院乡党政办", email = "shiyuan-secret@example.gov.cn", mobile = "13912345678" } } }, TestContext.CancellationToken);
-        Assert.AreEqual(HttpStatusCode.OK, put.StatusCode, _host.Output[^Math.Min(6000, _host.Output.Length)..]);
+        Assert.AreEqual(HttpStatusCode.OK, put.StatusCode, _host.Process.Output[^Math.Min(6000, _host.Process.Output.Length)..]);
         await Task.Delay(500, TestContext.CancellationToken);
 
-        var output = _host.Output;
-        foreach (var secret in new[] { LedgerApiTests.Operator, "rf_this-key-does-not-exist", "shiyuan-secret@example.gov.cn", "13912345678" })
+        var output = _host.Process.Output;
+        foreach (var secret in new[] { TestKeys.Operator, "rf_this-key-does-not-exist", "shiyuan-secret@example.gov.cn", "13912345678" })
         {
             Assert.IsFalse(output.Contains(secret, StringComparison.Ordinal), $"the log holds '{secret}'");
         }
@@ -176,7 +170,7 @@ public sealed class SecurityTests
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["RectifyFlows__Storage__ConnectionString"] = await TestStorage.ConnectionStringAsync();
-        start.Environment["RectifyFlows__Storage__TablePrefix"] = _prefix;
+        start.Environment["RectifyFlows__Storage__TablePrefix"] = _host.Prefix;
         start.Environment["RectifyFlows__DevServices__Enabled"] = "false";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.CancellationToken);

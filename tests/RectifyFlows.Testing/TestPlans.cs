@@ -6,6 +6,9 @@ namespace RectifyFlows.Testing;
 /// <summary>Plan files for tests, derived from the real seed so they stay in step with its format.</summary>
 public static class TestPlans
 {
+    /// <summary>The plan id of the seed (seeds/ganxian-2017.plan.json), which the Development profile imports on start.</summary>
+    public const string SeedPlanId = "ganxian-2017-xunshi6";
+
     /// <summary>The seed plan file as a document.</summary>
     public static PlanDocument SeedDocument() =>
         JsonSerializer.Deserialize<PlanDocument>(File.ReadAllBytes(RepositoryFiles.SeedPlan), PlanReader.JsonOptions)!;
