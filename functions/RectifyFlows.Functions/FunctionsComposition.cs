@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -55,9 +52,6 @@ public static class FunctionsComposition
         // instance may be scaled to zero between requests, a timer wakes it. Registered, as in the standalone host, when
         // any channel is configured (ConfigurationReport logs an error in Production when none is).
         builder.Services.AddRectifyFlowsDispatcherIfConfigured(builder.Configuration, hosted: false);
-
-        // As the standalone host: Chinese text stays readable in responses instead of \uXXXX escapes.
-        builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RectifyFlows.Api.Actions;
 using RectifyFlows.Api.Auth;
+using RectifyFlows.Api.Http;
 using RectifyFlows.Api.Measures;
 using RectifyFlows.Api.Plans;
 using RectifyFlows.Api.Units;
@@ -19,6 +20,7 @@ public static class DependencyInjection
     {
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.AddMemoryCache();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ConfiguredKeyRegistrar>();

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
 using RectifyFlows.Api;
@@ -70,11 +68,6 @@ public static partial class HostComposition
 
         builder.Services.AddHttpSecurity();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            // Chinese text stays readable in responses instead of \uXXXX escapes; HTML-sensitive characters are still escaped.
-            json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -29,7 +29,7 @@ public sealed class ActionHandlers(ActionRepository actions, OutboxRepository ou
             var name = Enum.GetNames<ActionKind>().FirstOrDefault(n => string.Equals(n, kind, StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                errors.Add("kind", $"must be one of: {string.Join(", ", Enum.GetNames<ActionKind>().Select(JsonNames.Camel))}.");
+                errors.Add("kind", $"must be one of: {JsonNames.OneOf<ActionKind>()}.");
             }
             else
             {
@@ -59,7 +59,7 @@ public sealed class ActionHandlers(ActionRepository actions, OutboxRepository ou
             count = items.Count,
             items = items.Select(a => new
             {
-                a.Id, a.UnitId, a.PersonId, kind = JsonNames.Camel(a.Kind.ToString()), kindName = ActionNames.Chinese(a.Kind),
+                a.Id, a.UnitId, a.PersonId, a.Kind, kindName = ActionNames.Chinese(a.Kind),
                 a.Reason, a.Source, a.DueDate, a.OpenedAt, a.Status,
             }),
         });

@@ -27,7 +27,7 @@ public sealed class LeadApi(LeadRepository leads, UnitRepository units, LeadRemi
             }
             else
             {
-                errors.Add("status", "must be one of: " + string.Join(", ", Enum.GetNames<LeadStatus>().Select(JsonNames.Camel)) + ".");
+                errors.Add("status", $"must be one of: {JsonNames.OneOf<LeadStatus>()}.");
             }
         }
 
@@ -145,7 +145,7 @@ public sealed class LeadApi(LeadRepository leads, UnitRepository units, LeadRemi
         catch (LeadTransitionException ex)
         {
             return Problems.Conflict("线索状态不允许此操作", ex.Detail, "illegal-transition",
-                new Dictionary<string, object?> { ["leadStatus"] = JsonNames.Camel(ex.Status.ToString()) });
+                new Dictionary<string, object?> { ["leadStatus"] = ex.Status });
         }
         catch (ConcurrencyConflictException ex)
         {

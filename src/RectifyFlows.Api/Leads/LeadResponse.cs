@@ -1,4 +1,3 @@
-using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Storage.Audit;
 
@@ -21,15 +20,15 @@ public static class LeadResponse
             unitId = lead.UnitId,
             ownerUnitId = lead.OwnerUnitId,
             deadline = lead.Deadline,
-            status = JsonNames.Camel(lead.Status.ToString()),
-            disposition = lead.Disposition is { } d ? JsonNames.Camel(d.ToString()) : null,
+            status = lead.Status,
+            disposition = lead.Disposition,
             dispositionNote = lead.DispositionNote,
             disposedAt = lead.DisposedAt,
             overdue = lead.IsOverdue(today),
             version = lead.Version,
             history = lead.History.Select(h => new
             {
-                action = h.Action, actor = h.Actor, at = h.At, from = h.From is { } f ? JsonNames.Camel(f.ToString()) : null, to = JsonNames.Camel(h.To.ToString()), note = h.Note,
+                action = h.Action, actor = h.Actor, at = h.At, from = h.From, to = h.To, note = h.Note,
             }),
             audit = audit?.Select(a => new { action = a.Action, actor = a.Actor, at = a.At, fromStatus = a.FromStatus, toStatus = a.ToStatus, reason = a.Reason }),
         };

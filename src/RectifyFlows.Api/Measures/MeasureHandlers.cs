@@ -90,7 +90,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
         {
             var response = MeasureResponse.From(measure, today, colours.Value);
             if ((statusFilter is null || measure.Status == statusFilter)
-                && (colourFilter is null || response.Colour == JsonNames.Camel(colourFilter.Value.ToString()))
+                && (colourFilter is null || response.Colour == colourFilter)
                 && (overdueFilter is null || response.Overdue == overdueFilter))
             {
                 items.Add(response);
@@ -325,7 +325,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
             return Problems.Conflict("当前状态不允许此操作", ex.Detail, "illegal-transition", new Dictionary<string, object?>
             {
                 ["measureId"] = ex.MeasureId,
-                ["measureStatus"] = JsonNames.Camel(ex.Status.ToString()),
+                ["measureStatus"] = ex.Status,
                 ["action"] = ex.Action,
             });
         }

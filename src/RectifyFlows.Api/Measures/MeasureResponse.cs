@@ -6,7 +6,7 @@ using RectifyFlows.Storage.Audit;
 
 namespace RectifyFlows.Api.Measures;
 
-/// <summary>A measure as the API shows it, with its colour and overdue days computed for today (China Standard Time).</summary>
+/// <summary>A measure as the API shows it (enums by their camelCase names, see <see cref="ApiJson"/>), with its colour and overdue days computed for today (China Standard Time).</summary>
 public sealed record MeasureResponse(
     string Id,
     string PlanId,
@@ -14,15 +14,15 @@ public sealed record MeasureResponse(
     string ProblemId,
     int Number,
     string Text,
-    string Kind,
+    MeasureKind Kind,
     string LeadOfficialId,
     string LeadUnitId,
     IReadOnlyList<string> ResponsibleUnitIds,
     DateOnly StartDate,
     DateOnly DueDate,
-    string Status,
+    MeasureStatus Status,
     int Progress,
-    string Colour,
+    Colour Colour,
     bool Overdue,
     int DaysOverdue,
     DateTimeOffset? LastActivityAt,
@@ -37,9 +37,9 @@ public sealed record MeasureResponse(
         var overdue = measure.IsOverdue(today);
         return new(
             measure.Id, measure.PlanId, measure.CategoryId, measure.ProblemId, measure.Number, measure.Text,
-            JsonNames.Camel(measure.Kind.ToString()), measure.LeadOfficialId, measure.LeadUnitId, measure.ResponsibleUnitIds,
-            measure.StartDate, measure.EffectiveDueDate, JsonNames.Camel(measure.Status.ToString()), measure.Progress,
-            JsonNames.Camel(ColourRule.Evaluate(measure, today, colours).ToString()), overdue,
+            measure.Kind, measure.LeadOfficialId, measure.LeadUnitId, measure.ResponsibleUnitIds,
+            measure.StartDate, measure.EffectiveDueDate, measure.Status, measure.Progress,
+            ColourRule.Evaluate(measure, today, colours), overdue,
             measure.DaysOverdue(today),
             measure.LastActivityAt is { } at ? ChinaTime.ToChinaTime(at) : null, measure.NextReview, measure.LastVerifiedOn, measure.RequestedDueDate, measure.Version);
     }
@@ -54,6 +54,7 @@ public sealed record HistoryEntry(
     DateTimeOffset At, string Actor, string Action, string? FromStatus, string? ToStatus, string? Reason,
     IReadOnlyDictionary<string, string?[]> Changes)
 {
+    /// <summary>The audit row keeps the statuses as enum names (text); the contract spells them camelCase.</summary>
     public static HistoryEntry From(AuditEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -45,7 +45,7 @@ public sealed class PlanHandlers(PlanImporter importer, PlanRepository plans, Ti
             var response = new
             {
                 planId = result.PlanId,
-                outcome = JsonNames.Camel(result.Outcome.ToString()),
+                outcome = result.Outcome,
                 result.MeasuresCreated,
                 result.MeasuresUpdated,
                 result.UnitsWritten,
@@ -89,12 +89,12 @@ public sealed class PlanHandlers(PlanImporter importer, PlanRepository plans, Ti
             plan.DistrictName,
             plan.OfficeId,
             plan.OfficeName,
-            sourceKind = JsonNames.Camel(plan.SourceKind.ToString()),
+            plan.SourceKind,
             sourceKindName = plan.SourceKind.DisplayName(),
             plan.SourceIssuer,
             provenance = plan.Provenance.Select(f => new
             {
-                f.ItemKind, f.ItemId, provenance = JsonNames.Camel(f.Provenance.ToString()), provenanceName = f.Provenance.DisplayName(), f.Note,
+                f.ItemKind, f.ItemId, f.Provenance, provenanceName = f.Provenance.DisplayName(), f.Note,
             }),
             plan.FeedbackDate,
             importedAt = ChinaTime.ToChinaTime(plan.ImportedAt),

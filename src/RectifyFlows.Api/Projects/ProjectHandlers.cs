@@ -99,7 +99,7 @@ public sealed class ProjectHandlers(ProjectRepository projects, UnitRepository u
         {
             officeId,
             formulas = ProjectRates.Formulas(format),
-            rounding = new { mode = JsonNames.Camel(format.Rounding.ToString()), format.Decimals, description = format.Describe() },
+            rounding = new { mode = format.Rounding, format.Decimals, description = format.Describe() },
             total = Describe(all),
             townships = byTownship.Select(Describe),
             townshipsWithoutData = noData,
@@ -110,7 +110,7 @@ public sealed class ProjectHandlers(ProjectRepository projects, UnitRepository u
                 p.Id, p.Name, townshipId = p.UnitId, p.VillageId, p.Category, p.Year, p.FundingLevel,
                 fundingLevelName = FundingLevels.Chinese(p.FundingLevel), p.Allocated, p.Disbursed, p.Status,
                 statusName = ProjectStatuses.Chinese(p.Status), p.Percent, p.StartedOn, p.CompletedOn,
-                provenance = JsonNames.Camel(p.Provenance.ToString()), provenanceName = p.Provenance.DisplayName(),
+                p.Provenance, provenanceName = p.Provenance.DisplayName(),
             }),
         });
     }
