@@ -115,6 +115,21 @@ public sealed partial class HostParityTests
         var projectsResult = functionsProjectsImport.Json();
         Assert.AreEqual(projectsResult.GetProperty("rows").GetInt32(), projectsResult.GetProperty("unchanged").GetInt32(), functionsProjectsImport.ToString());
 
+        // Enums in responses come from the API's one converter on both hosts: camelCase names, never numbers.
+        foreach (var (path, read) in new (string, Func<System.Text.Json.JsonElement, string?>)[]
+        {
+            ("/api/units/dept-fupin", json => json.GetProperty("unit").GetProperty("kind").GetString()),
+            ($"/api/plans/{PlanId}", json => json.GetProperty("sourceKind").GetString()),
+        })
+        {
+            using var hostResponse = await hostClient.SendAsync(WithKey(HttpMethod.Get, path), cancel);
+            var hostJson = System.Text.Json.JsonDocument.Parse(await hostResponse.Content.ReadAsByteArrayAsync(cancel)).RootElement;
+            var functionsJson = (await app.InvokeHttpAsync("GET", path, [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: cancel)).Json();
+            var expected = path.StartsWith("/api/units/", StringComparison.Ordinal) ? "department" : "inspection";
+            Assert.AreEqual(expected, read(hostJson), path + " on the standalone host");
+            Assert.AreEqual(expected, read(functionsJson), path + " on the Functions app");
+        }
+
         // A CORS preflight: the host's CORS middleware and the Functions app's catch-all OPTIONS trigger, from the same rules.
         await SendAsync(new HttpFileRequest("OPTIONS", "/api/measures", [("Origin", "https://evil.example"), ("Access-Control-Request-Method", "GET")], null, [204]));
 
