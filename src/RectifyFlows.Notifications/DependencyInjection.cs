@@ -8,6 +8,7 @@ using RectifyFlows.Notifications.Email;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Notifications.Robots;
 using RectifyFlows.Notifications.Sms;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Notifications.Testing;
 
 namespace RectifyFlows.Notifications;
@@ -22,6 +23,8 @@ public static class DependencyInjection
         services.TryAddSingleton<OutboxRepository>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ContactResolver>();
+        services.AddOptions<MessageLinkOptions>().BindConfiguration(MessageLinkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<MessageLinks>();
         if (string.IsNullOrEmpty(failOnceAfterEnqueueKind))
         {
             services.AddSingleton<INotificationPort>(provider => provider.GetRequiredService<OutboxRepository>());

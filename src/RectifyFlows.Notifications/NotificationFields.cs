@@ -18,6 +18,6 @@ public sealed record NotificationFields
     /// <summary>Reminders: days until the due date.</summary>
     public int? DaysLeft { get; init; }
 
-    /// <summary>Where to act, e.g. <c>/api/measures/p1-m1</c>.</summary>
+    /// <summary>Where to act, from <see cref="Templates.MessageLinks"/>: <c>https://…/api/measures/p1-m1</c>, or the route alone when no public address is set.</summary>
     public string? Link { get; init; }
 }

@@ -27,6 +27,7 @@ public sealed partial class NotifyEscalationStepActivity(
     EscalationStarter escalations,
     IOptions<WorkflowOptions> options,
     TimeProvider time,
+    MessageLinks links,
     ILogger<NotifyEscalationStepActivity> logger)
     : TaskActivity<EscalationStepRequest, EscalationStepResult>
 {
@@ -62,7 +63,7 @@ public sealed partial class NotifyEscalationStepActivity(
             DueDate = input.DueDate,
             DaysOverdue = step.OffsetDays >= 0 ? daysOverdue : null,
             DaysLeft = step.OffsetDays < 0 ? -step.OffsetDays : null,
-            Link = input.Item.Kind == ItemRef.MeasureKind ? $"/api/measures/{input.Item.Id}" : $"/api/actions?unitId={leadUnit}",
+            Link = input.Item.Kind == ItemRef.MeasureKind ? links.Measure(input.Item.Id) : links.UnitActions(leadUnit),
         };
         var content = Compose(step, fields);
         if (step.Name == EscalationStep.Level3 && time.GetUtcNow() - step.FireAt > CatchUpAfter)

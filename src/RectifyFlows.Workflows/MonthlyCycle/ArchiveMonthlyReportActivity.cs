@@ -13,7 +13,8 @@ public sealed class ArchiveMonthlyReportActivity(
     MonthlyReportBuilder builder,
     ReportRepository reports,
     RecipientDirectory recipients,
-    INotificationPort notifications)
+    INotificationPort notifications,
+    MessageLinks links)
     : TaskActivity<OfficePeriod, MonthlySummary>
 {
     public override async Task<MonthlySummary> RunAsync(TaskActivityContext context, OfficePeriod input)
@@ -23,7 +24,7 @@ public sealed class ArchiveMonthlyReportActivity(
         var (report, summary, _) = await builder.BuildAsync(input, withActions: true, ct);
         await reports.SaveAsync(ReportKeys.Monthly, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
         var message = await recipients.ToUnitAsync(input.OfficeId, MessageKeys.MonthlyReportReady(input.Period, input.OfficeId),
-            NotificationTemplates.ReportReadyOf(report.Title, summary.ActionsOpened, SendMonthlyBulletinActivity.ReportLink("monthly", input)), ct);
+            NotificationTemplates.ReportReadyOf(report.Title, summary.ActionsOpened, links.Report(ReportKeys.Monthly, input.Period, input.OfficeId)), ct);
         return summary with { MessagesWritten = await notifications.EnqueueAsync([message], ct) };
     }
 }

@@ -18,7 +18,8 @@ public sealed class SendMonthlyBulletinActivity(
     ReportRepository reports,
     RecipientDirectory recipients,
     MonthlyAttendance attendance,
-    INotificationPort notifications)
+    INotificationPort notifications,
+    MessageLinks links)
     : TaskActivity<OfficePeriod, MonthlySummary>
 {
     public override async Task<MonthlySummary> RunAsync(TaskActivityContext context, OfficePeriod input)
@@ -31,7 +32,7 @@ public sealed class SendMonthlyBulletinActivity(
         var named = results.Where(r => r.Findings.Count > 0).Select(r => r.UnitId);
         var key = MessageKeys.MonthlyBulletin(input.Period, input.OfficeId);
         var content = NotificationTemplates.MonthlyBulletin(
-            report.Title, summary.Findings, summary.AttendanceBreaches, attendance.MinimumDaysOnSite, summary.OverdueMeasures, ReportLink("monthly", input));
+            report.Title, summary.Findings, summary.AttendanceBreaches, attendance.MinimumDaysOnSite, summary.OverdueMeasures, links.Report(ReportKeys.Monthly, input.Period, input.OfficeId));
         var messages = new List<OutboxMessage>();
         foreach (var unitId in named.Append(input.OfficeId).Distinct(StringComparer.Ordinal))
         {
@@ -40,12 +41,5 @@ public sealed class SendMonthlyBulletinActivity(
 
         var written = await notifications.EnqueueAsync(messages, ct);
         return summary with { MessagesWritten = written };
-    }
-
-    /// <summary>The office's report of the period: <c>/api/reports/{kind}/{period}?office={officeId}</c>.</summary>
-    public static string ReportLink(string kind, OfficePeriod office)
-    {
-        ArgumentNullException.ThrowIfNull(office);
-        return $"/api/reports/{kind}/{office.Period}?office={office.OfficeId}";
     }
 }

@@ -14,7 +14,7 @@ namespace RectifyFlows.Workflows.TenDayReport;
 /// never verified and is past its first horizon) is asked to submit fresh evidence. One request per measure and period.
 /// </summary>
 public sealed class RequestReverificationActivity(
-    OfficeDirectory offices, MeasureRepository measures, RecipientDirectory recipients, INotificationPort notifications)
+    OfficeDirectory offices, MeasureRepository measures, RecipientDirectory recipients, INotificationPort notifications, MessageLinks links)
     : TaskActivity<OfficePeriod, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, OfficePeriod input)
@@ -30,7 +30,7 @@ public sealed class RequestReverificationActivity(
                 if (measure.Kind == MeasureKind.LongTerm && measure.Status != MeasureStatus.EvidenceSubmitted && measure.EffectiveDueDate <= last)
                 {
                     messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, MessageKeys.Reverification(input.Period, measure.Id),
-                        NotificationTemplates.ReverificationOf(measure.Id, measure.Text, measure.EffectiveDueDate, $"/api/measures/{measure.Id}"), ct));
+                        NotificationTemplates.ReverificationOf(measure.Id, measure.Text, measure.EffectiveDueDate, links.Measure(measure.Id)), ct));
                 }
             }
         }

@@ -19,7 +19,8 @@ public sealed class OpenCallInsActivity(
     RecipientDirectory recipients,
     INotificationPort notifications,
     IOptions<WorkflowOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    MessageLinks links)
     : TaskActivity<WeeklyStep, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, WeeklyStep input)
@@ -43,7 +44,7 @@ public sealed class OpenCallInsActivity(
             };
             await escalations.OpenWithLadderAsync(actions, action, ct);
             messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyCallIn(input.Week, input.OfficeId),
-                NotificationTemplates.CallInOf(township.Name, action.Reason, due, $"/api/actions?unitId={township.UnitId}"), ct));
+                NotificationTemplates.CallInOf(township.Name, action.Reason, due, links.UnitActions(township.UnitId)), ct));
         }
 
         await notifications.EnqueueAsync(messages, ct);

@@ -6,7 +6,6 @@ using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.MonthlyCycle;
 using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
@@ -15,7 +14,7 @@ namespace RectifyFlows.Workflows.WeeklyDispatch;
 /// <summary>Archives the office's weekly report (ranking table and chart, bottom N in red) and sends the bulletin to each of its townships.</summary>
 public sealed class SendWeeklyBulletinActivity(
     ReportRepository reports, OfficeDirectory offices, RecipientDirectory recipients, INotificationPort notifications,
-    IOptions<WorkflowOptions> options, TimeProvider time)
+    IOptions<WorkflowOptions> options, TimeProvider time, MessageLinks links)
     : TaskActivity<WeeklyStep, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, WeeklyStep input)
@@ -50,7 +49,7 @@ public sealed class SendWeeklyBulletinActivity(
         };
         await reports.SaveAsync(ReportKeys.Weekly, ReportKeys.Period(input.Week, input.OfficeId), ReportRenderer.Json(report), ct);
 
-        var content = NotificationTemplates.WeeklyBulletin(report.Title, bottom.Select(t => t.Name), SendMonthlyBulletinActivity.ReportLink("weekly", input.Office));
+        var content = NotificationTemplates.WeeklyBulletin(report.Title, bottom.Select(t => t.Name), links.Report(ReportKeys.Weekly, input.Office.Period, input.Office.OfficeId));
         var messages = new List<OutboxMessage>();
         foreach (var township in input.Ranking)
         {
