@@ -6,26 +6,11 @@ namespace RectifyFlows.Api.Auth;
 
 /// <summary>
 /// Authentication and role checks for hosts without ASP.NET Core's authorization middleware (the Functions app): the
-/// same keys, the same <see cref="Policies"/>, the same 401/403 problem details as the standalone host.
+/// same keys, the same <see cref="Policies"/>, the same 401/403 problem details as the standalone host: the trigger
+/// authenticates first (<see cref="AuthenticateAsync"/>, so rate limiting sees the key) and checks the policy after.
 /// </summary>
 public static class ApiAccess
 {
-    /// <summary>Authenticates the request's key into <c>HttpContext.User</c>; returns the problem to answer with, or null to go on.</summary>
-    public static async Task<IResult?> AuthorizeAsync(HttpRequest request, string policy)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var context = request.HttpContext;
-        var authenticator = context.RequestServices.GetRequiredService<ApiKeyAuthenticator>();
-        var user = await authenticator.AuthenticateAsync(request.Headers[ApiKeyAuthenticator.HeaderName].ToString(), context.RequestAborted);
-        if (user is null)
-        {
-            return Unauthorized();
-        }
-
-        context.User = user;
-        return Policies.Allows(user, policy) ? null : Forbidden();
-    }
-
     /// <summary>
     /// Authenticates the request's key, when it sends one, into <c>HttpContext.User</c> (as the standalone host's
     /// authentication middleware does before rate limiting): a missing or unknown key leaves the caller anonymous.
@@ -52,13 +37,6 @@ public static class ApiAccess
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.User.Identity?.IsAuthenticated != true ? Unauthorized() : Policies.Allows(context.User, policy) ? null : Forbidden();
-    }
-
-    /// <summary>Runs <paramref name="handle"/> when the request's key passes <paramref name="policy"/>; otherwise answers 401/403.</summary>
-    public static async Task<IResult> HandleAsync(HttpRequest request, string policy, Func<HttpContext, Task<IResult>> handle)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        return await AuthorizeAsync(request, policy) ?? await handle(request.HttpContext);
     }
 
     public static IResult Unauthorized() =>
