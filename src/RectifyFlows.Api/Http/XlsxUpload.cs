@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
 namespace RectifyFlows.Api.Http;
@@ -49,5 +50,16 @@ public static class XlsxUpload
 
             return buffer.Length == 0 ? (null, Problems.Validation("file", "the request body is empty.")) : (buffer.ToArray(), null);
         }
+    }
+
+    /// <summary>
+    /// The 400 for a workbook with problems, one entry per cell (<c>H5</c>): nothing of it was written.
+    /// <paramref name="file"/> and <paramref name="nothingWritten"/> name the workbook and what was kept back, in Chinese.
+    /// </summary>
+    public static IResult Rejected(IEnumerable<KeyValuePair<string, string[]>> errors, string file, string nothingWritten)
+    {
+        var all = errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        return Problems.Validation(all,
+            string.Create(CultureInfo.InvariantCulture, $"{file}有 {all.Values.Sum(v => v.Length)} 处问题，{nothingWritten}。"));
     }
 }

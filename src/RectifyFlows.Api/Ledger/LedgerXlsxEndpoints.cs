@@ -195,12 +195,7 @@ public static partial class LedgerXlsxEndpoints
         return TypedResults.Ok(new { planId, rows = read.Rows.Count, changed = applied.Count, unchanged = read.Rows.Count - applied.Count, measureIds = applied });
     }
 
-    private static IResult Rejected(IEnumerable<KeyValuePair<string, string[]>> errors)
-    {
-        var all = errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        return Problems.Validation(all,
-            string.Create(CultureInfo.InvariantCulture, $"台账文件有 {all.Values.Sum(v => v.Length)} 处问题，未写入任何修改。"));
-    }
+    private static IResult Rejected(IEnumerable<KeyValuePair<string, string[]>> errors) => XlsxUpload.Rejected(errors, "台账文件", "未写入任何修改");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger import of plan {PlanId}: {Changed} of {Rows} rows changed")]
     private static partial void LogImported(ILogger logger, string planId, int changed, int rows);

@@ -158,16 +158,11 @@ public static partial class ProjectXlsxEndpoints
         var column = ProjectWorkbook.FieldColumns.GetValueOrDefault(field, 0);
         foreach (var message in messages)
         {
-            cells.Add(LedgerWorkbook.Cell(column, row), ProjectWorkbook.Where(row, column) + message);
+            cells.Add(XlsxCellNames.Reference(column, row), ProjectWorkbook.Where(row, column) + message);
         }
     }
 
-    private static IResult Rejected(IEnumerable<KeyValuePair<string, string[]>> errors)
-    {
-        var all = errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
-        return Problems.Validation(all,
-            string.Create(CultureInfo.InvariantCulture, $"项目台账文件有 {all.Values.Sum(v => v.Length)} 处问题，未写入任何项目。"));
-    }
+    private static IResult Rejected(IEnumerable<KeyValuePair<string, string[]>> errors) => XlsxUpload.Rejected(errors, "项目台账文件", "未写入任何项目");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Projects ledger import of office {OfficeId}: {Created} created, {Updated} updated of {Rows} rows")]
     private static partial void LogImported(ILogger logger, string officeId, int created, int updated, int rows);

@@ -136,11 +136,10 @@ public static class LedgerWorkbook
     }
 
     /// <summary>The A1 reference of a column index and a 1-based row number.</summary>
-    public static string Cell(int column, int row) => XlsxWriter.ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+    public static string Cell(int column, int row) => XlsxCellNames.Reference(column, row);
 
     /// <summary>"第5行 H列（进度(%)）：" — the prefix every row error starts with, so a user finds the cell.</summary>
-    public static string Where(int row, int column) =>
-        string.Create(CultureInfo.InvariantCulture, $"第{row}行 {XlsxWriter.ColumnName(column)}列（{Columns[column]}）：");
+    public static string Where(int row, int column) => XlsxCellNames.Where(row, column, Columns);
 
     private static bool Fail(Action<string, string> add, int row, int column, string message)
     {

@@ -54,7 +54,7 @@ public static class ProjectWorkbook
         var errors = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         void Add(int column, int row, string message)
         {
-            var cell = LedgerWorkbook.Cell(column, row);
+            var cell = XlsxCellNames.Reference(column, row);
             if (!errors.TryGetValue(cell, out var list))
             {
                 errors[cell] = list = [];
@@ -201,8 +201,7 @@ public static class ProjectWorkbook
     }
 
     /// <summary>"第5行 B列（项目名称）：" — the prefix every row error starts with, so a user finds the cell.</summary>
-    public static string Where(int row, int column) =>
-        string.Create(CultureInfo.InvariantCulture, $"第{row}行 {XlsxWriter.ColumnName(column)}列（{Columns[column]}）：");
+    public static string Where(int row, int column) => XlsxCellNames.Where(row, column, Columns);
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
