@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Dispatch;
@@ -22,8 +18,6 @@ public sealed class DingTalkRobotChannel(IHttpClientFactory http, IOptions<Notif
 
     /// <summary>300001: the access token does not exist (the robot was removed or the token is wrong).</summary>
     public static readonly IReadOnlySet<int> InvalidKeyCodes = new HashSet<int> { 300001 };
-
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public string Name => ChannelName;
 
@@ -50,10 +44,6 @@ public sealed class DingTalkRobotChannel(IHttpClientFactory http, IOptions<Notif
             markdown = new { title = message.Subject, text = $"#### {message.Subject}\n\n{message.Body}\n\n@{message.Address}" },
             at = new { atMobiles = message.Address is null ? Array.Empty<string>() : [message.Address], isAtAll = false },
         };
-        using var client = http.CreateClient(nameof(DingTalkRobotChannel));
-        client.Timeout = dingtalk.Timeout;
-        using var content = JsonContent.Create(payload, options: Json);
-        using var response = await client.PostAsync(url, content, cancellationToken);
-        await RobotReply.EnsureOkAsync("DingTalk", response, InvalidKeyCodes, cancellationToken);
+        await RobotPost.SendAsync(http, nameof(DingTalkRobotChannel), dingtalk.Timeout, url, payload, "DingTalk", InvalidKeyCodes, cancellationToken);
     }
 }

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Units;
 using RectifyFlows.Notifications.Dispatch;
@@ -20,8 +16,6 @@ public sealed class WeComRobotChannel(IHttpClientFactory http, IOptions<Notifica
     /// <summary>93000: invalid webhook URL (the key does not exist or was removed from the group).</summary>
     public static readonly IReadOnlySet<int> InvalidKeyCodes = new HashSet<int> { 93000 };
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
     public string Name => ChannelName;
 
     public bool IsConfigured => options.Value.WeCom.IsConfigured;
@@ -37,10 +31,6 @@ public sealed class WeComRobotChannel(IHttpClientFactory http, IOptions<Notifica
         };
         // A contact's own robot (its unit's group) wins over the configured office group.
         var url = new Uri(wecom.BaseUrl + Uri.EscapeDataString(message.RobotKey ?? wecom.Key!));
-        using var client = http.CreateClient(nameof(WeComRobotChannel));
-        client.Timeout = wecom.Timeout;
-        using var content = JsonContent.Create(payload, options: Json);
-        using var response = await client.PostAsync(url, content, cancellationToken);
-        await RobotReply.EnsureOkAsync("WeCom", response, InvalidKeyCodes, cancellationToken);
+        await RobotPost.SendAsync(http, nameof(WeComRobotChannel), wecom.Timeout, url, payload, "WeCom", InvalidKeyCodes, cancellationToken);
     }
 }
