@@ -12,7 +12,7 @@ namespace RectifyFlows.Notifications.Tests;
 [TestClass]
 public sealed class MessageLinksTests
 {
-    private static readonly DateOnly ReviewDate = new(2017, 6, 30);
+    private static readonly DateOnly DueDate = new(2017, 6, 30);
 
     [TestMethod]
     [Timeout(10_000)]
@@ -21,7 +21,7 @@ public sealed class MessageLinksTests
         using var provider = Build("https://rectify.example.gov.cn/ganxian/");
         var links = provider.GetRequiredService<MessageLinks>();
 
-        var message = NotificationTemplates.ReverificationOf("p5-m2", "建立长效机制", ReviewDate, links.Measure("p5-m2"));
+        var message = NotificationTemplates.EscalationOf(1, new NotificationFields { Measure = "建立长效机制", DueDate = DueDate, DaysOverdue = 1, Link = links.Measure("p5-m2") });
 
         const string Link = "https://rectify.example.gov.cn/ganxian/api/measures/p5-m2";
         Assert.AreEqual(Link, message.Fields?.Link);
