@@ -32,7 +32,7 @@ public sealed class MonthlyReportLeadsTests
         var leads = ledger.Get<LeadRepository>();
         var signoffs = ledger.Get<ReportSignoffRepository>();
         var block = new MonthlyReportLeads(leads, signoffs,
-            new UnitNames(ledger.Get<PlanDirectoryRepository>(), ledger.Get<UnitRepository>()),
+            new UnitNames(ledger.Get<UnitRepository>()),
             new OfficeDirectory(ledger.Get<PlanDirectoryRepository>(), ledger.Get<UnitRepository>()), TimeProvider.System);
         var lead = LeadValidator.Validate(new LeadRequest
         {

@@ -43,7 +43,6 @@ public sealed class MonthlyReportBuilder(
         var office = await offices.GetAsync(input.OfficeId, ct) ?? throw new InvalidOperationException($"No plan is issued by office '{input.OfficeId}'.");
         var officeUnit = await units.GetAsync(office.Id, ct);
         var teamNames = (officeUnit?.Teams ?? []).ToDictionary(t => t.Id, t => t.Name, StringComparer.Ordinal);
-        var names = await unitNames.LoadAsync(ct);
         var scope = await offices.UnitIdsAsync(office.Id, ct);
 
         var monthResults = (await results.ListByMonthAsync(month, ct)).Where(r => office.TeamIds.Contains(r.TeamId, StringComparer.Ordinal)).ToList();
@@ -75,6 +74,8 @@ public sealed class MonthlyReportBuilder(
         var progress = (await progressReader.TownshipsAsync(office.Id, ct)).Where(p => p.Projects > 0).ToList();
 
         var opened = withActions ? await actions.ListAsync(null, null, null, input.InstanceId(CycleKind.Monthly), ct) : [];
+        var names = await unitNames.ForOfficeAsync(office.Id,
+            [.. monthResults.Select(r => r.UnitId), .. breaches.Select(b => b.UnitId), .. overdue.Select(m => m.LeadUnitId), .. opened.Select(a => a.UnitId)], ct);
         var teamsReported = monthResults.Select(r => r.TeamId).Distinct(StringComparer.Ordinal).Count();
         var completion = progress.Count == 0 ? "—" : Domain.Reporting.Rate.Completion(progress.Sum(p => p.Completed), progress.Sum(p => p.Projects)).ToString();
         var disbursement = progress.Count == 0 ? "—" : Domain.Reporting.Rate.Disbursement(progress.Sum(p => p.Disbursed), progress.Sum(p => p.Allocated)).ToString();
@@ -103,14 +104,14 @@ public sealed class MonthlyReportBuilder(
             Tables =
             [
                 new("一、督查发现的问题", ["单位", "督查组", "类别", "程度", "问题", "详情"],
-                    [.. others.Select(x => (IReadOnlyList<string>)[UnitNames.Name(names, x.Result.UnitId), teamNames.GetValueOrDefault(x.Result.TeamId, x.Result.TeamId),
+                    [.. others.Select(x => (IReadOnlyList<string>)[names.Name(x.Result.UnitId), teamNames.GetValueOrDefault(x.Result.TeamId, x.Result.TeamId),
                         ReportTerms.FindingKind(x.Finding.Kind), ReportTerms.Severity(x.Finding.Severity), x.Finding.Subject, x.Finding.Detail])]),
                 new($"二、{Chinese(judged)}驻村干部考勤不足{minimum}天（通报批评、取消评优资格）", ["人员", "单位", "驻村天数", "来源", "情况"],
-                    [.. breaches.Select(b => (IReadOnlyList<string>)[b.PersonId ?? "—", UnitNames.Name(names, b.UnitId), N(b.DaysOnSite), ReportTerms.Attendance(b.Source), b.Detail])],
+                    [.. breaches.Select(b => (IReadOnlyList<string>)[b.PersonId ?? "—", names.Name(b.UnitId), N(b.DaysOnSite), ReportTerms.Attendance(b.Source), b.Detail])],
                     $"月度考勤于月底汇总，本月通报{Chinese(judged)}的考勤；督查组发现和乡镇考勤报送同样处理，连续两个月不足{minimum}天的提出召回。"),
                 new($"三、逾期未完成的整改措施（截至{asOf:yyyy-MM-dd}）", ["措施", "牵头单位", "整改时限", "逾期天数", "状态", "牵头领导"],
                     [.. overdue.OrderBy(m => m.EffectiveDueDate).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => (IReadOnlyList<string>)[
-                        $"{m.Id} {Short(m.Text)}", UnitNames.Name(names, m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        $"{m.Id} {Short(m.Text)}", names.Name(m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         N(asOf.DayNumber - m.EffectiveDueDate.DayNumber), ReportTerms.Measure(m.Status), Official(m)])],
                     $"逾期{level2}天以上的措施点名牵头领导（督办第二级）。"),
                 new("四、乡镇项目完成率和资金拨付率", ["乡镇", "项目数", "已完工", "完成率", "资金拨付率"],
@@ -118,7 +119,7 @@ public sealed class MonthlyReportBuilder(
                         p.Name, N(p.Projects), N(p.Completed), p.Completion.ToString(), p.Disbursement.ToString()])]),
                 .. withActions
                     ? new[] { new ReportTable("五、处理情况", ["单位", "人员", "处理方式", "事由", "办结时限"],
-                        [.. opened.Select(a => (IReadOnlyList<string>)[UnitNames.Name(names, a.UnitId), a.PersonId ?? "—", ReportTerms.Action(a.Kind), a.Reason,
+                        [.. opened.Select(a => (IReadOnlyList<string>)[names.Name(a.UnitId), a.PersonId ?? "—", ReportTerms.Action(a.Kind), a.Reason,
                             a.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)])]) }
                     : [],
             ],

@@ -30,17 +30,17 @@ public sealed class MonthlyReportLeads(
         var all = await leads.ListAsync(null, cancellationToken);
         var overdue = await leads.ListOverdueAsync(today, cancellationToken);
         var signoff = await signoffs.GetAsync(report.Kind, report.Period, cancellationToken);
-        var names = await unitNames.LoadAsync(cancellationToken);
         if (report.Office is { } officeId)
         {
             // An office's report shows the leads handed to its units; leads not yet handed to anyone, the district offices'.
             var units = await offices.UnitIdsAsync(officeId, cancellationToken);
-            var district = names.TryGetValue(officeId, out var office) && office.Kind == nameof(Domain.Units.UnitKind.District);
+            var district = (await unitNames.ForOfficeAsync(null, [officeId], cancellationToken)).IsKind(officeId, Domain.Units.UnitKind.District);
             bool Owns(Lead lead) => lead.OwnerUnitId is null ? district : units.Contains(lead.OwnerUnitId);
             all = [.. all.Where(Owns)];
             overdue = [.. overdue.Where(Owns)];
         }
 
+        var names = await unitNames.ForOfficeAsync(report.Office, overdue.Select(l => l.OwnerUnitId), cancellationToken);
         string Count(LeadStatus status) => all.Count(l => l.Status == status).ToString(CultureInfo.InvariantCulture);
         var state = signoff is null
             ? "未签发"
@@ -53,7 +53,7 @@ public sealed class MonthlyReportLeads(
         };
         var table = new ReportTable($"{Heading}（截至{today:yyyy-MM-dd}）", ["线索", "来源", "承办单位", "办理时限", "逾期天数", "状态"],
             [.. overdue.Select(l => (IReadOnlyList<string>)[
-                l.Id, l.Source, l.OwnerUnitId is null ? "未交办" : UnitNames.Name(names, l.OwnerUnitId),
+                l.Id, l.Source, l.OwnerUnitId is null ? "未交办" : names.Name(l.OwnerUnitId),
                 l.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 (today.DayNumber - l.Deadline.DayNumber).ToString(CultureInfo.InvariantCulture), Chinese(l.Status)])],
             $"共{all.Count}条：登记未交办{Count(LeadStatus.Registered)}条，已交办{Count(LeadStatus.Assigned)}条，立案{Count(LeadStatus.CaseFiled)}条，"

@@ -22,7 +22,6 @@ public sealed class ArchiveTenDayReportActivity(
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         var (first, last) = CyclePeriods.Range(CycleKind.TenDay, input.Period) ?? throw new ArgumentException($"'{input.Period}' is not a ten-day period.", nameof(input));
-        var names = await unitNames.LoadAsync(ct);
         var office = await offices.GetAsync(input.OfficeId, ct);
         var all = new List<Measure>();
         foreach (var planId in office?.PlanIds ?? [])
@@ -33,6 +32,7 @@ public sealed class ArchiveTenDayReportActivity(
             }
         }
 
+        var names = await unitNames.ForOfficeAsync(input.OfficeId, all.Select(m => m.LeadUnitId), ct);
         var colour = all.ToDictionary(m => m.Id, m => ColourRule.Evaluate(m, last, colours.Value), StringComparer.Ordinal);
         var overdue = all.Where(m => m.IsOverdue(last)).OrderBy(m => m.EffectiveDueDate).ToList();
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -58,7 +58,7 @@ public sealed class ArchiveTenDayReportActivity(
             [
                 new($"逾期未完成措施（截至{last:yyyy-MM-dd}）", ["措施", "牵头单位", "整改时限", "逾期天数", "状态", "进度"],
                     [.. overdue.Select(m => (IReadOnlyList<string>)[$"{m.Id} {(m.Text.Length > 40 ? m.Text[..40] + "…" : m.Text)}",
-                        UnitNames.Name(names, m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        names.Name(m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         N(last.DayNumber - m.EffectiveDueDate.DayNumber), MeasureNames.Chinese(m.Status), N(m.Progress) + "%"])]),
             ],
         };
