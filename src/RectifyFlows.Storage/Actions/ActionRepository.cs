@@ -87,6 +87,35 @@ public sealed class ActionRepository(FeatureTables tables)
         return [.. actions.OrderBy(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The actions a cycle (<paramref name="source"/>, its instance id) opened for the given units: one partition query
+    /// per unit, so a cycle's count or report costs what its findings do, not what the whole table holds.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountabilityAction>> ListBySourceAsync(
+        string source, IEnumerable<string> unitIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        var found = new System.Collections.Concurrent.ConcurrentBag<AccountabilityAction>();
+        await Parallel.ForEachAsync(unitIds.Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelQueries, CancellationToken = cancellationToken },
+            async (unitId, token) =>
+            {
+                await foreach (var row in tables.Actions.QueryAsync<JsonEntity>(
+                    TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"), cancellationToken: token))
+                {
+                    var action = RowJson.Deserialize<AccountabilityAction>(row.Json);
+                    if (action.Source == source)
+                    {
+                        found.Add(action);
+                    }
+                }
+            });
+
+        return [.. found.OrderBy(a => a.OpenedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    private const int ParallelQueries = 8;
+
     private static JsonEntity ToRow(AccountabilityAction action) => new()
     {
         PartitionKey = action.UnitId,

@@ -73,7 +73,10 @@ public sealed class MonthlyReportBuilder(
 
         var progress = (await progressReader.TownshipsAsync(office.Id, ct)).Where(p => p.Projects > 0).ToList();
 
-        var opened = withActions ? await actions.ListAsync(null, null, null, input.InstanceId(CycleKind.Monthly), ct) : [];
+        // The handling opens actions only for units with a finding or a breach: their partitions hold the cycle's actions.
+        var opened = withActions
+            ? await actions.ListBySourceAsync(input.InstanceId(CycleKind.Monthly), [.. monthResults.Select(r => r.UnitId), .. breaches.Select(b => b.UnitId)], ct)
+            : [];
         var names = await unitNames.ForOfficeAsync(office.Id,
             [.. monthResults.Select(r => r.UnitId), .. breaches.Select(b => b.UnitId), .. overdue.Select(m => m.LeadUnitId), .. opened.Select(a => a.UnitId)], ct);
         var teamsReported = monthResults.Select(r => r.TeamId).Distinct(StringComparer.Ordinal).Count();

@@ -84,7 +84,7 @@ public sealed class OpenMonthlyActionsActivity(
                 await escalations.OpenWithLadderAsync(actions, action, token);
             });
 
-        return (await actions.ListAsync(null, null, null, source, ct)).Count;
+        return (await actions.ListBySourceAsync(source, wanted.Select(a => a.UnitId), ct)).Count;
     }
 
     /// <summary>The handling of an attendance breach, the same whoever made it known: recall on the second month in a row.</summary>

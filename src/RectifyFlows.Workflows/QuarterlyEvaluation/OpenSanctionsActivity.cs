@@ -62,7 +62,7 @@ public sealed class OpenSanctionsActivity(
         }
 
         await notifications.EnqueueAsync(messages, ct);
-        return (await actions.ListAsync(null, null, null, source, ct)).Count;
+        return (await actions.ListBySourceAsync(source, input.Strikes.Where(s => s.Sanction is not null).Select(s => s.UnitId), ct)).Count;
     }
 
     /// <summary>What the principal and the deputy get, in one phrase for the township's notification and the report.</summary>

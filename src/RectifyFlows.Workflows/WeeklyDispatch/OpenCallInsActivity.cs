@@ -48,6 +48,7 @@ public sealed class OpenCallInsActivity(
         }
 
         await notifications.EnqueueAsync(messages, ct);
-        return (await actions.ListAsync(null, ActionKind.CallIn, null, source, ct)).Count;
+        var calledIn = await actions.ListBySourceAsync(source, input.Ranking.Where(t => t.Bottom).Select(t => t.UnitId), ct);
+        return calledIn.Count(a => a.Kind == ActionKind.CallIn);
     }
 }
