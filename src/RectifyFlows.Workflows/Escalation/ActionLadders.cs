@@ -18,7 +18,17 @@ public static class ActionLadders
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(action);
         var opened = await actions.OpenAsync(action, cancellationToken);
-        await escalations.EnsureAsync(ItemRef.Action(action.UnitId, action.Id), cancellationToken);
+        var item = ItemRef.Action(action.UnitId, action.Id);
+        if (opened)
+        {
+            // A new action has no ladder yet: start it without first asking the engine (a cycle opens hundreds).
+            await escalations.StartNewAsync(item, cancellationToken);
+        }
+        else
+        {
+            await escalations.EnsureAsync(item, cancellationToken);
+        }
+
         return opened;
     }
 }

@@ -45,6 +45,26 @@ public sealed partial class EscalationStarter(DurableTaskClient client, ILogger<
         }
     }
 
+    /// <summary>
+    /// Starts the ladder of an item that cannot have one yet (just created), without the status read of
+    /// <see cref="EnsureAsync"/>; should one exist after all (a retried step), falls back to it.
+    /// </summary>
+    public async Task StartNewAsync(ItemRef item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(EscalationOrchestrator), new EscalationInput(item),
+                new StartOrchestrationOptions { InstanceId = item.EscalationInstanceId }, cancellationToken);
+            LogStarted(item.EscalationInstanceId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRaced(item.EscalationInstanceId, ex.Message);
+            await EnsureAsync(item, cancellationToken);
+        }
+    }
+
     /// <summary>Starts ladders for items that have none yet (start-up catch-up, new measures); running ones are left alone.</summary>
     public async Task<int> EnsureStartedAsync(IEnumerable<ItemRef> items, CancellationToken cancellationToken)
     {
