@@ -17,13 +17,13 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = CyclePhases.Open };
-        context.SetCustomStatus(status);
-
-        var round = await context.CallActivityAsync<MonthlyRound>(nameof(OpenMonthlyRoundActivity), input.Office, ActivityRetry.Options);
+        var steps = new CycleSteps(context);
+        var round = await steps.RunAsync<MonthlyRound>(CyclePhases.Open, nameof(OpenMonthlyRoundActivity), input.Office);
         var reported = new HashSet<string>(round.AlreadyReported.Intersect(round.Teams), StringComparer.Ordinal);
-        status = status with { Phase = CyclePhases.Collecting, Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt };
-        context.SetCustomStatus(status);
+        steps.Show(status => status with
+        {
+            Phase = CyclePhases.Collecting, Teams = round.Teams.Count, TeamsReported = reported.Count, WindowClosesAt = round.WindowClosesAt,
+        });
 
         // One timer for the whole window, raced against each result in turn (not a new timer per result).
         using var windowCancellation = new CancellationTokenSource();
@@ -44,8 +44,7 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
                 reported.Add(result.TeamId);
             }
 
-            status = status with { TeamsReported = reported.Count };
-            context.SetCustomStatus(status);
+            steps.Show(status => status with { TeamsReported = reported.Count });
         }
 
         if (!window.IsCompleted)
@@ -53,23 +52,11 @@ public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInpu
             windowCancellation.Cancel();
         }
 
-        status = status with { Phase = CyclePhases.Bulletin };
-        context.SetCustomStatus(status);
-        var bulletin = await context.CallActivityAsync<MonthlySummary>(nameof(SendMonthlyBulletinActivity), input.Office, ActivityRetry.Options);
-        status = status with { Findings = bulletin.Findings + bulletin.AttendanceBreaches, MessagesWritten = bulletin.MessagesWritten };
-
-        status = status with { Phase = CyclePhases.Handling };
-        context.SetCustomStatus(status);
-        var opened = await context.CallActivityAsync<int>(nameof(OpenMonthlyActionsActivity), input.Office, ActivityRetry.Options);
-        status = status with { ActionsOpened = opened };
-
-        status = status with { Phase = CyclePhases.Report };
-        context.SetCustomStatus(status);
-        await context.CallActivityAsync<MonthlySummary>(nameof(ArchiveMonthlyReportActivity), input.Office, ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Done };
-        context.SetCustomStatus(status);
-        OfficeCycleDone.Send(context, CycleKind.Monthly, input.Office, status);
-        return status;
+        var bulletin = await steps.RunAsync<MonthlySummary>(CyclePhases.Bulletin, nameof(SendMonthlyBulletinActivity), input.Office);
+        steps.Show(status => status with { Findings = bulletin.Findings + bulletin.AttendanceBreaches, MessagesWritten = bulletin.MessagesWritten });
+        var opened = await steps.RunAsync<int>(CyclePhases.Handling, nameof(OpenMonthlyActionsActivity), input.Office);
+        steps.Show(status => status with { ActionsOpened = opened });
+        await steps.RunAsync<MonthlySummary>(CyclePhases.Report, nameof(ArchiveMonthlyReportActivity), input.Office);
+        return steps.Done(CycleKind.Monthly, input.Office);
     }
 }

@@ -18,12 +18,10 @@ public sealed class OfficeCyclesOrchestrator : TaskOrchestrator<CycleRun, CycleS
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = CyclePhases.Offices };
-        context.SetCustomStatus(status);
-        var offices = await context.CallActivityAsync<IReadOnlyList<Office>>(nameof(ListOfficesActivity), input, ActivityRetry.Options);
+        var steps = new CycleSteps(context);
+        var offices = await steps.RunAsync<IReadOnlyList<Office>>(CyclePhases.Offices, nameof(ListOfficesActivity), input);
         var run = new RollUpInput(input.Kind, input.Period, [.. offices.Select(o => o.Id)]);
-        status = status with { Offices = run.OfficeIds };
-        context.SetCustomStatus(status);
+        steps.Show(status => status with { Offices = run.OfficeIds });
         await context.CallActivityAsync<int>(nameof(StartOfficeCyclesActivity), run, ActivityRetry.Options);
 
         var done = new Dictionary<string, CycleStatus>(StringComparer.Ordinal);
@@ -53,13 +51,9 @@ public sealed class OfficeCyclesOrchestrator : TaskOrchestrator<CycleRun, CycleS
             cancellation.Cancel();
         }
 
-        status = Sum(status with { Phase = CyclePhases.RollUp }, done.Values);
-        context.SetCustomStatus(status);
-        await context.CallActivityAsync<int>(nameof(ArchiveRollUpActivity), run, ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Done };
-        context.SetCustomStatus(status);
-        return status;
+        steps.Show(status => Sum(status, done.Values));
+        await steps.RunAsync<int>(CyclePhases.RollUp, nameof(ArchiveRollUpActivity), run);
+        return steps.Show(status => status with { Phase = CyclePhases.Done });
     }
 
     /// <summary>The period's status with the offices' counts summed.</summary>

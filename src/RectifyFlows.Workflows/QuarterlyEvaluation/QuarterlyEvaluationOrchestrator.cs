@@ -16,25 +16,14 @@ public sealed class QuarterlyEvaluationOrchestrator : TaskOrchestrator<OfficePer
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = CyclePhases.Scoring };
-        context.SetCustomStatus(status);
-        var scores = await context.CallActivityAsync<IReadOnlyList<TownshipScore>>(nameof(ScoreTownshipsActivity), input, ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Strikes };
-        context.SetCustomStatus(status);
-        var strikes = await context.CallActivityAsync<IReadOnlyList<StrikeOutcome>>(nameof(ApplyStrikesActivity), new QuarterlyStep(input.Period, scores, [], input.OfficeId), ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Handling };
-        context.SetCustomStatus(status);
-        var opened = await context.CallActivityAsync<int>(nameof(OpenSanctionsActivity), new QuarterlyStep(input.Period, scores, strikes, input.OfficeId), ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Report, ActionsOpened = opened };
-        context.SetCustomStatus(status);
-        await context.CallActivityAsync<int>(nameof(ArchiveQuarterlyReportActivity), new QuarterlyStep(input.Period, scores, strikes, input.OfficeId), ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Done };
-        context.SetCustomStatus(status);
-        OfficeCycleDone.Send(context, CycleKind.Quarterly, input, status);
-        return status;
+        var steps = new CycleSteps(context);
+        var scores = await steps.RunAsync<IReadOnlyList<TownshipScore>>(CyclePhases.Scoring, nameof(ScoreTownshipsActivity), input);
+        var strikes = await steps.RunAsync<IReadOnlyList<StrikeOutcome>>(
+            CyclePhases.Strikes, nameof(ApplyStrikesActivity), new QuarterlyStep(input.Period, scores, [], input.OfficeId));
+        var scored = new QuarterlyStep(input.Period, scores, strikes, input.OfficeId);
+        var opened = await steps.RunAsync<int>(CyclePhases.Handling, nameof(OpenSanctionsActivity), scored);
+        steps.Show(status => status with { ActionsOpened = opened });
+        await steps.RunAsync<int>(CyclePhases.Report, nameof(ArchiveQuarterlyReportActivity), scored);
+        return steps.Done(CycleKind.Quarterly, input);
     }
 }

@@ -15,13 +15,10 @@ public sealed class TenDayReportOrchestrator : TaskOrchestrator<OfficePeriod, Cy
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        context.SetCustomStatus(new CycleStatus { Phase = CyclePhases.Reverification });
-        var requested = await context.CallActivityAsync<int>(nameof(RequestReverificationActivity), input, ActivityRetry.Options);
-        context.SetCustomStatus(new CycleStatus { Phase = CyclePhases.Report, MessagesWritten = requested });
-        await context.CallActivityAsync<int>(nameof(ArchiveTenDayReportActivity), input, ActivityRetry.Options);
-        var done = new CycleStatus { Phase = CyclePhases.Done, MessagesWritten = requested };
-        context.SetCustomStatus(done);
-        OfficeCycleDone.Send(context, CycleKind.TenDay, input, done);
-        return done;
+        var steps = new CycleSteps(context);
+        var requested = await steps.RunAsync<int>(CyclePhases.Reverification, nameof(RequestReverificationActivity), input);
+        steps.Show(status => status with { MessagesWritten = requested });
+        await steps.RunAsync<int>(CyclePhases.Report, nameof(ArchiveTenDayReportActivity), input);
+        return steps.Done(CycleKind.TenDay, input);
     }
 }

@@ -16,21 +16,13 @@ public sealed class WeeklyDispatchOrchestrator : TaskOrchestrator<OfficePeriod, 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var status = new CycleStatus { Phase = CyclePhases.Ranking };
-        context.SetCustomStatus(status);
-        var ranking = await context.CallActivityAsync<IReadOnlyList<TownshipRank>>(nameof(RankTownshipsActivity), input, ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Handling };
-        context.SetCustomStatus(status);
-        var opened = await context.CallActivityAsync<int>(nameof(OpenCallInsActivity), new WeeklyStep(input.Period, ranking, input.OfficeId), ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Bulletin, ActionsOpened = opened };
-        context.SetCustomStatus(status);
-        var written = await context.CallActivityAsync<int>(nameof(SendWeeklyBulletinActivity), new WeeklyStep(input.Period, ranking, input.OfficeId), ActivityRetry.Options);
-
-        status = status with { Phase = CyclePhases.Done, MessagesWritten = written };
-        context.SetCustomStatus(status);
-        OfficeCycleDone.Send(context, CycleKind.Weekly, input, status);
-        return status;
+        var steps = new CycleSteps(context);
+        var ranking = await steps.RunAsync<IReadOnlyList<TownshipRank>>(CyclePhases.Ranking, nameof(RankTownshipsActivity), input);
+        var ranked = new WeeklyStep(input.Period, ranking, input.OfficeId);
+        var opened = await steps.RunAsync<int>(CyclePhases.Handling, nameof(OpenCallInsActivity), ranked);
+        steps.Show(status => status with { ActionsOpened = opened });
+        var written = await steps.RunAsync<int>(CyclePhases.Bulletin, nameof(SendWeeklyBulletinActivity), ranked);
+        steps.Show(status => status with { MessagesWritten = written });
+        return steps.Done(CycleKind.Weekly, input);
     }
 }
