@@ -10,11 +10,8 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 
 /// <summary>Archives the office's final monthly report (bulletin plus handling) and tells the office it is ready.</summary>
 public sealed class ArchiveMonthlyReportActivity(
-    MonthlyReportBuilder builder,
-    ReportRepository reports,
-    RecipientDirectory recipients,
-    INotificationPort notifications,
-    MessageLinks links)
+    MonthlyReportBuilder builder, ReportRepository reports,
+    RecipientDirectory recipients, INotificationPort notifications, MessageLinks links)
     : TaskActivity<OfficePeriod, MonthlySummary>
 {
     public override async Task<MonthlySummary> RunAsync(TaskActivityContext context, OfficePeriod input)

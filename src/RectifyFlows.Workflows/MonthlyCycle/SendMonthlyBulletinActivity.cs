@@ -14,12 +14,8 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 /// nothing new.
 /// </summary>
 public sealed class SendMonthlyBulletinActivity(
-    MonthlyReportBuilder builder,
-    ReportRepository reports,
-    RecipientDirectory recipients,
-    MonthlyAttendance attendance,
-    INotificationPort notifications,
-    MessageLinks links)
+    MonthlyReportBuilder builder, ReportRepository reports, MonthlyAttendance attendance,
+    RecipientDirectory recipients, INotificationPort notifications, MessageLinks links)
     : TaskActivity<OfficePeriod, MonthlySummary>
 {
     public override async Task<MonthlySummary> RunAsync(TaskActivityContext context, OfficePeriod input)
