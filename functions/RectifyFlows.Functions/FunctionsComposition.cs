@@ -51,7 +51,7 @@ public static class FunctionsComposition
         // The outbox dispatcher, run by the DispatchOutbox timer rather than as a hosted loop: a Flex Consumption
         // instance may be scaled to zero between requests, a timer wakes it. Registered, as in the standalone host, when
         // any channel is configured (ConfigurationReport logs an error in Production when none is).
-        builder.Services.AddRectifyFlowsDispatcherIfConfigured(builder.Configuration, hosted: false);
+        builder.Services.AddRectifyFlowsDispatcherIfConfigured(builder.Configuration);
         return builder;
     }
 }

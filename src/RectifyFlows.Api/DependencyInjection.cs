@@ -47,8 +47,4 @@ public static class DependencyInjection
         services.AddSingleton<AttendanceApi>();
         return services;
     }
-
-    /// <summary>The standalone host's periodic overdue-lead check (the Functions app runs it from a timer instead).</summary>
-    public static IServiceCollection AddLeadReminderService(this IServiceCollection services) =>
-        services.AddHostedService<LeadReminderService>();
 }

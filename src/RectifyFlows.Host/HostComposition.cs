@@ -44,18 +44,19 @@ public static partial class HostComposition
         builder.AddRectifyFlowsCore();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddRectifyFlowsApi();
-        builder.Services.AddLeadReminderService();
         builder.Services.AddHostedService<LedgerInitializer>();
         builder.AddRectifyFlowsWorkflows();
         // Delivery from the outbox runs when any channel is configured (MailDev in Development and Fast); without one,
         // messages stay in the outbox, visible at /api/notifications. The same rule as the Functions app.
-        builder.Services.AddRectifyFlowsDispatcherIfConfigured(builder.Configuration);
+        var channels = builder.Services.AddRectifyFlowsDispatcherIfConfigured(builder.Configuration);
 
         builder.AddStandaloneDurableEngine();
         builder.AddCycleSchedules();
         builder.Services.AddSingleton<EscalationCatchUp>();
-        builder.Services.AddHostedService<EscalationCatchUpOnStart>();
         builder.AddOperations();
+        // Every periodic job (cycles, catch-ups, doctor, retention, leads, the dispatcher) on Quartz, after the durable
+        // engine, one to one with the Functions app's timers.
+        builder.AddPeriodicJobs(dispatching: channels.Count > 0);
         builder.AddRectifyFlowsTelemetry("RectifyFlows.Host");
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -44,13 +44,13 @@ public static class DependencyInjection
     /// the SMS gateway, the WeCom or DingTalk robot — and returns the configured channels (empty: nothing registered,
     /// messages wait in the outbox). Both hosts decide with this one rule.
     /// </summary>
-    public static IReadOnlyList<string> AddRectifyFlowsDispatcherIfConfigured(this IServiceCollection services, IConfiguration configuration, bool hosted = true)
+    public static IReadOnlyList<string> AddRectifyFlowsDispatcherIfConfigured(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = ConfiguredChannels(configuration);
         if (configured.Count > 0)
         {
-            services.AddRectifyFlowsDispatcher(hosted);
+            services.AddRectifyFlowsDispatcher();
         }
 
         return configured;
@@ -67,11 +67,11 @@ public static class DependencyInjection
 
     /// <summary>
     /// The outbox dispatcher, with <see cref="NotificationOptions"/> bound from <c>RectifyFlows:Notifications</c> and
-    /// validated on start; as a hosted service polling every <see cref="NotificationOptions.PollInterval"/> unless
-    /// <paramref name="hosted"/> is false (the Functions app runs its passes from a timer instead). Needs the storage
-    /// services (UnitRepository, the table client) registered too.
+    /// validated on start. Each host runs its passes (<see cref="OutboxDispatcher.RunPassAsync"/>) from its DispatchOutbox
+    /// periodic job: a Quartz job every <see cref="NotificationOptions.PollInterval"/> on the standalone host, a timer in
+    /// the Functions app. Needs the storage services (UnitRepository, the table client) registered too.
     /// </summary>
-    public static IServiceCollection AddRectifyFlowsDispatcher(this IServiceCollection services, bool hosted = true)
+    public static IServiceCollection AddRectifyFlowsDispatcher(this IServiceCollection services)
     {
         services.AddOptions<NotificationOptions>()
             .BindConfiguration(NotificationOptions.SectionName)
@@ -91,11 +91,6 @@ public static class DependencyInjection
         services.TryAddSingleton<OfficeDirectory>();
         services.TryAddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<ContactResolver>();
-        if (hosted)
-        {
-            services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
-        }
-
         return services;
     }
 }

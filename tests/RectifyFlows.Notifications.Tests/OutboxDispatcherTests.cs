@@ -239,23 +239,5 @@ public sealed class OutboxDispatcherTests
         StringAssert.Contains(emails[0].GetProperty("text").GetString(), "没有可用的邮箱地址");
     }
 
-    [TestMethod]
-    [Timeout(120_000)]
-    public async Task HostedDispatcher_DeliversWhatIsEnqueued_WhileRunning()
-    {
-        await using var mail = await MailDevInbox.CreateAsync(start: true, Ct);
-        await using var harness = await OutboxHarness.CreateAsync(mail.SmtpPort, TimeProvider.System, Ct);
-        harness.Options.PollInterval = TimeSpan.FromMilliseconds(100);
-        using var dispatcher = harness.NewDispatcher();
-
-        await dispatcher.StartAsync(Ct);
-        await harness.Outbox.EnqueueAsync([Escalation(), Escalation("escalation|measure|p1-m2|2017-03-31|level1|dept-fupin|email")], Ct);
-        var emails = await mail.WaitForAsync(2, Ct);
-        await dispatcher.StopAsync(Ct);
-
-        Assert.HasCount(2, emails);
-        Assert.IsTrue(emails.All(e => e.GetProperty("to")[0].GetProperty("address").GetString() == "fupin@ganxian.gov.cn"));
-    }
-
     private static string? MessageId(JsonElement email) => email.GetProperty("headers").GetProperty("message-id").GetString()?.Trim('<', '>');
 }

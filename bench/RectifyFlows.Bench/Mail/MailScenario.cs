@@ -175,7 +175,7 @@ internal sealed class MailScenario(BenchOptions options, string repositoryRoot)
         });
         services.AddRectifyFlowsStorageServices();
         services.AddRectifyFlowsNotifications();
-        services.AddRectifyFlowsDispatcher(hosted: false);
+        services.AddRectifyFlowsDispatcher();
         return services.BuildServiceProvider();
     }
 

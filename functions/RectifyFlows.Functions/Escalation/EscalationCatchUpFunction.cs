@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using RectifyFlows.Functions.Durable;
 using RectifyFlows.Workflows.Escalation;
+using RectifyFlows.Workflows.Scheduling;
 
 namespace RectifyFlows.Functions.Escalation;
 
@@ -15,7 +16,7 @@ public static class EscalationCatchUpFunction
 {
     public const string ScheduleSetting = "EscalationCatchUpSchedule";
 
-    [Function("EscalationCatchUp")]
+    [Function(PeriodicJobs.EscalationCatchUp)]
     public static Task RunAsync([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using RectifyFlows.Api.Leads;
+using RectifyFlows.Workflows.Scheduling;
 
 namespace RectifyFlows.Functions.Leads;
 
@@ -12,7 +13,7 @@ public sealed class LeadReminderTimerFunction(LeadReminders reminders)
 {
     public const string ScheduleSetting = "LeadReminderSchedule";
 
-    [Function("LeadOverdueReminders")]
+    [Function(PeriodicJobs.LeadOverdueReminders)]
     public Task RunAsync([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RectifyFlows.Notifications.Dispatch;
+using RectifyFlows.Workflows.Scheduling;
 
 namespace RectifyFlows.Functions.Notifications;
 
@@ -21,7 +22,7 @@ public sealed partial class DispatchOutboxFunction(IServiceProvider services, IL
     /// <summary>The app setting holding the schedule, e.g. <c>*/30 * * * * *</c>.</summary>
     public const string ScheduleSetting = "NotificationDispatchSchedule";
 
-    [Function("DispatchOutbox")]
+    [Function(PeriodicJobs.DispatchOutbox)]
     public async Task RunAsync([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);

@@ -5,6 +5,7 @@ using RectifyFlows.Functions.Durable;
 using RectifyFlows.Operations.Doctor;
 using RectifyFlows.Operations.Retention;
 using RectifyFlows.Operations.Telemetry;
+using RectifyFlows.Workflows.Scheduling;
 
 namespace RectifyFlows.Functions.Operations;
 
@@ -19,7 +20,7 @@ public sealed class OperationsTimerFunctions(IServiceProvider services, TimeProv
     public const string DoctorScheduleSetting = "WorkflowDoctorSchedule";
     public const string RetentionScheduleSetting = "StoreRetentionSchedule";
 
-    [Function("WorkflowDoctor")]
+    [Function(PeriodicJobs.WorkflowDoctor)]
     public async Task DoctorAsync([TimerTrigger("%" + DoctorScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -27,7 +28,7 @@ public sealed class OperationsTimerFunctions(IServiceProvider services, TimeProv
         await BoundClient.Create<WorkflowDoctor>(function, client).RunAsync(repair: true, function.CancellationToken);
     }
 
-    [Function("StoreRetention")]
+    [Function(PeriodicJobs.StoreRetention)]
     public Task RetentionAsync([TimerTrigger("%" + RetentionScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -19,22 +19,22 @@ namespace RectifyFlows.Functions.Scheduling;
 /// </summary>
 public sealed partial class CycleTimerFunctions(TimeProvider time, IOptions<ScheduleOptions> options, ILogger<CycleTimerFunctions> logger)
 {
-    [Function("MonthlyCycleSchedule")]
+    [Function(PeriodicJobs.MonthlyCycle)]
     public Task MonthlyAsync(
         [TimerTrigger("%" + CycleSchedules.MonthlySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.Monthly, timer, client, function);
 
-    [Function("WeeklyDispatchSchedule")]
+    [Function(PeriodicJobs.WeeklyDispatch)]
     public Task WeeklyAsync(
         [TimerTrigger("%" + CycleSchedules.WeeklySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.Weekly, timer, client, function);
 
-    [Function("TenDayReportSchedule")]
+    [Function(PeriodicJobs.TenDayReport)]
     public Task TenDayAsync(
         [TimerTrigger("%" + CycleSchedules.TenDaySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.TenDay, timer, client, function);
 
-    [Function("QuarterlyEvaluationSchedule")]
+    [Function(PeriodicJobs.QuarterlyEvaluation)]
     public Task QuarterlyAsync(
         [TimerTrigger("%" + CycleSchedules.QuarterlySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.Quarterly, timer, client, function);

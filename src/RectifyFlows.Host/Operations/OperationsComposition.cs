@@ -9,10 +9,10 @@ namespace RectifyFlows.Host.Operations;
 public static class OperationsComposition
 {
     /// <summary>
-    /// The services; with <paramref name="durable"/> (a durable client is registered) the doctor and retention, and with
-    /// <paramref name="scheduled"/> their periodic passes (the web host; verbs run them once).
+    /// The services; with <paramref name="durable"/> (a durable client is registered) the doctor and retention. The web
+    /// host's periodic passes of them are Quartz jobs (<c>PeriodicJobsComposition</c>); verbs run them once.
     /// </summary>
-    public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder, bool durable = true, bool scheduled = true)
+    public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRectifyFlowsOperations(DurableComposition.TaskHubName(builder.Configuration));
@@ -20,11 +20,6 @@ public static class OperationsComposition
         {
             builder.Services.AddSingleton<WorkflowDoctor>();
             builder.Services.AddSingleton<RetentionService>();
-        }
-
-        if (durable && scheduled)
-        {
-            builder.Services.AddHostedService<OperationsScheduler>();
         }
 
         return builder;

@@ -96,6 +96,6 @@ internal static class OperationsVerbs
                 builder.AddStandaloneDurableClient();
             }
 
-            builder.AddOperations(durable, scheduled: false);
+            builder.AddOperations(durable);
         });
 }

@@ -40,7 +40,4 @@ public sealed partial class OutboxDispatcher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quiet hours: {Channel} message to {RecipientId} deferred to {ResumeAt:o}")]
     private partial void LogQuietHours(string channel, string recipientId, DateTimeOffset resumeAt);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed")]
-    private partial void LogPassFailed(Exception exception);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Units;
@@ -30,7 +29,7 @@ public sealed partial class OutboxDispatcher(
     DispatchHooks hooks,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
-    : BackgroundService
+    : IDisposable
 {
     public const string EmailChannel = ContactChannels.Email;
     public const string DeadLetterKind = "deadLetter";
@@ -44,7 +43,7 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>
     /// One pass as the hosts run it: creates the outbox tables the first time, runs <see cref="RunOnceAsync"/>, logs
-    /// what it did. The standalone host's loop and the Functions app's timer both call this.
+    /// what it did. The standalone host's DispatchOutbox Quartz job and the Functions app's timer of that name call this.
     /// </summary>
     public async Task<DispatchResult> RunPassAsync(CancellationToken cancellationToken)
     {
@@ -61,31 +60,6 @@ public sealed partial class OutboxDispatcher(
         }
 
         return result;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Inside the loop: storage that is not up yet must not stop the host, only delay delivery.
-                await RunPassAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogPassFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
     }
 
     /// <summary>One pass over the due messages (at most <see cref="NotificationOptions.BatchSize"/>).</summary>
@@ -189,13 +163,12 @@ public sealed partial class OutboxDispatcher(
         return sent;
     }
 
-    public override void Dispose()
+    /// <summary>Releases the per-channel rate limiters.</summary>
+    public void Dispose()
     {
         foreach (var limiter in _limiters.Values)
         {
             limiter.Dispose();
         }
-
-        base.Dispose();
     }
 }
