@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,7 +19,18 @@ public static class DemoVerb
     private const string Leader = "dev-leader-key";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The verb; what follows it (e.g. <c>--urls</c>) goes to the web host it runs.</summary>
+    public static Command Command()
+    {
+        var command = new Command("demo", "Replay a month of the seed case in the Fast profile (about two minutes); host options such as --urls pass through.")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((parse, _) => RunAsync([.. parse.UnmatchedTokens]));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Fast" });
         builder.AddRectifyFlowsHost();

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -17,36 +19,41 @@ namespace RectifyFlows.Host.Verbs;
 /// </summary>
 public static class HostVerbs
 {
-    private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
-    {
-        ["import"] = ImportAsync,
-        ["generate"] = GenerateAsync,
-        ["reindex"] = ReindexAsync,
-        ["keys"] = KeysAsync,
-        ["demo"] = DemoVerb.RunAsync,
-        ["sign"] = SignAsync,
-        ["doctor"] = OperationsVerbs.DoctorAsync,
-        ["sizes"] = OperationsVerbs.SizesAsync,
-        ["purge"] = OperationsVerbs.PurgeAsync,
-        ["export"] = OperationsVerbs.ExportAsync,
-        ["restore"] = OperationsVerbs.RestoreAsync,
-        ["help"] = _ => Task.FromResult(Usage()),
-    };
+    /// <summary>The options that print help instead of serving (the root command's, spelled as System.CommandLine does).</summary>
+    private static readonly string[] HelpTokens = ["--help", "-h", "-?", "/?", "/h"];
 
-    public static bool IsVerb(string[] args) => args is [var first, ..] && Verbs.ContainsKey(first);
+    /// <summary>Whether the command line names a verb (or asks for help); without one the host serves the API.</summary>
+    public static bool IsVerb(string[] args) =>
+        args is [var first, ..] && (HelpTokens.Contains(first, StringComparer.Ordinal) || Root(new StorageTarget()).Subcommands.Any(verb => verb.Name == first));
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var storage = new StorageTarget();
+        var parse = Root(storage).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Bad input is exit code 2 (as before System.CommandLine, whose own default is 1), with what was wrong and where help is.
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            await Console.Error.WriteLineAsync(HelpHint(parse));
+            return 2;
+        }
+
+        _storageTarget = storage.Settings(parse);
         try
         {
-            (var verbArgs, _storageTarget) = StorageTarget.Extract(args[1..]);
-            return await Verbs[args[0]](verbArgs);
+            // Exceptions reach the handlers below, and Ctrl+C is left to the host that demo runs (its own graceful stop).
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (ArgumentException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
-            return Usage();
+            await Console.Error.WriteLineAsync(HelpHint(parse));
+            return 2;
         }
         catch (Azure.Identity.AuthenticationFailedException ex)
         {
@@ -69,45 +76,138 @@ public static class HostVerbs
     /// <summary>The storage the verbs were pointed at on the command line (<see cref="StorageTarget"/>); empty for the configured one.</summary>
     private static IReadOnlyDictionary<string, string?> _storageTarget = new Dictionary<string, string?>();
 
-    private static int Usage()
+    /// <summary>Every verb, with its options, help text and validation.</summary>
+    private static RootCommand Root(StorageTarget storage)
     {
-        Console.Error.WriteLine("""
-            Usage: dotnet run --project src/RectifyFlows.Host -- <verb> [options]
-              (no verb)                           serve the API
-              import <file|folder> [--parallel N] import a plan file, or every *.plan.json in a folder; idempotent;
-                                                  progress on stderr; N plans at a time (default 1: file order decides unit ownership)
-              generate [--districts N] [--out DIR] [--seed FILE]
-                                                  write N synthetic districts scaled from the seed plan (default 100)
-              reindex <planId>                    rebuild the by-unit and by-due-date projections of a plan
-              demo                                replay a month of the seed case in the Fast profile (about two minutes)
-              keys issue --role R [--unit U] [--principal P]
-                                                  issue an API key (printed once, stored hashed); at most two
-                                                  active keys per principal, so rotation is issue, switch, revoke
-              sign --body JSON | --file F [--secret S]
-                                                  print an X-RectifyFlows-Signature header value for a webhook body
-                                                  (development secret by default; valid for 300 s)
-              keys list --principal P             a principal's keys by key id (no secrets)
-              keys revoke --principal P --key-id K
-                                                  revoke a key
-              doctor [--check]                    find failed, stuck, corrupt or missing ladders and cycles and
-                                                  rebuild them from the ledger (--check: report only)
-              sizes                               row counts of every table, the outbox by status, the task hub
-              purge                               apply the retention settings now (RectifyFlows:Operations:Retention)
-              export <file>                       write every product table to one backup file (.jsonl.gz)
-              restore <file> [--force]            load a backup into an empty store (--force: over existing rows)
+        var root = new RootCommand(
+            "RectifyFlows standalone host. Without a verb it serves the API and dashboard; with a verb it runs the command against the "
+            + "configured storage (or the one the storage options name) and exits.\n"
+            + "Usage: dotnet run --project src/RectifyFlows.Host -- <verb> [options]");
+        storage.AddTo(root);
+        Command[] verbs =
+        [
+            ImportCommand(), GenerateCommand(), ReindexCommand(), DemoVerb.Command(), KeysCommand(), SignCommand(),
+            .. OperationsVerbs.Commands(),
+        ];
+        foreach (var verb in verbs)
+        {
+            root.Subcommands.Add(verb);
+        }
 
-            Storage options of every verb that reads or writes the ledger (default: the configured storage):
-              --table-endpoint URI                a deployed account's table endpoint, signed in with DefaultAzureCredential
-                                                  (`az login`); e.g. $(azd env get-value AZURE_STORAGE_TABLE_ENDPOINT)
-              --connection-string CS              a connection string (Azurite: UseDevelopmentStorage=true)
-              --table-prefix P                    the deployment's table prefix (azd: RECTIFYFLOWS_TABLE_PREFIX; default empty)
-            """);
-        return 2;
+        var help = new Command("help", "Show this help.");
+        help.SetAction(_ => root.Parse("--help").Invoke());
+        root.Subcommands.Add(help);
+        return root;
     }
 
-    private static async Task<int> ImportAsync(string[] args)
+    /// <summary>Where the help of the verb the command line reached is, e.g. <c>See: rectifyflows keys issue --help</c>.</summary>
+    private static string HelpHint(ParseResult parse)
     {
-        var path = args is [var p, ..] ? p : throw new ArgumentException("import needs a file or folder.");
+        var names = new Stack<string>();
+        for (var current = parse.CommandResult; current is not null; current = current.Parent as CommandResult)
+        {
+            names.Push(current.Command is RootCommand ? "rectifyflows" : current.Command.Name);
+        }
+
+        return $"See: {string.Join(' ', names)} --help";
+    }
+
+    private static Command ImportCommand()
+    {
+        var path = new Argument<string>("file|folder") { Description = "a plan file, or a folder: every *.plan.json in it, in name order" };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "plans imported at a time (default 1: file order decides which plan owns a unit two plans declare)",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
+        parallel.Validators.Add(result => Range(result, parallel, 1, 64));
+        var command = new Command("import", "Import a plan file, or every *.plan.json in a folder; idempotent; progress on stderr.") { path, parallel };
+        command.SetAction((parse, _) => ImportAsync(parse.GetValue(path)!, parse.GetValue(parallel)));
+        return command;
+    }
+
+    private static Command GenerateCommand()
+    {
+        var districts = new Option<int>("--districts") { Description = "how many districts", HelpName = "N", DefaultValueFactory = _ => 100 };
+        districts.Validators.Add(result => Range(result, districts, 1, 100_000));
+        var output = new Option<string>("--out") { Description = "the folder to write to", HelpName = "DIR", DefaultValueFactory = _ => "province" };
+        var seed = new Option<string>("--seed") { Description = "the plan to scale (default: the seed plan shipped with the host)", HelpName = "FILE" };
+        var command = new Command("generate", "Write N synthetic district plans scaled from the seed plan.") { districts, output, seed };
+        command.SetAction((parse, _) => GenerateAsync(
+            parse.GetValue(districts), parse.GetValue(output)!, parse.GetValue(seed) ?? Path.Combine(AppContext.BaseDirectory, "seeds", "ganxian-2017.plan.json")));
+        return command;
+    }
+
+    private static Command ReindexCommand()
+    {
+        var planId = new Argument<string>("planId") { Description = "the plan whose projections to rebuild" };
+        var command = new Command("reindex", "Rebuild the by-unit and by-due-date projections of a plan from the ledger.") { planId };
+        command.SetAction((parse, _) => ReindexAsync(parse.GetValue(planId)!));
+        return command;
+    }
+
+    private static Command KeysCommand()
+    {
+        var role = new Option<string>("--role") { Description = "the key's role", Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var unit = new Option<string>("--unit") { Description = "the unit a unit key is scoped to (needed with --role unit)", HelpName = "U" };
+        var issuePrincipal = new Option<string>("--principal") { Description = "who holds the key (default: the role, or role-unit)", HelpName = "P" };
+        var issue = new Command("issue", "Issue an API key (printed once, stored hashed); at most two active keys per principal, so rotation is issue, switch, revoke.")
+        {
+            role, unit, issuePrincipal,
+        };
+        issue.Validators.Add(result =>
+        {
+            if (result.GetValue(role) == Roles.Unit && result.GetResult(unit) is null)
+            {
+                result.AddError("--role unit needs --unit.");
+            }
+        });
+        issue.SetAction((parse, _) => IssueKeyAsync(parse.GetValue(role)!, parse.GetValue(unit), parse.GetValue(issuePrincipal)));
+
+        var listPrincipal = new Option<string>("--principal") { Description = "whose keys", HelpName = "P", Required = true };
+        var list = new Command("list", "A principal's keys by key id (no secrets).") { listPrincipal };
+        list.SetAction((parse, _) => ListKeysAsync(parse.GetValue(listPrincipal)!));
+
+        var revokePrincipal = new Option<string>("--principal") { Description = "whose key", HelpName = "P", Required = true };
+        var keyId = new Option<string>("--key-id") { Description = "the key id (see keys list)", HelpName = "K", Required = true };
+        var revoke = new Command("revoke", "Revoke a key.") { revokePrincipal, keyId };
+        revoke.SetAction((parse, _) => RevokeKeyAsync(parse.GetValue(revokePrincipal)!, parse.GetValue(keyId)!));
+
+        return new Command("keys", "Issue, list and revoke API keys.") { issue, list, revoke };
+    }
+
+    private static Command SignCommand()
+    {
+        var body = new Option<string>("--body") { Description = "the webhook body", HelpName = "JSON" };
+        var file = new Option<string>("--file") { Description = "a file holding the webhook body", HelpName = "F" };
+        var secret = new Option<string>("--secret") { Description = "the signing secret (default: the development secret)", HelpName = "S" };
+        var command = new Command("sign", "Print an X-RectifyFlows-Signature header value for a webhook body (valid for 300 s).") { body, file, secret };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(body) is null) == (result.GetResult(file) is null))
+            {
+                result.AddError("sign needs --body JSON or --file F (one of them).");
+            }
+        });
+        command.SetAction((parse, _) => SignAsync(parse.GetValue(body), parse.GetValue(file), parse.GetValue(secret) ?? DevelopmentWebhookSecret));
+        return command;
+    }
+
+    /// <summary>Adds an error unless the option's value is in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    internal static void Range(OptionResult result, Option<int> option, int min, int max)
+    {
+        // Read from the token: a value that is no number at all gets System.CommandLine's own conversion error instead.
+        if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && (value < min || value > max))
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be from {min} to {max}."));
+        }
+    }
+
+    private static async Task<int> ImportAsync(string path, int parallel)
+    {
         var files = Directory.Exists(path)
             ? Directory.GetFiles(path, "*.plan.json").Order(StringComparer.Ordinal).ToArray()
             : File.Exists(path) ? [path] : throw new ArgumentException($"'{path}' is neither a file nor a folder.");
@@ -138,13 +238,7 @@ public static class HostVerbs
 
         // Plans are separate partitions, so several can be in flight; one at a time by default, because a unit declared
         // by two plans belongs to the first one imported (file order), which only a sequential import guarantees.
-        var parallel = int.Parse(Option(args, "--parallel") ?? "1", CultureInfo.InvariantCulture);
-        if (parallel is < 1 or > 64)
-        {
-            throw new ArgumentException("--parallel must be from 1 to 64.");
-        }
-
-        return await WithStorageAsync(args[1..], async services =>
+        return await WithStorageAsync(async services =>
         {
             var importer = services.GetRequiredService<PlanImporter>();
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -185,11 +279,8 @@ public static class HostVerbs
         });
     }
 
-    private static async Task<int> GenerateAsync(string[] args)
+    private static async Task<int> GenerateAsync(int districts, string output, string seedFile)
     {
-        var districts = int.Parse(Option(args, "--districts") ?? "100", CultureInfo.InvariantCulture);
-        var output = Option(args, "--out") ?? "province";
-        var seedFile = Option(args, "--seed") ?? Path.Combine(AppContext.BaseDirectory, "seeds", "ganxian-2017.plan.json");
         var seed = JsonSerializer.Deserialize<PlanDocument>(await File.ReadAllBytesAsync(seedFile), PlanReader.JsonOptions)
             ?? throw new ArgumentException($"{seedFile} is not a plan file.");
         Directory.CreateDirectory(output);
@@ -210,39 +301,21 @@ public static class HostVerbs
         return 0;
     }
 
-    private static Task<int> ReindexAsync(string[] args)
-    {
-        var planId = args is [var p, ..] ? p : throw new ArgumentException("reindex needs a plan id.");
-        return WithStorageAsync(args[1..], async services =>
+    private static Task<int> ReindexAsync(string planId) =>
+        WithStorageAsync(async services =>
         {
             var count = await services.GetRequiredService<MeasureProjector>().RebuildPlanAsync(planId, CancellationToken.None);
             Console.WriteLine($"{planId}: projections of {count} measure(s) rebuilt.");
             return 0;
         });
-    }
 
     /// <summary>Who the audit rows of the keys verbs name: the operating-system account that ran the command.</summary>
     internal static string CliActor => "cli:" + Environment.UserName;
 
-    private static Task<int> KeysAsync(string[] args) => args switch
+    private static Task<int> IssueKeyAsync(string role, string? unit, string? principal)
     {
-        ["issue", ..] => IssueKeyAsync(args),
-        ["list", ..] => ListKeysAsync(args),
-        ["revoke", ..] => RevokeKeyAsync(args),
-        _ => throw new ArgumentException("keys supports: issue, list, revoke."),
-    };
-
-    private static Task<int> IssueKeyAsync(string[] args)
-    {
-        var role = Option(args, "--role") ?? throw new ArgumentException("keys issue needs --role.");
-        var unit = Option(args, "--unit");
-        if (!Roles.All.Contains(role) || (role == Roles.Unit && unit is null))
-        {
-            throw new ArgumentException($"--role must be one of {string.Join(", ", Roles.All)}; role unit needs --unit.");
-        }
-
-        var principal = Option(args, "--principal") ?? (unit is null ? role : $"{role}-{unit}");
-        return WithStorageAsync([], async services =>
+        principal ??= unit is null ? role : $"{role}-{unit}";
+        return WithStorageAsync(async services =>
         {
             try
             {
@@ -260,10 +333,8 @@ public static class HostVerbs
         });
     }
 
-    private static Task<int> ListKeysAsync(string[] args)
-    {
-        var principal = Option(args, "--principal") ?? throw new ArgumentException("keys list needs --principal.");
-        return WithStorageAsync([], async services =>
+    private static Task<int> ListKeysAsync(string principal) =>
+        WithStorageAsync(async services =>
         {
             foreach (var key in await services.GetRequiredService<ApiKeyStore>().ListAsync(principal, CancellationToken.None))
             {
@@ -273,13 +344,9 @@ public static class HostVerbs
 
             return 0;
         });
-    }
 
-    private static Task<int> RevokeKeyAsync(string[] args)
-    {
-        var principal = Option(args, "--principal") ?? throw new ArgumentException("keys revoke needs --principal.");
-        var keyId = Option(args, "--key-id") ?? throw new ArgumentException("keys revoke needs --key-id (see keys list).");
-        return WithStorageAsync([], async services =>
+    private static Task<int> RevokeKeyAsync(string principal, string keyId) =>
+        WithStorageAsync(async services =>
         {
             var revoked = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(principal, keyId, CliActor, CancellationToken.None);
             await Console.Error.WriteLineAsync(revoked
@@ -287,14 +354,10 @@ public static class HostVerbs
                 : $"No active key {keyId} for {principal}.");
             return revoked ? 0 : 1;
         });
-    }
 
-    private static async Task<int> SignAsync(string[] args)
+    private static async Task<int> SignAsync(string? text, string? file, string secret)
     {
-        var body = Option(args, "--body") is { } text ? System.Text.Encoding.UTF8.GetBytes(text)
-            : Option(args, "--file") is { } file ? await File.ReadAllBytesAsync(file)
-            : throw new ArgumentException("sign needs --body JSON or --file F.");
-        var secret = Option(args, "--secret") ?? DevelopmentWebhookSecret;
+        var body = text is not null ? System.Text.Encoding.UTF8.GetBytes(text) : await File.ReadAllBytesAsync(file!);
         Console.WriteLine(RectifyFlows.Domain.Webhooks.WebhookSignature.Sign(secret, DateTimeOffset.UtcNow, body));
         return 0;
     }
@@ -303,12 +366,10 @@ public static class HostVerbs
     private const string DevelopmentWebhookSecret = "dev-webhook-secret";
 
     /// <summary>Runs <paramref name="work"/> with storage ready (Azurite started if needed, tables created).</summary>
-    internal static async Task<int> WithStorageAsync(
-        string[] configurationArgs, Func<IServiceProvider, Task<int>> work, Action<IHostApplicationBuilder>? compose = null)
+    internal static async Task<int> WithStorageAsync(Func<IServiceProvider, Task<int>> work, Action<IHostApplicationBuilder>? compose = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = configurationArgs,
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
                 ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
@@ -328,11 +389,5 @@ public static class HostVerbs
         {
             await host.StopAsync();
         }
-    }
-
-    internal static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

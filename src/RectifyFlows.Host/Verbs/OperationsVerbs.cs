@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using RectifyFlows.Host.Durable;
 using RectifyFlows.Host.Operations;
@@ -12,10 +13,43 @@ namespace RectifyFlows.Host.Verbs;
 /// <summary>The operator verbs of docs/operations.md: doctor, sizes, purge, export, restore.</summary>
 internal static class OperationsVerbs
 {
-    public static Task<int> DoctorAsync(string[] args)
+    /// <summary>The verbs, with their help text and validation.</summary>
+    public static IEnumerable<Command> Commands()
     {
-        var repair = !args.Contains("--check");
-        return WithOperationsAsync(durable: true, async services =>
+        var check = new Option<bool>("--check") { Description = "report only, rebuild nothing" };
+        var doctor = new Command("doctor", "Find failed, stuck, corrupt or missing ladders and cycles and rebuild them from the ledger (exit code 1 if one could not be rebuilt).") { check };
+        doctor.SetAction((parse, _) => DoctorAsync(repair: !parse.GetValue(check)));
+        yield return doctor;
+
+        var sizes = new Command("sizes", "Row counts of every table, the outbox by status, the task hub.");
+        sizes.SetAction((_, _) => SizesAsync());
+        yield return sizes;
+
+        var purge = new Command("purge", "Apply the retention settings now (RectifyFlows:Operations:Retention).");
+        purge.SetAction((_, _) => PurgeAsync());
+        yield return purge;
+
+        var exportFile = new Argument<string>("file") { Description = "the backup file to write, e.g. backup-2026-12-01.jsonl.gz" };
+        var export = new Command("export", "Write every product table to one backup file (.jsonl.gz).") { exportFile };
+        export.SetAction((parse, _) => ExportAsync(parse.GetValue(exportFile)!));
+        yield return export;
+
+        var restoreFile = new Argument<string>("file") { Description = "a backup file written by export" };
+        restoreFile.Validators.Add(result =>
+        {
+            if (!File.Exists(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("restore needs an existing backup file.");
+            }
+        });
+        var force = new Option<bool>("--force") { Description = "load over existing rows (default: only into an empty store)" };
+        var restore = new Command("restore", "Load a backup into an empty store.") { restoreFile, force };
+        restore.SetAction((parse, _) => RestoreAsync(parse.GetValue(restoreFile)!, parse.GetValue(force)));
+        yield return restore;
+    }
+
+    private static Task<int> DoctorAsync(bool repair) =>
+        WithOperationsAsync(durable: true, async services =>
         {
             var report = await services.GetRequiredService<WorkflowDoctor>().RunAsync(repair, CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -27,9 +61,8 @@ internal static class OperationsVerbs
 
             return report.Findings.Count == report.Repaired || !repair ? 0 : 1;
         });
-    }
 
-    public static Task<int> SizesAsync(string[] args) => WithOperationsAsync(durable: false, async services =>
+    private static Task<int> SizesAsync() => WithOperationsAsync(durable: false, async services =>
     {
         var report = await services.GetRequiredService<StoreSizes>().MeasureAsync(CancellationToken.None);
         foreach (var table in report.Tables)
@@ -41,7 +74,7 @@ internal static class OperationsVerbs
         return 0;
     });
 
-    public static Task<int> PurgeAsync(string[] args) => WithOperationsAsync(durable: true, async services =>
+    private static Task<int> PurgeAsync() => WithOperationsAsync(durable: true, async services =>
     {
         var report = await services.GetRequiredService<RetentionService>().PurgeAsync(DateTimeOffset.UtcNow, HostVerbs.CliActor, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -49,10 +82,8 @@ internal static class OperationsVerbs
         return 0;
     });
 
-    public static Task<int> ExportAsync(string[] args)
-    {
-        var path = args is [var p, ..] ? p : throw new ArgumentException("export needs a file name, e.g. backup-2026-12-01.jsonl.gz.");
-        return WithOperationsAsync(durable: false, async services =>
+    private static Task<int> ExportAsync(string path) =>
+        WithOperationsAsync(durable: false, async services =>
         {
             await using (var file = File.Create(path))
             {
@@ -62,13 +93,9 @@ internal static class OperationsVerbs
 
             return 0;
         });
-    }
 
-    public static Task<int> RestoreAsync(string[] args)
-    {
-        var path = args is [var p, ..] && File.Exists(p) ? p : throw new ArgumentException("restore needs an existing backup file.");
-        var force = args.Contains("--force");
-        return WithOperationsAsync(durable: false, async services =>
+    private static Task<int> RestoreAsync(string path, bool force) =>
+        WithOperationsAsync(durable: false, async services =>
         {
             try
             {
@@ -84,11 +111,10 @@ internal static class OperationsVerbs
                 return 1;
             }
         });
-    }
 
     /// <summary>Storage plus the operations services; with <paramref name="durable"/> also the engine's client (no worker).</summary>
     private static Task<int> WithOperationsAsync(bool durable, Func<IServiceProvider, Task<int>> work) =>
-        HostVerbs.WithStorageAsync([], work, builder =>
+        HostVerbs.WithStorageAsync(work, builder =>
         {
             builder.AddRectifyFlowsWorkflows();
             if (durable)
