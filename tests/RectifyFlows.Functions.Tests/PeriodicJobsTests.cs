@@ -56,13 +56,13 @@ public sealed class PeriodicJobsTests
             Assert.IsTrue((await scheduler.GetJobDetail(new JobKey(name)))!.ConcurrentExecutionDisallowed, $"{name} must not overlap itself");
         }
 
-        Assert.IsEmpty(await TriggersOf(scheduler, PeriodicJobs.WorkflowDoctor), "DoctorInterval 0 turns the doctor off");
-        var dispatch = (ISimpleTrigger)(await TriggersOf(scheduler, PeriodicJobs.DispatchOutbox)).Single();
+        Assert.IsEmpty(await TriggersOf(scheduler, PeriodicJobs.WorkflowDoctor.Name), "DoctorInterval 0 turns the doctor off");
+        var dispatch = (ISimpleTrigger)(await TriggersOf(scheduler, PeriodicJobs.DispatchOutbox.Name)).Single();
         Assert.AreEqual(TimeSpan.FromSeconds(1), dispatch.RepeatInterval);
-        Assert.AreEqual(TimeSpan.FromDays(1), ((ISimpleTrigger)(await TriggersOf(scheduler, PeriodicJobs.StoreRetention)).Single()).RepeatInterval);
-        Assert.AreEqual(TimeSpan.FromHours(1), ((ISimpleTrigger)(await TriggersOf(scheduler, PeriodicJobs.LeadOverdueReminders)).Single()).RepeatInterval);
-        Assert.HasCount(1, await TriggersOf(scheduler, PeriodicJobs.EscalationCatchUp), "the ladders' catch-up at start");
-        var monthly = await TriggersOf(scheduler, PeriodicJobs.MonthlyCycle);
+        Assert.AreEqual(TimeSpan.FromDays(1), ((ISimpleTrigger)(await TriggersOf(scheduler, PeriodicJobs.StoreRetention.Name)).Single()).RepeatInterval);
+        Assert.AreEqual(TimeSpan.FromHours(1), ((ISimpleTrigger)(await TriggersOf(scheduler, PeriodicJobs.LeadOverdueReminders.Name)).Single()).RepeatInterval);
+        Assert.HasCount(1, await TriggersOf(scheduler, PeriodicJobs.EscalationCatchUp.Name), "the ladders' catch-up at start");
+        var monthly = await TriggersOf(scheduler, PeriodicJobs.MonthlyCycleSchedule.Name);
         Assert.AreEqual("0 0 9 1 * ?", monthly.OfType<ICronTrigger>().Single().CronExpressionString);
         Assert.HasCount(2, monthly, "the cron and the catch-up at start");
     }
@@ -74,9 +74,9 @@ public sealed class PeriodicJobsTests
         await using var host = BuildHost(new Dictionary<string, string?> { ["RectifyFlows:Schedules:Enabled"] = "false" });
         var scheduler = await SchedulerOf(host);
 
-        Assert.IsEmpty(await TriggersOf(scheduler, PeriodicJobs.DispatchOutbox), "no channel: messages wait in the outbox");
-        Assert.IsEmpty(await TriggersOf(scheduler, PeriodicJobs.QuarterlyEvaluation));
-        Assert.HasCount(1, await TriggersOf(scheduler, PeriodicJobs.WorkflowDoctor));
+        Assert.IsEmpty(await TriggersOf(scheduler, PeriodicJobs.DispatchOutbox.Name), "no channel: messages wait in the outbox");
+        Assert.IsEmpty(await TriggersOf(scheduler, PeriodicJobs.QuarterlyEvaluationSchedule.Name));
+        Assert.HasCount(1, await TriggersOf(scheduler, PeriodicJobs.WorkflowDoctor.Name));
     }
 
     [TestMethod]

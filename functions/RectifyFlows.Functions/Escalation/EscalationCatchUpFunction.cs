@@ -16,7 +16,7 @@ public static class EscalationCatchUpFunction
 {
     public const string ScheduleSetting = "EscalationCatchUpSchedule";
 
-    [Function(PeriodicJobs.EscalationCatchUp)]
+    [Function(nameof(PeriodicJobs.EscalationCatchUp))]
     public static Task RunAsync([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);

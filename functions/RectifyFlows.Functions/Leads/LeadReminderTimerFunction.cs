@@ -13,7 +13,7 @@ public sealed class LeadReminderTimerFunction(LeadReminders reminders)
 {
     public const string ScheduleSetting = "LeadReminderSchedule";
 
-    [Function(PeriodicJobs.LeadOverdueReminders)]
+    [Function(nameof(PeriodicJobs.LeadOverdueReminders))]
     public Task RunAsync([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -22,7 +22,7 @@ public sealed partial class DispatchOutboxFunction(IServiceProvider services, IL
     /// <summary>The app setting holding the schedule, e.g. <c>*/30 * * * * *</c>.</summary>
     public const string ScheduleSetting = "NotificationDispatchSchedule";
 
-    [Function(PeriodicJobs.DispatchOutbox)]
+    [Function(nameof(PeriodicJobs.DispatchOutbox))]
     public async Task RunAsync([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);

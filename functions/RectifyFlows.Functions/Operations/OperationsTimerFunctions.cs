@@ -20,7 +20,7 @@ public sealed class OperationsTimerFunctions(IServiceProvider services, TimeProv
     public const string DoctorScheduleSetting = "WorkflowDoctorSchedule";
     public const string RetentionScheduleSetting = "StoreRetentionSchedule";
 
-    [Function(PeriodicJobs.WorkflowDoctor)]
+    [Function(nameof(PeriodicJobs.WorkflowDoctor))]
     public async Task DoctorAsync([TimerTrigger("%" + DoctorScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -28,7 +28,7 @@ public sealed class OperationsTimerFunctions(IServiceProvider services, TimeProv
         await BoundClient.Create<WorkflowDoctor>(function, client).RunAsync(repair: true, function.CancellationToken);
     }
 
-    [Function(PeriodicJobs.StoreRetention)]
+    [Function(nameof(PeriodicJobs.StoreRetention))]
     public Task RetentionAsync([TimerTrigger("%" + RetentionScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -23,14 +23,8 @@ public sealed class CycleSchedules(IConfiguration configuration) : ICycleFireTim
     public const string TenDaySetting = "TenDayReportSchedule";
     public const string QuarterlySetting = "QuarterlyEvaluationSchedule";
 
-    public static string SettingOf(CycleKind kind) => kind switch
-    {
-        CycleKind.Monthly => MonthlySetting,
-        CycleKind.Weekly => WeeklySetting,
-        CycleKind.TenDay => TenDaySetting,
-        CycleKind.Quarterly => QuarterlySetting,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    /// <summary>The app setting of a cycle's timer, as the shared declaration of the periodic jobs names it.</summary>
+    public static string SettingOf(CycleKind kind) => PeriodicJobs.Cycle(kind).TimerSetting;
 
     public IReadOnlyList<DateTimeOffset> Between(CycleKind kind, DateTimeOffset after, DateTimeOffset upTo)
     {

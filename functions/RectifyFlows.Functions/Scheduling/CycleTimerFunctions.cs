@@ -19,22 +19,22 @@ namespace RectifyFlows.Functions.Scheduling;
 /// </summary>
 public sealed partial class CycleTimerFunctions(TimeProvider time, IOptions<ScheduleOptions> options, ILogger<CycleTimerFunctions> logger)
 {
-    [Function(PeriodicJobs.MonthlyCycle)]
+    [Function(nameof(PeriodicJobs.MonthlyCycleSchedule))]
     public Task MonthlyAsync(
         [TimerTrigger("%" + CycleSchedules.MonthlySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.Monthly, timer, client, function);
 
-    [Function(PeriodicJobs.WeeklyDispatch)]
+    [Function(nameof(PeriodicJobs.WeeklyDispatchSchedule))]
     public Task WeeklyAsync(
         [TimerTrigger("%" + CycleSchedules.WeeklySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.Weekly, timer, client, function);
 
-    [Function(PeriodicJobs.TenDayReport)]
+    [Function(nameof(PeriodicJobs.TenDayReportSchedule))]
     public Task TenDayAsync(
         [TimerTrigger("%" + CycleSchedules.TenDaySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.TenDay, timer, client, function);
 
-    [Function(PeriodicJobs.QuarterlyEvaluation)]
+    [Function(nameof(PeriodicJobs.QuarterlyEvaluationSchedule))]
     public Task QuarterlyAsync(
         [TimerTrigger("%" + CycleSchedules.QuarterlySetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         FireAsync(CycleKind.Quarterly, timer, client, function);

@@ -19,39 +19,51 @@ public static class HostPeriodicWork
     /// <summary>A job's work, as of <c>now</c> (its scheduled fire time, or later).</summary>
     public delegate Task<string?> Work(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken);
 
-    public static readonly IReadOnlyDictionary<string, Work> ByJob = new Dictionary<string, Work>(StringComparer.Ordinal)
+    /// <summary>The work of every job, by its name.</summary>
+    public static readonly IReadOnlyDictionary<string, Work> ByJob = Declare();
+
+    private static Dictionary<string, Work> Declare()
     {
-        [PeriodicJobs.MonthlyCycle] = (services, now, ct) => CatchUpAsync(services, CycleKind.Monthly, now, ct),
-        [PeriodicJobs.WeeklyDispatch] = (services, now, ct) => CatchUpAsync(services, CycleKind.Weekly, now, ct),
-        [PeriodicJobs.TenDayReport] = (services, now, ct) => CatchUpAsync(services, CycleKind.TenDay, now, ct),
-        [PeriodicJobs.QuarterlyEvaluation] = (services, now, ct) => CatchUpAsync(services, CycleKind.Quarterly, now, ct),
-        [PeriodicJobs.EscalationCatchUp] = async (services, _, ct) =>
+        var work = new Dictionary<string, Work>(StringComparer.Ordinal)
         {
-            var (open, started) = await services.GetRequiredService<EscalationCatchUp>().RunAsync(ct);
-            return string.Create(CultureInfo.InvariantCulture, $"{open} open item(s), {started} ladder(s) started");
-        },
-        [PeriodicJobs.WorkflowDoctor] = async (services, _, ct) =>
+            [PeriodicJobs.EscalationCatchUp.Name] = async (services, _, ct) =>
+            {
+                var (open, started) = await services.GetRequiredService<EscalationCatchUp>().RunAsync(ct);
+                return string.Create(CultureInfo.InvariantCulture, $"{open} open item(s), {started} ladder(s) started");
+            },
+            [PeriodicJobs.WorkflowDoctor.Name] = async (services, _, ct) =>
+            {
+                await services.GetRequiredService<OutboxGaugeSampler>().SampleAsync(ct);
+                await services.GetRequiredService<WorkflowDoctor>().RunAsync(repair: true, ct);
+                return null;
+            },
+            [PeriodicJobs.StoreRetention.Name] = async (services, now, ct) =>
+            {
+                await services.GetRequiredService<RetentionService>().PurgeAsync(now, "schedule", ct);
+                return null;
+            },
+            [PeriodicJobs.LeadOverdueReminders.Name] = async (services, _, ct) =>
+            {
+                await services.GetRequiredService<LeadReminders>().RemindOverdueAsync(ct);
+                return null;
+            },
+            [PeriodicJobs.DispatchOutbox.Name] = async (services, _, ct) =>
+            {
+                await services.GetRequiredService<OutboxDispatcher>().RunPassAsync(ct);
+                return null;
+            },
+        };
+        foreach (var job in PeriodicJobs.All)
         {
-            await services.GetRequiredService<OutboxGaugeSampler>().SampleAsync(ct);
-            await services.GetRequiredService<WorkflowDoctor>().RunAsync(repair: true, ct);
-            return null;
-        },
-        [PeriodicJobs.StoreRetention] = async (services, now, ct) =>
-        {
-            await services.GetRequiredService<RetentionService>().PurgeAsync(now, "schedule", ct);
-            return null;
-        },
-        [PeriodicJobs.LeadOverdueReminders] = async (services, _, ct) =>
-        {
-            await services.GetRequiredService<LeadReminders>().RemindOverdueAsync(ct);
-            return null;
-        },
-        [PeriodicJobs.DispatchOutbox] = async (services, _, ct) =>
-        {
-            await services.GetRequiredService<OutboxDispatcher>().RunPassAsync(ct);
-            return null;
-        },
-    };
+            if (job.Cycle is { } kind)
+            {
+                // Each cycle schedule: the shared catch-up of its cycle, as of the fire.
+                work[job.Name] = (services, now, ct) => CatchUpAsync(services, kind, now, ct);
+            }
+        }
+
+        return work;
+    }
 
     private static async Task<string?> CatchUpAsync(IServiceProvider services, CycleKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -28,16 +28,15 @@ public static class PeriodicJobsComposition
         var leads = configuration.GetSection(LeadOptions.SectionName).Get<LeadOptions>() ?? new LeadOptions();
         var notifications = configuration.GetSection(NotificationOptions.SectionName).Get<NotificationOptions>() ?? new NotificationOptions();
 
-        // (how often, how long after start the first fire comes); a zero interval means no trigger.
-        (TimeSpan Every, TimeSpan First) IntervalOf(string job) => job switch
+        // The interval jobs: (how often, how long after start the first fire comes); a zero interval means no trigger.
+        var intervals = new Dictionary<PeriodicJob, (TimeSpan Every, TimeSpan First)>
         {
             // The first doctor and retention passes one interval after start, when the start-up catch-ups have run.
-            PeriodicJobs.WorkflowDoctor => (operations.DoctorInterval, operations.DoctorInterval),
-            PeriodicJobs.StoreRetention => (operations.RetentionInterval, operations.RetentionInterval),
-            PeriodicJobs.LeadOverdueReminders => (leads.CheckInterval, Min(leads.CheckInterval, FirstLeadCheckAtMost)),
+            [PeriodicJobs.WorkflowDoctor] = (operations.DoctorInterval, operations.DoctorInterval),
+            [PeriodicJobs.StoreRetention] = (operations.RetentionInterval, operations.RetentionInterval),
+            [PeriodicJobs.LeadOverdueReminders] = (leads.CheckInterval, Min(leads.CheckInterval, FirstLeadCheckAtMost)),
             // Without a channel there is no dispatcher: messages wait in the outbox, as in the Functions app.
-            PeriodicJobs.DispatchOutbox => (dispatching ? notifications.PollInterval : TimeSpan.Zero, TimeSpan.Zero),
-            _ => throw new InvalidOperationException($"{job} is declared as an interval job but has no interval setting here."),
+            [PeriodicJobs.DispatchOutbox] = (dispatching ? notifications.PollInterval : TimeSpan.Zero, TimeSpan.Zero),
         };
 
         builder.Services.AddQuartz(quartz =>
@@ -49,8 +48,7 @@ public static class PeriodicJobsComposition
                 quartz.AddJob<PeriodicJobRunner>(detail => detail.WithIdentity(job.Name).StoreDurably());
                 switch (job.HostTrigger)
                 {
-                    case HostTrigger.Cron when schedules.Enabled:
-                        var kind = ScheduleOptions.Kinds.Single(k => PeriodicJobs.CycleJob(k) == job.Name);
+                    case HostTrigger.Cron when schedules.Enabled && job.Cycle is { } kind:
                         var zone = TimeZoneInfo.FindSystemTimeZoneById(schedules.TimeZone);
                         quartz.AddTrigger(trigger => trigger.ForJob(job.Name).WithIdentity($"{job.Name}-cron")
                             .WithSchedule(CronScheduleBuilder.Create(schedules.CronOf(kind)).InTimeZone(zone)));
@@ -64,7 +62,7 @@ public static class PeriodicJobsComposition
                     case HostTrigger.AtStart:
                         AddAtStart(quartz, job.Name);
                         break;
-                    case HostTrigger.Interval when IntervalOf(job.Name) is { Every: var every, First: var first } && every > TimeSpan.Zero:
+                    case HostTrigger.Interval when intervals[job] is { Every: var every, First: var first } && every > TimeSpan.Zero:
                         quartz.AddTrigger((services, trigger) => trigger.ForJob(job.Name).WithIdentity($"{job.Name}-interval")
                             .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow() + first)
                             // A fire missed while a slow pass ran is skipped: the next one comes one interval later.

@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Periods;
+
 namespace RectifyFlows.Workflows.Scheduling;
 
 /// <summary>
@@ -9,4 +11,5 @@ namespace RectifyFlows.Workflows.Scheduling;
 /// <param name="TimerSetting">The app setting holding the timer's NCRONTAB schedule (<c>%TimerSetting%</c>).</param>
 /// <param name="HostTrigger">How the standalone host fires the job.</param>
 /// <param name="HostSetting">The standalone host's setting of the schedule (a cron or an interval; none at start).</param>
-public sealed record PeriodicJob(string Name, string TimerSetting, HostTrigger HostTrigger, string? HostSetting);
+/// <param name="Cycle">The cycle a schedule job starts (its catch-up), for the four cycle schedules.</param>
+public sealed record PeriodicJob(string Name, string TimerSetting, HostTrigger HostTrigger, string? HostSetting, CycleKind? Cycle = null);

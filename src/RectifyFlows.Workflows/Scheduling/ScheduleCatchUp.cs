@@ -6,7 +6,7 @@ using RectifyFlows.Workflows.Common;
 namespace RectifyFlows.Workflows.Scheduling;
 
 /// <summary>
-/// What a schedule fire does on both hosts, and what the standalone host does at start: start the period of every
+/// What a schedule fire does on both hosts (on the standalone host also the fire each cycle job gets at start): start the period of every
 /// fire that passed since the last period that ran, oldest first (<see cref="CycleStarter.CatchUpAsync"/>: quarters
 /// one after another, because strikes count adjacent quarters; on a new installation only the latest). The periods
 /// come from the schedule's fire times, not from the moment this runs, so a late fire starts the period it missed and
@@ -31,15 +31,6 @@ public sealed partial class ScheduleCatchUp(
         }
 
         return created;
-    }
-
-    /// <summary>Catches up every cycle (the standalone host's start-up).</summary>
-    public async Task RunAllAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var kind in ScheduleOptions.Kinds)
-        {
-            await RunAsync(kind, now, cancellationToken);
-        }
     }
 
     /// <summary>The periods of the fires in the look-back window before <paramref name="now"/>, oldest first.</summary>

@@ -12,9 +12,6 @@ public sealed class ScheduleOptions
 {
     public const string SectionName = "RectifyFlows:Schedules";
 
-    /// <summary>The cycles, in the order a catch-up runs them.</summary>
-    public static readonly IReadOnlyList<CycleKind> Kinds = [CycleKind.Monthly, CycleKind.Weekly, CycleKind.TenDay, CycleKind.Quarterly];
-
     public bool Enabled { get; set; } = true;
 
     /// <summary>
