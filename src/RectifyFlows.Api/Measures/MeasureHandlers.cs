@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -7,6 +6,7 @@ using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
+using RectifyFlows.Domain.Validation;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
@@ -25,6 +25,9 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
     public const int MaxEvidenceLength = 8000;
     public const int MaxAttachments = 20;
 
+    /// <summary>A sign-off's <c>decision</c>: accept signs the measure off, return sends it back.</summary>
+    private static readonly string[] Decisions = ["accept", "return"];
+
     /// <summary><c>GET /api/measures?planId=&amp;unitId=&amp;status=&amp;colour=&amp;overdue=&amp;asOf=</c>.</summary>
     public async Task<IResult> ListAsync(HttpContext context)
     {
@@ -33,37 +36,12 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
         string? planId = query.Value("planId"), unitId = query.Value("unitId"), status = query.Value("status"),
             colour = query.Value("colour"), overdue = query.Value("overdue"), asOf = query.Value("asOf");
         var errors = new ValidationErrors();
-        if (planId is not null && !Identifiers.IsValid(planId))
-        {
-            errors.Add("planId", "is not a valid id.");
-        }
-
-        if (unitId is not null && !Identifiers.IsValid(unitId))
-        {
-            errors.Add("unitId", "is not a valid id.");
-        }
-
-        var statusFilter = ParseEnum<MeasureStatus>(errors, "status", status);
-        var colourFilter = ParseEnum<Colour>(errors, "colour", colour);
-        bool? overdueFilter = overdue switch
-        {
-            null => null,
-            "true" => true,
-            "false" => false,
-            _ => Fail<bool?>(errors, "overdue", "must be true or false."),
-        };
-        var today = ChinaTime.Today(time);
-        if (asOf is not null)
-        {
-            if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                today = date;
-            }
-            else
-            {
-                errors.Add("asOf", "must be a date in the form yyyy-MM-dd.");
-            }
-        }
+        errors.Id("planId", planId, required: false);
+        errors.Id("unitId", unitId, required: false);
+        var statusFilter = errors.Enum<MeasureStatus>("status", status, required: false);
+        var colourFilter = errors.Enum<Colour>("colour", colour, required: false);
+        var overdueFilter = errors.Flag("overdue", overdue);
+        var today = errors.Date("asOf", asOf, required: false) ?? ChinaTime.Today(time);
 
         var ownUnit = context.User.UnitId();
         if (ownUnit is not null && unitId is not null && unitId != ownUnit)
@@ -107,12 +85,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
     public async Task<IResult> GetAsync(string measureId, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!Identifiers.IsValid(measureId))
-        {
-            return Problems.NotFound("Measure", measureId);
-        }
-
-        var found = await repository.GetWithHistoryAsync(measureId, context.RequestAborted);
+        var found = Identifiers.IsValid(measureId) ? await repository.GetWithHistoryAsync(measureId, context.RequestAborted) : null;
         if (found is null)
         {
             return Problems.NotFound("Measure", measureId);
@@ -145,7 +118,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
             errors.Add("percent", "is required and must be an integer from 0 to 100.");
         }
 
-        CheckLength(errors, "note", body.Note, MaxNoteLength);
+        errors.MaxLength("note", body.Note, MaxNoteLength);
         if (errors.HasErrors)
         {
             return Problems.Validation(errors.ToDictionary());
@@ -166,10 +139,9 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
         }
 
         var errors = new ValidationErrors();
-        errors.Required("text", body!.Text);
-        CheckLength(errors, "text", body.Text, MaxEvidenceLength);
+        errors.Text("text", body!.Text, MaxEvidenceLength);
         var today = ChinaTime.Today(time);
-        var effective = ParseDate(errors, "effectiveDate", body.EffectiveDate, required: true);
+        var effective = errors.Date("effectiveDate", body.EffectiveDate);
         if (effective > today)
         {
             errors.Add("effectiveDate", $"{effective:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
@@ -205,15 +177,9 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
         }
 
         var errors = new ValidationErrors();
-        var accept = body!.Decision switch
-        {
-            "accept" => true,
-            "return" => false,
-            null => Fail<bool>(errors, "decision", "is required: accept or return."),
-            _ => Fail<bool>(errors, "decision", "must be accept or return."),
-        };
-        CheckLength(errors, "comment", body.Comment, MaxNoteLength);
-        var newDueDate = ParseDate(errors, "newDueDate", body.NewDueDate, required: false);
+        var accept = errors.OneOf("decision", body!.Decision, Decisions) == "accept";
+        errors.MaxLength("comment", body.Comment, MaxNoteLength);
+        var newDueDate = errors.Date("newDueDate", body.NewDueDate, required: false);
         if (accept && newDueDate is not null)
         {
             errors.Add("newDueDate", "only a return can set a new due date.");
@@ -246,9 +212,8 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
         }
 
         var errors = new ValidationErrors();
-        var newDueDate = ParseDate(errors, "newDueDate", body!.NewDueDate, required: true);
-        errors.Required("reason", body.Reason);
-        CheckLength(errors, "reason", body.Reason, MaxNoteLength);
+        var newDueDate = errors.Date("newDueDate", body!.NewDueDate);
+        errors.Text("reason", body.Reason, MaxNoteLength);
         if (errors.HasErrors)
         {
             return Problems.Validation(errors.ToDictionary());
@@ -275,7 +240,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
             errors.Add("approve", "is required: true or false.");
         }
 
-        CheckLength(errors, "comment", body.Comment, MaxNoteLength);
+        errors.MaxLength("comment", body.Comment, MaxNoteLength);
         if (errors.HasErrors)
         {
             return Problems.Validation(errors.ToDictionary());
@@ -291,12 +256,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
     private async Task<IResult> ChangeAsync(
         string measureId, HttpContext context, EscalationStarter? escalations, Func<Measure, MeasureChange> decide)
     {
-        if (!Identifiers.IsValid(measureId))
-        {
-            return Problems.NotFound("Measure", measureId);
-        }
-
-        var current = await repository.GetAsync(measureId, context.RequestAborted);
+        var current = Identifiers.IsValid(measureId) ? await repository.GetAsync(measureId, context.RequestAborted) : null;
         if (current is null)
         {
             return Problems.NotFound("Measure", measureId);
@@ -362,7 +322,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
                 continue;
             }
 
-            var nameOk = errors.Required($"{path}.name", item.Name) && CheckLength(errors, $"{path}.name", item.Name, 200);
+            var nameOk = errors.Text($"{path}.name", item.Name, 200);
             var urlOk = errors.Required($"{path}.url", item.Url);
             if (urlOk && (!Uri.TryCreate(item.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || item.Url!.Length > 2000))
             {
@@ -377,61 +337,5 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
         }
 
         return attachments;
-    }
-
-    private static bool CheckLength(ValidationErrors errors, string field, string? value, int max)
-    {
-        if (value is { Length: var length } && length > max)
-        {
-            errors.Add(field, $"is {length} characters long; at most {max} are allowed.");
-            return false;
-        }
-
-        return true;
-    }
-
-    private static DateOnly? ParseDate(ValidationErrors errors, string field, string? value, bool required)
-    {
-        if (value is null)
-        {
-            if (required)
-            {
-                errors.Add(field, "is required (yyyy-MM-dd).");
-            }
-
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, $"'{value}' is not a date in the form yyyy-MM-dd.");
-        return null;
-    }
-
-    private static TEnum? ParseEnum<TEnum>(ValidationErrors errors, string field, string? value)
-        where TEnum : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
-        if (name is null)
-        {
-            errors.Add(field, $"must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNames.Camel))}.");
-            return null;
-        }
-
-        return Enum.Parse<TEnum>(name);
-    }
-
-    private static T? Fail<T>(ValidationErrors errors, string field, string message)
-    {
-        errors.Add(field, message);
-        return default;
     }
 }

@@ -67,12 +67,7 @@ public sealed class PlanHandlers(PlanImporter importer, PlanRepository plans, Ti
     public async Task<IResult> GetAsync(string planId, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!Identifiers.IsValid(planId))
-        {
-            return Problems.NotFound("Plan", planId);
-        }
-
-        var plan = await plans.GetAsync(planId, context.RequestAborted);
+        var plan = Identifiers.IsValid(planId) ? await plans.GetAsync(planId, context.RequestAborted) : null;
         if (plan is null)
         {
             return Problems.NotFound("Plan", planId);

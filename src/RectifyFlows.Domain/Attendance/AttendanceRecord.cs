@@ -1,6 +1,6 @@
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Validation;
 using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Domain.Attendance;
@@ -28,32 +28,15 @@ public sealed record AttendanceRecord
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         WebhookEventIds.Check(errors, request.EventId);
-        var monthValid = CyclePeriods.TryParseMonth(request.Month, out var first);
-        if (!monthValid)
-        {
-            errors.Add("month", "is required in the form yyyy-MM.");
-        }
-
-        if (!Identifiers.IsValid(request.PersonId))
-        {
-            errors.Add("personId", "is required and must be a valid id.");
-        }
-
-        if (!Identifiers.IsValid(request.UnitId))
-        {
-            errors.Add("unitId", "is required and must be a valid id.");
-        }
-        else if (!unitExists)
+        var first = errors.Month("month", request.Month);
+        errors.Id("personId", request.PersonId);
+        if (errors.Id("unitId", request.UnitId) && !unitExists)
         {
             errors.Add("unitId", $"unknown unit '{request.UnitId}'.");
         }
 
-        if (request.Role is null || !Roles.Contains(request.Role))
-        {
-            errors.Add("role", "must be firstSecretary or workTeamMember.");
-        }
-
-        var days = monthValid ? DateTime.DaysInMonth(first.Year, first.Month) : 31;
+        errors.OneOf("role", request.Role, Roles);
+        var days = first is { } month ? DateTime.DaysInMonth(month.Year, month.Month) : 31;
         if (request.DaysOnSite is not { } onSite || onSite < 0 || onSite > days)
         {
             errors.Add("daysOnSite", $"is required, 0–{days}.");

@@ -1,5 +1,5 @@
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Validation;
 using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Domain.Inspections;
@@ -7,6 +7,10 @@ namespace RectifyFlows.Domain.Inspections;
 /// <summary>Validates an inspection result as sent by a supervision team (api.md), naming every invalid field.</summary>
 public static class InspectionResultValidator
 {
+    public const int MaxFindings = 500;
+    public const int MaxSubjectLength = 500;
+    public const int MaxDetailLength = 4000;
+
     /// <summary>The result, or every problem keyed by field. <paramref name="unitExists"/> is looked up by the caller.</summary>
     public static (InspectionResult? Result, ValidationErrors Errors) Validate(InspectionResultRequest request, bool unitExists, DateTimeOffset receivedAt)
     {
@@ -14,38 +18,23 @@ public static class InspectionResultValidator
         var errors = new ValidationErrors();
         WebhookEventIds.Check(errors, request.EventId);
 
-        if (!CyclePeriods.TryParseMonth(request.Month, out _))
-        {
-            errors.Add("month", "is required in the form yyyy-MM.");
-        }
-
-        if (!Identifiers.IsValid(request.TeamId))
-        {
-            errors.Add("teamId", "is required and must be a valid id.");
-        }
-
-        if (!Identifiers.IsValid(request.UnitId))
-        {
-            errors.Add("unitId", "is required and must be a valid id.");
-        }
-        else if (!unitExists)
+        errors.Month("month", request.Month);
+        errors.Id("teamId", request.TeamId);
+        if (errors.Id("unitId", request.UnitId) && !unitExists)
         {
             errors.Add("unitId", $"unknown unit '{request.UnitId}'.");
         }
 
-        if (request.InspectedAt is null)
-        {
-            errors.Add("inspectedAt", "is required (ISO 8601 with offset).");
-        }
+        errors.Instant("inspectedAt", request.InspectedAt);
 
         var findings = new List<Finding>();
         if (request.Findings is not { } list)
         {
             errors.Add("findings", "is required (an empty list when nothing was found).");
         }
-        else if (list.Count > 500)
+        else if (list.Count > MaxFindings)
         {
-            errors.Add("findings", "at most 500 findings per result.");
+            errors.Add("findings", $"at most {MaxFindings} findings per result.");
         }
         else
         {
@@ -58,31 +47,11 @@ public static class InspectionResultValidator
                     continue;
                 }
 
-                var ok = true;
-                if (f.Kind is null || !Finding.Kinds.Contains(f.Kind))
-                {
-                    errors.Add($"{path}.kind", $"must be one of: {string.Join(", ", Finding.Kinds)}.");
-                    ok = false;
-                }
-
-                if (f.Severity is null || !Finding.Severities.Contains(f.Severity))
-                {
-                    errors.Add($"{path}.severity", "must be low, medium or high.");
-                    ok = false;
-                }
-
-                ok &= errors.Required($"{path}.subject", f.Subject) & errors.Required($"{path}.detail", f.Detail);
-                if ((f.Subject?.Length ?? 0) > 500 || (f.Detail?.Length ?? 0) > 4000)
-                {
-                    errors.Add($"{path}.detail", "subject at most 500 and detail at most 4000 characters.");
-                    ok = false;
-                }
-
-                if (f.PersonId is not null && !Identifiers.IsValid(f.PersonId))
-                {
-                    errors.Add($"{path}.personId", "must be a valid id.");
-                    ok = false;
-                }
+                var ok = errors.OneOf($"{path}.kind", f.Kind, Finding.Kinds) is not null
+                    & errors.OneOf($"{path}.severity", f.Severity, Finding.Severities) is not null
+                    & errors.Text($"{path}.subject", f.Subject, MaxSubjectLength)
+                    & errors.Text($"{path}.detail", f.Detail, MaxDetailLength)
+                    & errors.Id($"{path}.personId", f.PersonId, required: false);
 
                 if (f.Kind == "attendance" && f.DaysOnSite is not (>= 0 and <= 31))
                 {

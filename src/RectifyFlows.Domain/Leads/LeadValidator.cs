@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
+using RectifyFlows.Domain.Validation;
 using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Domain.Leads;
@@ -9,6 +10,9 @@ namespace RectifyFlows.Domain.Leads;
 /// <summary>Validates a lead as a sender posts it, naming every invalid field, and registers it with a default deadline.</summary>
 public static class LeadValidator
 {
+    public const int MaxSubjectLength = 500;
+    public const int MaxDetailLength = 8000;
+
     /// <param name="request">The body.</param>
     /// <param name="unitExists">Whether <c>unitId</c>, when given, names a known unit (looked up by the caller).</param>
     /// <param name="defaultDeadlineDays">Days from receipt (China date) until an unassigned lead is overdue.</param>
@@ -17,26 +21,10 @@ public static class LeadValidator
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         WebhookEventIds.Check(errors, request.EventId);
-        if (request.ReceivedAt is null)
-        {
-            errors.Add("receivedAt", "is required (ISO 8601 with offset).");
-        }
-
-        if (!Identifiers.IsValid(request.Source))
-        {
-            errors.Add("source", "is required and must be a valid id (lowercase letters, digits, '-').");
-        }
-
-        if (errors.Required("subject", request.Subject) && request.Subject!.Length > 500)
-        {
-            errors.Add("subject", "at most 500 characters.");
-        }
-
-        if (errors.Required("detail", request.Detail) && request.Detail!.Length > 8000)
-        {
-            errors.Add("detail", "at most 8000 characters.");
-        }
-
+        errors.Instant("receivedAt", request.ReceivedAt);
+        errors.Id("source", request.Source);
+        errors.Text("subject", request.Subject, MaxSubjectLength);
+        errors.Text("detail", request.Detail, MaxDetailLength);
         if (request.UnitId is not null && (!Identifiers.IsValid(request.UnitId) || !unitExists))
         {
             errors.Add("unitId", $"unknown unit '{request.UnitId}'.");

@@ -1,10 +1,10 @@
-using System.Globalization;
-using System.Text.Json;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Plans;
 
-// The field checks every part of a plan shares: ids, references to units, dates, enum names and provenance.
+// The checks every part of a plan shares beyond FieldChecks' ids, dates and enums: references to the plan's units
+// and an item's provenance.
 public static partial class PlanReader
 {
     /// <summary>
@@ -17,23 +17,7 @@ public static partial class PlanReader
             return legacyFlag ? Provenance.Synthetic : Provenance.Source;
         }
 
-        return RequiredEnum<Provenance>(errors, field, value) ?? Provenance.Source;
-    }
-
-    private static bool RequiredId(ValidationErrors errors, string field, string? value)
-    {
-        if (!errors.Required(field, value))
-        {
-            return false;
-        }
-
-        if (!Identifiers.IsValid(value))
-        {
-            errors.Add(field, $"'{value}' is not a valid id: use lowercase letters, digits and '-', at most {Identifiers.MaxLength} characters.");
-            return false;
-        }
-
-        return true;
+        return errors.Enum<Provenance>(field, value) ?? Provenance.Source;
     }
 
     private static bool KnownUnit(ValidationErrors errors, string field, string? unitId, Dictionary<string, Unit> units, bool required)
@@ -55,41 +39,5 @@ public static partial class PlanReader
         }
 
         return true;
-    }
-
-    private static DateOnly? RequiredDate(ValidationErrors errors, string field, string? value)
-    {
-        if (!errors.Required(field, value))
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            errors.Add(field, $"'{value}' is not a date in the form yyyy-MM-dd.");
-            return null;
-        }
-
-        return date;
-    }
-
-    private static TEnum? RequiredEnum<TEnum>(ValidationErrors errors, string field, string? value)
-        where TEnum : struct, Enum
-    {
-        if (!errors.Required(field, value))
-        {
-            return null;
-        }
-
-        // Names only: Enum.TryParse would also accept "2" or "1,2".
-        var match = Enum.GetNames<TEnum>().FirstOrDefault(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase));
-        if (match is null)
-        {
-            var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-            errors.Add(field, $"'{value}' is not one of: {allowed}.");
-            return null;
-        }
-
-        return Enum.Parse<TEnum>(match);
     }
 }

@@ -1,4 +1,5 @@
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Plans;
 
@@ -31,14 +32,14 @@ public static partial class PlanReader
     {
         if (!v2)
         {
-            RequiredId(errors, "districtId", document.DistrictId);
+            errors.Id("districtId", document.DistrictId);
             errors.Required("districtName", document.DistrictName);
             return (document.DistrictId, document.DistrictName);
         }
 
         if (document.DistrictId is not null)
         {
-            RequiredId(errors, "districtId", document.DistrictId);
+            errors.Id("districtId", document.DistrictId);
         }
 
         if (document.Office is null)
@@ -47,7 +48,7 @@ public static partial class PlanReader
         }
         else
         {
-            RequiredId(errors, "office.unitId", document.Office.UnitId);
+            errors.Id("office.unitId", document.Office.UnitId);
         }
 
         return (document.DistrictId ?? document.Office?.UnitId, document.DistrictName);
@@ -61,14 +62,7 @@ public static partial class PlanReader
             return PlanSourceKind.Inspection;
         }
 
-        var allowed = string.Join(", ", Enum.GetNames<PlanSourceKind>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName));
-        if (PlanSourceKinds.Parse(source.Kind) is { } kind)
-        {
-            return kind;
-        }
-
-        errors.Add("source.kind", source.Kind is null ? $"is required: one of {allowed}." : $"'{source.Kind}' is not one of: {allowed}.");
-        return PlanSourceKind.Inspection;
+        return errors.Enum<PlanSourceKind>("source.kind", source.Kind) ?? PlanSourceKind.Inspection;
     }
 
     /// <summary>Format 2's issuing office: a district or township listed in units. Format 1: the district.</summary>

@@ -1,6 +1,7 @@
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Plans;
 
@@ -51,7 +52,7 @@ public static partial class PlanReader
                 return;
             }
 
-            var categoryOk = RequiredId(errors, $"{path}.id", category.Id) & errors.Required($"{path}.title", category.Title);
+            var categoryOk = errors.Id($"{path}.id", category.Id) & errors.Required($"{path}.title", category.Title);
             if (categoryOk && !_categoryIds.Add(category.Id!))
             {
                 errors.Add($"{path}.id", $"duplicate category id '{category.Id}'.");
@@ -87,7 +88,7 @@ public static partial class PlanReader
                 return;
             }
 
-            var problemOk = RequiredId(errors, $"{path}.id", problem.Id)
+            var problemOk = errors.Id($"{path}.id", problem.Id)
                 & errors.Required($"{path}.number", problem.Number)
                 & errors.Required($"{path}.title", problem.Title)
                 & errors.Required($"{path}.finding", problem.Finding);
@@ -169,7 +170,7 @@ public static partial class PlanReader
         DateOnly? feedbackDate,
         bool v2)
     {
-        var ok = RequiredId(errors, $"{path}.id", measure.Id);
+        var ok = errors.Id($"{path}.id", measure.Id);
         if (measure.Number is not > 0)
         {
             errors.Add($"{path}.number", "is required and must be a positive integer.");
@@ -193,8 +194,8 @@ public static partial class PlanReader
             ok = false;
         }
 
-        var kind = RequiredEnum<MeasureKind>(errors, $"{path}.kind", measure.Kind);
-        var due = RequiredDate(errors, $"{path}.dueDate", measure.DueDate);
+        var kind = errors.Enum<MeasureKind>($"{path}.kind", measure.Kind);
+        var due = errors.Date($"{path}.dueDate", measure.DueDate);
         if (due is { } d && feedbackDate is { } f && d < f)
         {
             errors.Add($"{path}.dueDate", $"{d:yyyy-MM-dd} is before the feedback date {f:yyyy-MM-dd}.");
@@ -244,7 +245,7 @@ public static partial class PlanReader
             }
 
             var textOk = errors.Required($"{ePath}.text", item.Text);
-            var date = RequiredDate(errors, $"{ePath}.effectiveDate", item.EffectiveDate);
+            var date = errors.Date($"{ePath}.effectiveDate", item.EffectiveDate);
             var attachments = new List<Attachment>();
             foreach (var (attachment, a) in (item.Attachments ?? []).Select((x, a) => (x, a)))
             {

@@ -1,4 +1,5 @@
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Plans;
 
@@ -18,7 +19,7 @@ public static partial class PlanReader
                 continue;
             }
 
-            var idOk = RequiredId(errors, $"{path}.id", official.Id);
+            var idOk = errors.Id($"{path}.id", official.Id);
             var roleOk = errors.Required($"{path}.role", official.Role);
             var unitOk = KnownUnit(errors, $"{path}.unitId", official.UnitId, units, required: true);
             var contact = official.Contact is null ? null : ReadContact(errors, $"{path}.contact", official.Contact);
@@ -62,9 +63,9 @@ public static partial class PlanReader
                 continue;
             }
 
-            var idOk = RequiredId(errors, $"{path}.id", cadre.Id);
+            var idOk = errors.Id($"{path}.id", cadre.Id);
             var nameOk = errors.Required($"{path}.name", cadre.Name);
-            var role = RequiredEnum<CadreRole>(errors, $"{path}.role", cadre.Role);
+            var role = errors.Enum<CadreRole>($"{path}.role", cadre.Role);
             var unitOk = KnownUnit(errors, $"{path}.unitId", cadre.UnitId, units, required: true);
             if (unitOk && units[cadre.UnitId!].Kind is not UnitKind.Village)
             {
@@ -107,7 +108,7 @@ public static partial class PlanReader
                 continue;
             }
 
-            var idOk = RequiredId(errors, $"{path}.id", team.Id);
+            var idOk = errors.Id($"{path}.id", team.Id);
             var nameOk = errors.Required($"{path}.name", team.Name);
             var contact = team.Contact is null ? null : ReadContact(errors, $"{path}.contact", team.Contact);
             if (idOk && !seen.Add(team.Id!))

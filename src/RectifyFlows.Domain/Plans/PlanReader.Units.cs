@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Plans;
 
@@ -55,9 +56,9 @@ public static partial class PlanReader
     private static Unit? ReadUnit(
         ValidationErrors errors, string path, UnitDocument unit, Dictionary<string, Unit> units, string? districtId, List<ProvenanceFlag> provenance)
     {
-        var idOk = RequiredId(errors, $"{path}.id", unit.Id);
+        var idOk = errors.Id($"{path}.id", unit.Id);
         errors.Required($"{path}.name", unit.Name);
-        var kind = RequiredEnum<UnitKind>(errors, $"{path}.kind", unit.Kind);
+        var kind = errors.Enum<UnitKind>($"{path}.kind", unit.Kind);
         var contacts = ReadContacts(errors, $"{path}.contacts", unit.Contacts);
         if (!idOk || kind is null || string.IsNullOrWhiteSpace(unit.Name))
         {
@@ -127,7 +128,7 @@ public static partial class PlanReader
             return null;
         }
 
-        var groupOf = RequiredEnum<UnitKind>(errors, $"{path}.groupOf", unit.GroupOf);
+        var groupOf = errors.Enum<UnitKind>($"{path}.groupOf", unit.GroupOf);
         if (groupOf is UnitKind.Group or UnitKind.District)
         {
             errors.Add($"{path}.groupOf", "must be village, township or department.");
@@ -196,18 +197,12 @@ public static partial class PlanReader
     private static Contact ReadContact(ValidationErrors errors, string path, ContactDocument contact)
     {
         // Contacts are stored as one JSON property of the unit's row (at most 64 KB): every field has a bound.
-        foreach (var (field, value, max) in new[]
-        {
-            ("name", contact.Name, 100), ("title", contact.Title, 100), ("email", contact.Email, 254), ("mobile", contact.Mobile, 20),
-            ("weComRobotKey", contact.WeComRobotKey, 200), ("dingTalkRobotToken", contact.DingTalkRobotToken, 200),
-        })
-        {
-            if (value is { Length: var length } && length > max)
-            {
-                errors.Add($"{path}.{field}", $"is {length} characters long; at most {max} are allowed.");
-            }
-        }
-
+        errors.MaxLength($"{path}.name", contact.Name, 100);
+        errors.MaxLength($"{path}.title", contact.Title, 100);
+        errors.MaxLength($"{path}.email", contact.Email, 254);
+        errors.MaxLength($"{path}.mobile", contact.Mobile, 20);
+        errors.MaxLength($"{path}.weComRobotKey", contact.WeComRobotKey, 200);
+        errors.MaxLength($"{path}.dingTalkRobotToken", contact.DingTalkRobotToken, 200);
         if (contact.Email is not null && !EmailPattern().IsMatch(contact.Email))
         {
             errors.Add($"{path}.email", "is not an email address.");
@@ -220,10 +215,7 @@ public static partial class PlanReader
 
         for (var i = 0; i < (contact.Channels?.Count ?? 0); i++)
         {
-            if (!ContactChannels.All.Contains(contact.Channels![i]))
-            {
-                errors.Add($"{path}.channels[{i}]", $"must be one of {string.Join(", ", ContactChannels.All)}.");
-            }
+            errors.OneOf($"{path}.channels[{i}]", contact.Channels![i], ContactChannels.All);
         }
 
         return new Contact

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Plans;
 
@@ -58,9 +59,9 @@ public static partial class PlanReader
         ArgumentNullException.ThrowIfNull(document);
         var errors = new ValidationErrors();
         var v2 = ReadFormatVersion(errors, document);
-        RequiredId(errors, "planId", document.PlanId);
+        errors.Id("planId", document.PlanId);
         errors.Required("title", document.Title);
-        var feedbackDate = RequiredDate(errors, "feedbackDate", document.FeedbackDate);
+        var feedbackDate = errors.Date("feedbackDate", document.FeedbackDate);
         var provenance = new List<ProvenanceFlag>();
 
         var (districtId, districtName) = ReadDistrict(errors, document, v2);

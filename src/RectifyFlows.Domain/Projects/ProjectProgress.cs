@@ -1,4 +1,5 @@
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Validation;
 using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Domain.Projects;
@@ -14,21 +15,9 @@ public sealed record ProjectProgress(string EventId, string ProjectId, string Un
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         WebhookEventIds.Check(errors, request.EventId);
-        if (!Identifiers.IsValid(request.ProjectId))
-        {
-            errors.Add("projectId", "is required and must be a valid id.");
-        }
-
-        if (!Identifiers.IsValid(request.UnitId))
-        {
-            errors.Add("unitId", "is required and must be a valid id.");
-        }
-
-        if (request.Status is null || !Statuses.Contains(request.Status))
-        {
-            errors.Add("status", "must be notStarted, underConstruction or completed.");
-        }
-
+        errors.Id("projectId", request.ProjectId);
+        errors.Id("unitId", request.UnitId);
+        errors.OneOf("status", request.Status, Statuses);
         if (request.Percent is not (>= 0 and <= 100))
         {
             errors.Add("percent", "is required, 0–100.");

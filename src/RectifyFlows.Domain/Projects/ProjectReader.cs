@@ -1,6 +1,6 @@
-using System.Globalization;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Projects;
 
@@ -25,13 +25,9 @@ public static class ProjectReader
         }
 
         var before = errors.Count;
-        if (!Identifiers.IsValid(document.Id))
-        {
-            errors.Add($"{prefix}id", "is required and must be a valid id (lowercase letters, digits and '-').");
-        }
-
-        Text(errors, $"{prefix}name", document.Name, MaxNameLength);
-        Text(errors, $"{prefix}category", document.Category, MaxCategoryLength);
+        errors.Id($"{prefix}id", document.Id);
+        errors.Text($"{prefix}name", document.Name?.Trim(), MaxNameLength);
+        errors.Text($"{prefix}category", document.Category?.Trim(), MaxCategoryLength);
         Unit(errors, $"{prefix}townshipId", document.TownshipId, UnitKind.Township, kindOf, required: true);
         Unit(errors, $"{prefix}villageId", document.VillageId, UnitKind.Village, kindOf, required: false);
         if (document.Year is not (>= 2000 and <= 2100))
@@ -39,10 +35,7 @@ public static class ProjectReader
             errors.Add($"{prefix}year", "is required, a year such as 2016.");
         }
 
-        if (document.FundingLevel is null || !FundingLevels.All.Contains(document.FundingLevel))
-        {
-            errors.Add($"{prefix}fundingLevel", $"must be one of {string.Join(", ", FundingLevels.All)}.");
-        }
+        errors.OneOf($"{prefix}fundingLevel", document.FundingLevel, FundingLevels.All);
 
         if (document.Allocated is not { } allocated || allocated < 0)
         {
@@ -60,10 +53,7 @@ public static class ProjectReader
         }
 
         var status = document.Status ?? ProjectStatuses.NotStarted;
-        if (!ProjectStatuses.All.Contains(status))
-        {
-            errors.Add($"{prefix}status", "must be notStarted, underConstruction or completed.");
-        }
+        errors.OneOf($"{prefix}status", status, ProjectStatuses.All);
 
         var percent = document.Percent ?? (status == ProjectStatuses.Completed ? 100 : 0);
         if (percent is not (>= 0 and <= 100))
@@ -75,26 +65,14 @@ public static class ProjectReader
             errors.Add($"{prefix}percent", "must be 100 for a completed project and 0 for one not started.");
         }
 
-        var started = Date(errors, $"{prefix}startedOn", document.StartedOn);
-        var completed = Date(errors, $"{prefix}completedOn", document.CompletedOn);
+        var started = errors.Date($"{prefix}startedOn", document.StartedOn, required: false);
+        var completed = errors.Date($"{prefix}completedOn", document.CompletedOn, required: false);
         if (started is { } s && completed is { } c && c < s)
         {
             errors.Add($"{prefix}completedOn", "is before startedOn.");
         }
 
-        var provenance = Provenance.Source;
-        if (document.Provenance is not null)
-        {
-            var match = Enum.GetNames<Provenance>().FirstOrDefault(n => string.Equals(n, document.Provenance, StringComparison.OrdinalIgnoreCase));
-            if (match is null)
-            {
-                errors.Add($"{prefix}provenance", "must be source, assumed, synthetic or reconstructed.");
-            }
-            else
-            {
-                provenance = Enum.Parse<Provenance>(match);
-            }
-        }
+        var provenance = errors.Enum<Provenance>($"{prefix}provenance", document.Provenance, required: false) ?? Provenance.Source;
 
         if (errors.Count > before)
         {
@@ -121,14 +99,6 @@ public static class ProjectReader
         };
     }
 
-    private static void Text(ValidationErrors errors, string field, string? value, int max)
-    {
-        if (errors.Required(field, value) && value!.Trim().Length > max)
-        {
-            errors.Add(field, $"is {value.Trim().Length} characters long; at most {max} are allowed.");
-        }
-    }
-
     private static void Unit(ValidationErrors errors, string field, string? unitId, UnitKind kind, Func<string, UnitKind?> kindOf, bool required)
     {
         if (unitId is null)
@@ -150,21 +120,5 @@ public static class ProjectReader
         {
             errors.Add(field, $"'{unitId}' is a {found}, not a {kind}.");
         }
-    }
-
-    private static DateOnly? Date(ValidationErrors errors, string field, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            errors.Add(field, $"'{value}' is not a date in the form yyyy-MM-dd.");
-            return null;
-        }
-
-        return date;
     }
 }
