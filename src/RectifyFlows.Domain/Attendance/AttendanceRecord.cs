@@ -26,8 +26,7 @@ public sealed record AttendanceRecord
     public static (AttendanceRecord? Record, ValidationErrors Errors) Validate(AttendanceRequest request, bool unitExists, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
-        WebhookEventIds.Check(errors, request.EventId);
+        var errors = WebhookEventIds.NewErrors(request.EventId);
         var first = errors.Month("month", request.Month);
         errors.Id("personId", request.PersonId);
         if (errors.Id("unitId", request.UnitId) && !unitExists)

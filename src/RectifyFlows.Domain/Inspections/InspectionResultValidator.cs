@@ -7,16 +7,11 @@ namespace RectifyFlows.Domain.Inspections;
 /// <summary>Validates an inspection result as sent by a supervision team (api.md), naming every invalid field.</summary>
 public static class InspectionResultValidator
 {
-    public const int MaxFindings = 500;
-    public const int MaxSubjectLength = 500;
-    public const int MaxDetailLength = 4000;
-
     /// <summary>The result, or every problem keyed by field. <paramref name="unitExists"/> is looked up by the caller.</summary>
     public static (InspectionResult? Result, ValidationErrors Errors) Validate(InspectionResultRequest request, bool unitExists, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
-        WebhookEventIds.Check(errors, request.EventId);
+        var errors = WebhookEventIds.NewErrors(request.EventId);
 
         errors.Month("month", request.Month);
         errors.Id("teamId", request.TeamId);
@@ -32,9 +27,9 @@ public static class InspectionResultValidator
         {
             errors.Add("findings", "is required (an empty list when nothing was found).");
         }
-        else if (list.Count > MaxFindings)
+        else if (list.Count > 500)
         {
-            errors.Add("findings", $"at most {MaxFindings} findings per result.");
+            errors.Add("findings", "at most 500 findings per result.");
         }
         else
         {
@@ -49,8 +44,8 @@ public static class InspectionResultValidator
 
                 var ok = errors.OneOf($"{path}.kind", f.Kind, Finding.Kinds) is not null
                     & errors.OneOf($"{path}.severity", f.Severity, Finding.Severities) is not null
-                    & errors.Text($"{path}.subject", f.Subject, MaxSubjectLength)
-                    & errors.Text($"{path}.detail", f.Detail, MaxDetailLength)
+                    & errors.Text($"{path}.subject", f.Subject, max: 500)
+                    & errors.Text($"{path}.detail", f.Detail, max: 4000)
                     & errors.Id($"{path}.personId", f.PersonId, required: false);
 
                 if (f.Kind == "attendance" && f.DaysOnSite is not (>= 0 and <= 31))

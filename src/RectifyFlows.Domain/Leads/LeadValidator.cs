@@ -10,21 +10,17 @@ namespace RectifyFlows.Domain.Leads;
 /// <summary>Validates a lead as a sender posts it, naming every invalid field, and registers it with a default deadline.</summary>
 public static class LeadValidator
 {
-    public const int MaxSubjectLength = 500;
-    public const int MaxDetailLength = 8000;
-
     /// <param name="request">The body.</param>
     /// <param name="unitExists">Whether <c>unitId</c>, when given, names a known unit (looked up by the caller).</param>
     /// <param name="defaultDeadlineDays">Days from receipt (China date) until an unassigned lead is overdue.</param>
     public static (Lead? Lead, ValidationErrors Errors) Validate(LeadRequest request, bool unitExists, int defaultDeadlineDays)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
-        WebhookEventIds.Check(errors, request.EventId);
+        var errors = WebhookEventIds.NewErrors(request.EventId);
         errors.Instant("receivedAt", request.ReceivedAt);
         errors.Id("source", request.Source);
-        errors.Text("subject", request.Subject, MaxSubjectLength);
-        errors.Text("detail", request.Detail, MaxDetailLength);
+        errors.Text("subject", request.Subject, max: 500);
+        errors.Text("detail", request.Detail, max: 8000);
         if (request.UnitId is not null && (!Identifiers.IsValid(request.UnitId) || !unitExists))
         {
             errors.Add("unitId", $"unknown unit '{request.UnitId}'.");

@@ -20,6 +20,27 @@ public static partial class PlanReader
         return errors.Enum<Provenance>(field, value) ?? Provenance.Source;
     }
 
+    /// <summary>
+    /// The entries of a list with their paths (<c>units[3]</c>), read lazily in order; a null entry is named
+    /// ("must be an object.") and skipped, so each reader handles only real entries.
+    /// </summary>
+    private static IEnumerable<(T Item, string Path)> Entries<T>(ValidationErrors errors, string path, List<T?>? items)
+        where T : class
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (items![i] is { } item)
+            {
+                yield return (item, itemPath);
+            }
+            else
+            {
+                errors.Add(itemPath, "must be an object.");
+            }
+        }
+    }
+
     private static bool KnownUnit(ValidationErrors errors, string field, string? unitId, Dictionary<string, Unit> units, bool required)
     {
         if (unitId is null)

@@ -38,20 +38,14 @@ public static partial class PlanReader
                 return;
             }
 
-            for (var c = 0; c < categories.Count; c++)
+            foreach (var (category, path) in Entries(errors, "categories", categories))
             {
-                ReadCategory($"categories[{c}]", categories[c]);
+                ReadCategory(path, category);
             }
         }
 
-        private void ReadCategory(string path, CategoryDocument? category)
+        private void ReadCategory(string path, CategoryDocument category)
         {
-            if (category is null)
-            {
-                errors.Add(path, "must be an object.");
-                return;
-            }
-
             var categoryOk = errors.Id($"{path}.id", category.Id) & errors.Required($"{path}.title", category.Title);
             if (categoryOk && !_categoryIds.Add(category.Id!))
             {
@@ -74,20 +68,14 @@ public static partial class PlanReader
                 return;
             }
 
-            for (var p = 0; p < category.Problems.Count; p++)
+            foreach (var (problem, problemPath) in Entries(errors, $"{path}.problems", category.Problems))
             {
-                ReadProblem($"{path}.problems[{p}]", category.Problems[p], category, categoryOk);
+                ReadProblem(problemPath, problem, category, categoryOk);
             }
         }
 
-        private void ReadProblem(string path, ProblemDocument? problem, CategoryDocument category, bool categoryOk)
+        private void ReadProblem(string path, ProblemDocument problem, CategoryDocument category, bool categoryOk)
         {
-            if (problem is null)
-            {
-                errors.Add(path, "must be an object.");
-                return;
-            }
-
             var problemOk = errors.Id($"{path}.id", problem.Id)
                 & errors.Required($"{path}.number", problem.Number)
                 & errors.Required($"{path}.title", problem.Title)
@@ -116,21 +104,15 @@ public static partial class PlanReader
                 return;
             }
 
-            for (var m = 0; m < problem.Measures.Count; m++)
+            foreach (var (measure, measurePath) in Entries(errors, $"{path}.measures", problem.Measures))
             {
                 // A measure of a bad problem or category is still checked, but not listed: it would have no parent.
-                ReadMeasureItem($"{path}.measures[{m}]", problem.Measures[m], category, problem, problemOk && categoryOk);
+                ReadMeasureItem(measurePath, measure, category, problem, problemOk && categoryOk);
             }
         }
 
-        private void ReadMeasureItem(string path, MeasureDocument? measure, CategoryDocument category, ProblemDocument problem, bool parentsOk)
+        private void ReadMeasureItem(string path, MeasureDocument measure, CategoryDocument category, ProblemDocument problem, bool parentsOk)
         {
-            if (measure is null)
-            {
-                errors.Add(path, "must be an object.");
-                return;
-            }
-
             var read = ReadMeasure(errors, path, measure, units, officials, feedbackDate, v2);
             if (read is null)
             {
@@ -235,15 +217,8 @@ public static partial class PlanReader
     private static List<Evidence> ReadEvidence(ValidationErrors errors, string path, string measureId, List<EvidenceDocument?>? items)
     {
         var evidence = new List<Evidence>();
-        foreach (var (item, i) in (items ?? []).Select((e, i) => (e, i)))
+        foreach (var (item, ePath) in Entries(errors, path, items))
         {
-            var ePath = $"{path}[{i}]";
-            if (item is null)
-            {
-                errors.Add(ePath, "must be an object.");
-                continue;
-            }
-
             var textOk = errors.Required($"{ePath}.text", item.Text);
             var date = errors.Date($"{ePath}.effectiveDate", item.EffectiveDate);
             var attachments = new List<Attachment>();

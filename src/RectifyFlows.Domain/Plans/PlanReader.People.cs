@@ -10,15 +10,8 @@ public static partial class PlanReader
         ValidationErrors errors, PlanDocument document, Dictionary<string, Unit> units, List<ProvenanceFlag> provenance)
     {
         var officials = new Dictionary<string, Official>(StringComparer.Ordinal);
-        foreach (var (official, i) in (document.Officials ?? []).Select((o, i) => (o, i)))
+        foreach (var (official, path) in Entries(errors, "officials", document.Officials))
         {
-            var path = $"officials[{i}]";
-            if (official is null)
-            {
-                errors.Add(path, "must be an object.");
-                continue;
-            }
-
             var idOk = errors.Id($"{path}.id", official.Id);
             var roleOk = errors.Required($"{path}.role", official.Role);
             var unitOk = KnownUnit(errors, $"{path}.unitId", official.UnitId, units, required: true);
@@ -54,15 +47,8 @@ public static partial class PlanReader
     {
         var cadres = new List<Cadre>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (cadre, i) in (document.Cadres ?? []).Select((c, i) => (c, i)))
+        foreach (var (cadre, path) in Entries(errors, "cadres", document.Cadres))
         {
-            var path = $"cadres[{i}]";
-            if (cadre is null)
-            {
-                errors.Add(path, "must be an object.");
-                continue;
-            }
-
             var idOk = errors.Id($"{path}.id", cadre.Id);
             var nameOk = errors.Required($"{path}.name", cadre.Name);
             var role = errors.Enum<CadreRole>($"{path}.role", cadre.Role);
@@ -99,15 +85,8 @@ public static partial class PlanReader
     {
         var teams = new List<SupervisionTeam>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (team, i) in (document.SupervisionTeams ?? []).Select((t, i) => (t, i)))
+        foreach (var (team, path) in Entries(errors, "supervisionTeams", document.SupervisionTeams))
         {
-            var path = $"supervisionTeams[{i}]";
-            if (team is null)
-            {
-                errors.Add(path, "must be an object.");
-                continue;
-            }
-
             var idOk = errors.Id($"{path}.id", team.Id);
             var nameOk = errors.Required($"{path}.name", team.Name);
             var contact = team.Contact is null ? null : ReadContact(errors, $"{path}.contact", team.Contact);

@@ -20,15 +20,8 @@ public static partial class PlanReader
 
         // Parents are checked once every unit is known: a file may list a village before its township.
         var parents = new List<(string Path, string ParentId, UnitKind Kind)>();
-        for (var i = 0; i < document.Units.Count; i++)
+        foreach (var (unit, path) in Entries(errors, "units", document.Units))
         {
-            var path = $"units[{i}]";
-            if (document.Units[i] is not { } unit)
-            {
-                errors.Add(path, "must be an object.");
-                continue;
-            }
-
             if (ReadUnit(errors, path, unit, units, districtId, provenance) is not { } read)
             {
                 continue;
@@ -179,19 +172,7 @@ public static partial class PlanReader
 
     private static List<Contact> ReadContacts(ValidationErrors errors, string path, List<ContactDocument?>? contacts)
     {
-        var result = new List<Contact>();
-        foreach (var (contact, i) in (contacts ?? []).Select((c, i) => (c, i)))
-        {
-            if (contact is null)
-            {
-                errors.Add($"{path}[{i}]", "must be an object.");
-                continue;
-            }
-
-            result.Add(ReadContact(errors, $"{path}[{i}]", contact));
-        }
-
-        return result;
+        return [.. Entries(errors, path, contacts).Select(entry => ReadContact(errors, entry.Path, entry.Item))];
     }
 
     private static Contact ReadContact(ValidationErrors errors, string path, ContactDocument contact)

@@ -13,8 +13,7 @@ public sealed record ProjectProgress(string EventId, string ProjectId, string Un
     public static (ProjectProgress? Progress, ValidationErrors Errors) Validate(ProjectProgressRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new ValidationErrors();
-        WebhookEventIds.Check(errors, request.EventId);
+        var errors = WebhookEventIds.NewErrors(request.EventId);
         errors.Id("projectId", request.ProjectId);
         errors.Id("unitId", request.UnitId);
         errors.OneOf("status", request.Status, Statuses);

@@ -13,6 +13,14 @@ public static partial class WebhookEventIds
 
     public static bool IsValid(string? eventId) => eventId is not null && Pattern().IsMatch(eventId);
 
+    /// <summary>The errors of a webhook body, starting with its <c>eventId</c>'s: every webhook validator begins here.</summary>
+    public static ValidationErrors NewErrors(string? eventId)
+    {
+        var errors = new ValidationErrors();
+        Check(errors, eventId);
+        return errors;
+    }
+
     /// <summary>Adds the eventId error to <paramref name="errors"/> when it is missing or malformed; returns whether it is valid.</summary>
     public static bool Check(ValidationErrors errors, string? eventId)
     {
