@@ -3,6 +3,7 @@ using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Validation;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage.Actions;
 
@@ -18,25 +19,8 @@ public sealed class ActionHandlers(ActionRepository actions, OutboxRepository ou
         var query = context.Request.Query;
         string? unitId = query.Value("unitId"), kind = query.Value("kind"), status = query.Value("status"), source = query.Value("source");
         var errors = new ValidationErrors();
-        if (unitId is not null && !Identifiers.IsValid(unitId))
-        {
-            errors.Add("unitId", "is not a valid id.");
-        }
-
-        ActionKind? parsed = null;
-        if (kind is not null)
-        {
-            var name = Enum.GetNames<ActionKind>().FirstOrDefault(n => string.Equals(n, kind, StringComparison.OrdinalIgnoreCase));
-            if (name is null)
-            {
-                errors.Add("kind", $"must be one of: {JsonNames.OneOf<ActionKind>()}.");
-            }
-            else
-            {
-                parsed = Enum.Parse<ActionKind>(name);
-            }
-        }
-
+        errors.Id("unitId", unitId, required: false);
+        var parsed = errors.Enum<ActionKind>("kind", kind, required: false);
         if (status is not (null or "open" or "done"))
         {
             errors.Add("status", "must be open or done.");
@@ -71,20 +55,12 @@ public sealed class ActionHandlers(ActionRepository actions, OutboxRepository ou
         ArgumentNullException.ThrowIfNull(context);
         var query = context.Request.Query;
         string? recipient = query.Value("recipient"), status = query.Value("status"), kind = query.Value("kind");
-        DateTimeOffset? since = null;
-        if (query.Value("since") is { } sinceText)
+        var errors = new ValidationErrors();
+        var since = errors.DateTime("since", query.Value("since"), required: false);
+        errors.Id("recipient", recipient, required: false);
+        if (errors.HasErrors)
         {
-            if (!DateTimeOffset.TryParse(sinceText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-            {
-                return Problems.Validation("since", "must be an ISO 8601 date-time, e.g. 2017-03-31T09:00:00+08:00.");
-            }
-
-            since = parsed;
-        }
-
-        if (recipient is not null && !Identifiers.IsValid(recipient))
-        {
-            return Problems.Validation("recipient", "is not a valid id.");
+            return Problems.Validation(errors.ToDictionary());
         }
 
         var own = context.User.UnitId();

@@ -3,6 +3,7 @@ using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Time;
+using RectifyFlows.Domain.Validation;
 using RectifyFlows.Storage.Leads;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Units;
@@ -18,34 +19,18 @@ public sealed class LeadApi(LeadRepository leads, UnitRepository units, LeadRemi
     public async Task<IResult> ListAsync(string? status, string? overdue, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        LeadStatus? parsed = null;
-        if (status is not null)
-        {
-            if (Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(status, out _))
-            {
-                parsed = value;
-            }
-            else
-            {
-                errors.Add("status", $"must be one of: {JsonNames.OneOf<LeadStatus>()}.");
-            }
-        }
-
-        if (overdue is not (null or "true" or "false"))
-        {
-            errors.Add("overdue", "must be true or false.");
-        }
-
+        var parsed = errors.Enum<LeadStatus>("status", status, required: false);
+        var overdueFilter = errors.Flag("overdue", overdue);
         if (errors.HasErrors)
         {
             return Problems.Validation(errors.ToDictionary());
         }
 
         var today = ChinaTime.Today(time);
-        IEnumerable<Lead> items = overdue == "true"
+        IEnumerable<Lead> items = overdueFilter == true
             ? await leads.ListOverdueAsync(today, cancellationToken)
             : await leads.ListAsync(parsed, cancellationToken);
-        items = items.Where(l => (parsed is null || l.Status == parsed) && (overdue is null || l.IsOverdue(today) == (overdue == "true")));
+        items = items.Where(l => (parsed is null || l.Status == parsed) && (overdueFilter is null || l.IsOverdue(today) == overdueFilter));
         var list = items.Select(l => LeadResponse.From(l, today)).ToList();
         return TypedResults.Ok(new { count = list.Count, items = list });
     }
@@ -110,24 +95,15 @@ public sealed class LeadApi(LeadRepository leads, UnitRepository units, LeadRemi
         }
 
         var errors = new ValidationErrors();
-        LeadDisposition disposition = default;
-        if (body!.Disposition is null || !Enum.TryParse(body.Disposition, ignoreCase: true, out disposition)
-            || !Enum.IsDefined(disposition) || int.TryParse(body.Disposition, out _))
-        {
-            errors.Add("disposition", "must be caseFiled, closed or transferred.");
-        }
-
-        if (errors.Required("note", body.Note) && body.Note!.Length > LeadLifecycle.MaxNoteLength)
-        {
-            errors.Add("note", $"at most {LeadLifecycle.MaxNoteLength} characters.");
-        }
+        var disposition = errors.Enum<LeadDisposition>("disposition", body!.Disposition);
+        errors.Text("note", body.Note, LeadLifecycle.MaxNoteLength);
 
         if (errors.HasErrors)
         {
             return Problems.Validation(errors.ToDictionary());
         }
 
-        return await ChangeAsync(id, lead => LeadLifecycle.Dispose(lead, disposition, body.Note!.Trim(), actor, time.GetUtcNow()), null, ct);
+        return await ChangeAsync(id, lead => LeadLifecycle.Dispose(lead, disposition!.Value, body.Note!.Trim(), actor, time.GetUtcNow()), null, ct);
     }
 
     private async Task<IResult> ChangeAsync(string id, Func<Lead, Lead> change, Func<Lead, Task>? after, CancellationToken ct)
