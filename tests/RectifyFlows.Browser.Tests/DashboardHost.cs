@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Browser.Tests;
 

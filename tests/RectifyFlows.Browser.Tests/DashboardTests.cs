@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using RectifyFlows.Testing;
 using static RectifyFlows.Browser.Tests.DashboardHost;
-
-[assembly: DoNotParallelize]
 
 namespace RectifyFlows.Browser.Tests;
 
@@ -23,7 +20,7 @@ public sealed class DashboardTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Ledger_ShowsThe33SeedMeasures_AfterOperatorLogin()
     {
         var page = await NewPageAsync();
@@ -45,7 +42,7 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Ledger_ShowsTheSeedsRectifiedMeasures_NotOverdue()
     {
         // The report: 7 problems basically rectified (基本整改到位), their results submitted on time and awaiting
@@ -70,7 +67,7 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Ledger_ShowsOnlyRedMeasures_WhenFilteredToRed()
     {
         // Evidence submitted on time stops the clock, so the seed starts without red; a return restarts the clock of a
@@ -99,7 +96,7 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task MeasurePage_ShowsItsHistory_WhenOpenedFromTheRedLedger()
     {
         // A change made through the API shows up in the measure's history with who made it.
@@ -126,7 +123,7 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task UnitPage_ShowsItsMeasuresActionsAndAttendanceBreaches_AfterAMonthlyCycle()
     {
         // March 2017's round: team 1 finds a first secretary of 石芫乡 on site 15 days, team 2 a stalled project there.
@@ -164,7 +161,7 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task PublicPage_ShowsProjectsAndFundsButNoLedgerData_WithoutAKey()
     {
         using (var anonymous = Host.Client())
@@ -204,7 +201,7 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
-    [Timeout(600000)]
+    [Timeout(TestTimeouts.Crash)]
     public async Task RankingsPage_MarksTheBottomThree_AndShowsTheTrend_AfterWeeklyAndQuarterlyRuns()
     {
         using (var client = Host.Client(OperatorKey))

@@ -6,7 +6,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class ChinaTimeTests
 {
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void DateOf_IsTheNextDay_AfterSixteenHundredUtc()
     {
         Assert.AreEqual(new DateOnly(2017, 3, 31), ChinaTime.DateOf(new DateTimeOffset(2017, 3, 31, 15, 59, 59, TimeSpan.Zero)));

@@ -8,7 +8,7 @@ public sealed class ColourRuleTests
     private static readonly ColourOptions Options = new() { BehindPlanMarginPercent = 20, IdleDays = 14 };
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Evaluate_IsRed_TheDayAfterTheDueDate_UnlessSignedOff()
     {
         var measure = MeasureLifecycleTests.NewMeasure(status: MeasureStatus.EvidenceSubmitted);
@@ -18,7 +18,7 @@ public sealed class ColourRuleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Evaluate_IsYellow_WhenProgressTrailsTheLinearPlanByMoreThanTheMargin()
     {
         // 2016-10-31 → 2017-03-31 is 151 days; on 2017-02-15 (107 days) the plan expects ~71%.
@@ -29,7 +29,7 @@ public sealed class ColourRuleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Evaluate_IsYellow_WhenNothingWasReportedForLongerThanTheIdleDays()
     {
         var measure = MeasureLifecycleTests.NewMeasure(status: MeasureStatus.InProgress) with

@@ -10,7 +10,7 @@ public sealed class CorrectLedgerTests
     private static readonly DateTimeOffset Now = new(2017, 3, 15, 2, 0, 0, TimeSpan.Zero);
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void CorrectLedger_ChangesNothing_WhenProgressAndDueDateMatch()
     {
         var measure = NewMeasure(status: MeasureStatus.EvidenceSubmitted) with { Progress = 100 };
@@ -22,7 +22,7 @@ public sealed class CorrectLedgerTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void CorrectLedger_MovesTheDueDate_WithoutCountingAsUnitActivity()
     {
         var measure = NewMeasure(status: MeasureStatus.EvidenceSubmitted);
@@ -36,7 +36,7 @@ public sealed class CorrectLedgerTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void CorrectLedger_ReportsProgressLikeAUnit_AndMovesTheDueDate_InOneVersion()
     {
         var outcome = MeasureLifecycle.CorrectLedger(NewMeasure(), 30, new DateOnly(2017, 5, 31), Now);
@@ -49,7 +49,7 @@ public sealed class CorrectLedgerTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void CorrectLedger_MovesTheNextReview_OfAVerifiedLongTermMeasure()
     {
         var measure = NewMeasure(MeasureKind.LongTerm, MeasureStatus.InProgress) with { NextReview = new DateOnly(2017, 6, 15) };
@@ -61,7 +61,7 @@ public sealed class CorrectLedgerTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void CorrectLedger_Refuses_ProgressUnderReview_AndTheDueDateOfASignedOffMeasure()
     {
         var underReview = NewMeasure(status: MeasureStatus.EvidenceSubmitted);

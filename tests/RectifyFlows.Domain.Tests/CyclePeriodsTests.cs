@@ -6,7 +6,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class CyclePeriodsTests
 {
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow(CycleKind.Monthly, "2017-03", "2017-03-01", "2017-03-31")]
     [DataRow(CycleKind.Weekly, "2017-W14", "2017-04-03", "2017-04-09")]
     [DataRow(CycleKind.Quarterly, "2017-Q1", "2017-01-01", "2017-03-31")]
@@ -19,7 +19,7 @@ public sealed class CyclePeriodsTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow(CycleKind.Monthly, "2017-13")]
     [DataRow(CycleKind.Weekly, "2017-W54")]
     [DataRow(CycleKind.Quarterly, "2017-Q5")]
@@ -31,7 +31,7 @@ public sealed class CyclePeriodsTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ForFireTime_StartsTheCurrentMonthAndWeek_AndTheTenDaysAndQuarterJustEnded()
     {
         // 1 April 2017, 09:00 China Standard Time = 01:00 UTC.
@@ -44,7 +44,7 @@ public sealed class CyclePeriodsTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void InstanceId_IsDeterministic()
     {
         Assert.AreEqual("monthly-2017-03", CyclePeriods.InstanceId(CycleKind.Monthly, "2017-03"));
@@ -52,7 +52,7 @@ public sealed class CyclePeriodsTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void OfficeInstanceIds_CarryTheOffice_AndParseBack()
     {
         Assert.AreEqual("monthly-tw-shiyuan-2017-03", CyclePeriods.InstanceId(CycleKind.Monthly, "2017-03", "tw-shiyuan"));

@@ -6,7 +6,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class IdentifiersTests
 {
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow("p1-m1", true)]
     [DataRow("ganxian-2017-xunshi6", true)]
     [DataRow("demo\n", false)]
@@ -22,7 +22,7 @@ public sealed class IdentifiersTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void IsValid_RefusesIdsLongerThan64Characters()
     {
         Assert.IsTrue(Identifiers.IsValid(new string('a', 64)));

@@ -12,7 +12,7 @@ public sealed class IntakeRecordTests
     };
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ProjectProgress_NamesEveryInvalidField_WhenTheBodyIsBad()
     {
         var (progress, errors) = ProjectProgress.Validate(new ProjectProgressRequest { EventId = "e1", ProjectId = "P 1", Status = "done", Percent = 150, Disbursed = -1 });
@@ -22,7 +22,7 @@ public sealed class IntakeRecordTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ProjectProgress_RefusesCompletedBelow100_AndNotStartedAbove0()
     {
         var completed = ProjectProgress.Validate(new ProjectProgressRequest
@@ -35,7 +35,7 @@ public sealed class IntakeRecordTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ProjectProgress_Check_RefusesAnotherUnitsProject_AndMoreDisbursedThanAllocated()
     {
         ProjectProgress Of(string unit, decimal disbursed) => new("e1", Project.Id, unit, "underConstruction", 60, disbursed);
@@ -48,7 +48,7 @@ public sealed class IntakeRecordTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow(19, true)]
     [DataRow(20, false)]
     public void AttendanceRecord_IsBreach_BelowTwentyDays(int days, bool breach)
@@ -62,7 +62,7 @@ public sealed class IntakeRecordTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void AttendanceRecord_NamesEveryInvalidField_IncludingDaysBeyondTheMonth()
     {
         var (_, errors) = AttendanceRecord.Validate(new AttendanceRequest

@@ -13,7 +13,7 @@ public sealed class LeadLifecycleTests
     }, unitExists: true, defaultDeadlineDays: 15).Lead!;
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void LeadValidator_RegistersWithDefaultDeadline_FromTheChinaDateOfReceipt()
     {
         var lead = Registered();
@@ -26,7 +26,7 @@ public sealed class LeadLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void LeadValidator_NamesEveryInvalidField_WhenTheBodyIsBad()
     {
         var (lead, errors) = LeadValidator.Validate(new LeadRequest { EventId = "bad id!", Source = "Hotline/12317", Subject = " ", UnitId = "nowhere" },
@@ -37,7 +37,7 @@ public sealed class LeadLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void LeadLifecycle_DisposesAnAssignedLead_AndRecordsWhoDidWhat()
     {
         var assigned = LeadLifecycle.Assign(Registered(), "tw-shiyuan", new DateOnly(2017, 3, 31), "office-1", Received.AddDays(1));
@@ -52,7 +52,7 @@ public sealed class LeadLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void LeadLifecycle_RefusesDisposition_WhenNotAssignedOrAlreadyDisposed()
     {
         var registered = Registered();

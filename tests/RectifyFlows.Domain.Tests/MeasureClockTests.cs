@@ -1,6 +1,5 @@
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Domain.Tests;
 
@@ -20,7 +19,7 @@ public sealed class MeasureClockTests
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Zone.BaseUtcOffset);
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void EvidenceSubmittedOnTime_StopsTheClock_WhileItAwaitsSignOff()
     {
         var submitted = MeasureLifecycle.SubmitEvidence(Open(), At(Due)).Measure;
@@ -32,7 +31,7 @@ public sealed class MeasureClockTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void AReturn_RestartsTheClock()
     {
         var submitted = MeasureLifecycle.SubmitEvidence(Open(), At(Due.AddDays(-5))).Measure;
@@ -44,7 +43,7 @@ public sealed class MeasureClockTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void EvidenceSubmittedLate_StaysOverdue_WithItsDaysCountedToTheSubmission()
     {
         var late = MeasureLifecycle.SubmitEvidence(Open(), At(Due.AddDays(10))).Measure;
@@ -54,7 +53,7 @@ public sealed class MeasureClockTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void TheSeedsRectifiedMeasures_AreNotOverdue_AsTheReportDescribesThem()
     {
         // The import applies the file's 整改成效 as evidence submitted on its effective date (PlanImporter).

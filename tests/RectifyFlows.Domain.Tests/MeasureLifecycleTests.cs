@@ -28,7 +28,7 @@ public sealed class MeasureLifecycleTests
     };
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ReportProgress_StartsWork_FromNotStarted()
     {
         var outcome = MeasureLifecycle.ReportProgress(NewMeasure(), 40, Now);
@@ -40,7 +40,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void SubmitEvidence_RecordsBothSteps_FromNotStarted()
     {
         var outcome = MeasureLifecycle.SubmitEvidence(NewMeasure(), Now);
@@ -52,7 +52,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow(MeasureStatus.NotStarted)]
     [DataRow(MeasureStatus.InProgress)]
     [DataRow(MeasureStatus.Returned)]
@@ -66,7 +66,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow(MeasureStatus.EvidenceSubmitted)]
     [DataRow(MeasureStatus.SignedOff)]
     public void ReportProgress_Refuses_UnderReviewOrClosed(MeasureStatus status)
@@ -75,7 +75,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Accept_SignsOff_ADeadlineMeasure()
     {
         var outcome = MeasureLifecycle.Accept(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, Now, "成效属实");
@@ -84,7 +84,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Accept_NeverSignsOff_ALongTermMeasure_ButSchedulesTheNextReview()
     {
         var outcome = MeasureLifecycle.Accept(NewMeasure(MeasureKind.LongTerm, MeasureStatus.EvidenceSubmitted), Today, Now, "阶段性成效");
@@ -96,7 +96,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Return_MovesTheDueDate_AndWorkResumesWithProgress()
     {
         var returned = MeasureLifecycle.Return(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 4, 30), Now, "证据不足").Measure;
@@ -108,7 +108,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Return_Refuses_ANewDueDateInThePast()
     {
         Assert.ThrowsExactly<IllegalTransitionException>(() =>
@@ -116,7 +116,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Extension_MovesTheDueDate_WhenRequestedInTimeAndApproved()
     {
         var requested = MeasureLifecycle.RequestExtension(NewMeasure(status: MeasureStatus.InProgress), new DateOnly(2017, 5, 31), "资金未到位", Today, Now).Measure;
@@ -132,7 +132,7 @@ public sealed class MeasureLifecycleTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Extension_IsRefused_AfterTheDueDate_OrToAnEarlierDate()
     {
         var measure = NewMeasure(status: MeasureStatus.InProgress);

@@ -1,7 +1,6 @@
 using System.Text;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Units;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Domain.Tests;
 
@@ -10,7 +9,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class PlanFormat2Tests
 {
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Generator_CopiesAFormat2TownshipPlan_EveryReferencedIdPrefixed_AndEachCopyValid()
     {
         var copies = SyntheticPlanGenerator.Generate(TestPlans.TownshipDocument(), 2).Select(d => PlanReader.Validate(d)).ToList();
@@ -30,7 +29,7 @@ public sealed class PlanFormat2Tests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Read_AcceptsTheTownshipExample_WithItsOfficeSourceLeadsAndGroup()
     {
         var result = PlanReader.Read(File.ReadAllBytes(RepositoryFiles.TownshipExamplePlan));
@@ -63,7 +62,7 @@ public sealed class PlanFormat2Tests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Read_KeepsEveryFormat1FileAsItWas_OfficeIsTheDistrictAndTheSourceAnInspection()
     {
         var plan = TestPlans.Read(TestPlans.SeedDocument());
@@ -78,7 +77,7 @@ public sealed class PlanFormat2Tests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Read_RefusesFormat2Fields_InAFormat1File_NamingEachField()
     {
         var json = Encoding.UTF8.GetString(File.ReadAllBytes(RepositoryFiles.TownshipExamplePlan))
@@ -93,7 +92,7 @@ public sealed class PlanFormat2Tests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Validate_NamesEachBadFormat2Field()
     {
         var document = TestPlans.TownshipDocument();
@@ -119,7 +118,7 @@ public sealed class PlanFormat2Tests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Validate_RequiresTheOffice_InFormat2()
     {
         var document = TestPlans.TownshipDocument();

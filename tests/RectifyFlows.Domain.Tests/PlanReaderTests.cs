@@ -2,7 +2,6 @@ using System.Text;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Units;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Domain.Tests;
 
@@ -10,7 +9,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class PlanReaderTests
 {
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Read_AcceptsTheSeedPlan_WithTheWholeCaseOfTheReport()
     {
         var result = PlanReader.Read(File.ReadAllBytes(RepositoryFiles.SeedPlan));
@@ -34,7 +33,7 @@ public sealed class PlanReaderTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Validate_KeepsAContactsChannelOrder_AndNamesAnUnknownChannel()
     {
         var document = TestPlans.SeedDocument();
@@ -49,7 +48,7 @@ public sealed class PlanReaderTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Read_NamesTheLocation_OfBrokenJson()
     {
         var result = PlanReader.Read(Encoding.UTF8.GetBytes("""{ "formatVersion": 1, "planId": "x", "units": [ { "id": "a", """));
@@ -58,7 +57,7 @@ public sealed class PlanReaderTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Read_NamesTheField_OfAWrongType()
     {
         var result = PlanReader.Read(Encoding.UTF8.GetBytes("""{ "formatVersion": "one" }"""));
@@ -66,7 +65,7 @@ public sealed class PlanReaderTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Validate_NamesEveryProblem_AtOnce()
     {
         var document = TestPlans.SeedDocument();
@@ -92,7 +91,7 @@ public sealed class PlanReaderTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Validate_RequiresTheTopLevelFields()
     {
         var errors = PlanReader.Validate(new PlanDocument()).Errors.ToDictionary();
@@ -102,7 +101,7 @@ public sealed class PlanReaderTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Validate_RefusesIdsThatCannotBeStorageKeys()
     {
         var document = TestPlans.SeedDocument();
@@ -114,7 +113,7 @@ public sealed class PlanReaderTests
     }
 
     [TestMethod]
-    [Timeout(30000)]
+    [Timeout(TestTimeouts.Request)]
     public void Generate_ScalesTheSeedToAProvince_WithDistinctIds()
     {
         var plans = SyntheticPlanGenerator.Generate(TestPlans.SeedDocument(), 100).Select(TestPlans.Read).ToList();

@@ -6,7 +6,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class RateTests
 {
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Completion_TruncatesByDefault_AsTheReportPrints60Point08()
     {
         // 405 / 674 = 60.0890…%: the report prints 60.08%, which rounding to nearest (60.09%) never gives.
@@ -15,7 +15,7 @@ public sealed class RateTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow(12, 14, 2, "85.71%")] // relocation sites completed
     [DataRow(147, 147, 2, "100.00%")] // all 2016 projects started
     [DataRow(0, 23, 2, "0.00%")] // 2014–2015 projects not started, after
@@ -27,7 +27,7 @@ public sealed class RateTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ARateOfNothing_IsNoData_NotZero()
     {
         var rate = Rate.Completion(0, 0);
@@ -36,7 +36,7 @@ public sealed class RateTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow(RateRounding.Truncate, "60.08")]
     [DataRow(RateRounding.HalfAwayFromZero, "60.09")]
     [DataRow(RateRounding.HalfToEven, "60.09")]

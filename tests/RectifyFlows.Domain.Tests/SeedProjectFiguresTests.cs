@@ -1,7 +1,6 @@
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Reporting;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Domain.Tests;
 
@@ -35,7 +34,7 @@ public sealed class SeedProjectFiguresTests
     private static string Printed(Rate rate, int decimals) => rate.ToString(RateFormat.Default with { Decimals = decimals });
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void TheDataIsMarkedReconstructed_EveryRow()
     {
         Assert.IsTrue(After.All(p => p.Provenance == Provenance.Reconstructed));
@@ -44,7 +43,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Central_and_provincial_projects_2014_2016_are_674_completion_60_08_then_90_9()
     {
         var before = CentralAndProvincial(BeforeRows);
@@ -55,7 +54,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Projects_2014_2015_not_started_23_then_0()
     {
         Assert.AreEqual(23, CentralAndProvincial(BeforeRows).Count(p => p.Year < 2016 && !p.IsStarted));
@@ -63,7 +62,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Projects_2016_are_147_with_108_in_construction_or_not_started_then_all_started()
     {
         var before = CentralAndProvincial(BeforeRows).Where(p => p.Year == 2016).ToList();
@@ -74,7 +73,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Industry_fund_2016_disbursement_23_88_then_97_62_which_is_19523500_yuan()
     {
         static List<Project> Industry(IEnumerable<Project> rows) => [.. CentralAndProvincial(rows).Where(p => p.Year == 2016 && p.Category == "产业")];
@@ -87,7 +86,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow("村庄整治", "26.35%", 2, "95%", 0)] // poor-village renovation
     [DataRow("电网", "39.81%", 2, "100%", 0)] // rural grid upgrade
     public void Category_completion_2016_as_printed(string category, string before, int beforeDecimals, string after, int afterDecimals)
@@ -103,7 +102,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Relocation_overall_progress_49_percent_then_12_of_14_sites_completed()
     {
         var before = BeforeRows.Where(p => p.Category == "易地搬迁").ToList();
@@ -114,7 +113,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Grid_investment_46_33_million_by_the_power_company_and_700000_for_Shazhou_village_completed_2017_01_23()
     {
         var grid = After.Where(p => p.Category == "电网").ToList();
@@ -125,7 +124,7 @@ public sealed class SeedProjectFiguresTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Rates_per_township_and_category_state_their_formula_and_rounding()
     {
         var (townships, categories) = ProjectRates.Breakdown(After, id => id);

@@ -7,7 +7,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class StrikeLadderTests
 {
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Sanction_Escalates_WithConsecutiveStrikes_AndResets()
     {
         var count = 0;
@@ -24,7 +24,7 @@ public sealed class StrikeLadderTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void IsStrike_NeedsBothALowScoreAndTheBottom()
     {
         Assert.IsTrue(StrikeLadder.IsStrike(89.99m, inBottom: true, threshold: 90));

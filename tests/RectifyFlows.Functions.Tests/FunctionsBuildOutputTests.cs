@@ -6,7 +6,7 @@ namespace RectifyFlows.Functions.Tests;
 public sealed class FunctionsBuildOutputTests
 {
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void BuildOutput_ShipsRootHostJson_Unchanged()
     {
         var shipped = FunctionsOutput.PathOf("host.json");
@@ -17,7 +17,7 @@ public sealed class FunctionsBuildOutputTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_ListsHealth_AsAnonymousHttpGetOnHealthz()
     {
         var metadata = FunctionsOutput.PathOf("functions.metadata");
@@ -36,7 +36,7 @@ public sealed class FunctionsBuildOutputTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void WorkerConfig_Exists_AndStartsTheFunctionsAssembly()
     {
         var workerConfig = FunctionsOutput.PathOf("worker.config.json");

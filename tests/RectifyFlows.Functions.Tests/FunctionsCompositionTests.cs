@@ -23,7 +23,7 @@ namespace RectifyFlows.Functions.Tests;
 public sealed class FunctionsCompositionTests
 {
     [TestMethod]
-    [Timeout(30_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public void FunctionsComposition_BuildsEveryTaskClass_WithTheBoundClientForWhatNeedsIt()
     {
         // Development turns on ValidateOnBuild, as `func start` does: every registered service must be constructible.
@@ -53,7 +53,7 @@ public sealed class FunctionsCompositionTests
     }
 
     [TestMethod]
-    [Timeout(30_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public void FunctionsComposition_RegistersNoClientBoundService_InDependencyInjection()
     {
         using var host = BuildFunctionsHost();
@@ -64,7 +64,7 @@ public sealed class FunctionsCompositionTests
     }
 
     [TestMethod]
-    [Timeout(30_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public void FunctionsComposition_RegistersTheSharedDispatcherForItsTimer_WhenSmtpIsConfigured()
     {
         using var host = BuildFunctionsHost(smtp: true);
@@ -76,7 +76,7 @@ public sealed class FunctionsCompositionTests
     }
 
     [TestMethod]
-    [Timeout(30_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public void FunctionsComposition_TheDoctorReadsTheTaskHub_ThroughTheDurableConnection_NotTheLedgers()
     {
         using var separate = BuildFunctionsHost(configure: c =>

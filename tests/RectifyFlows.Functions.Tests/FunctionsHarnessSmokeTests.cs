@@ -15,7 +15,7 @@ public sealed class FunctionsHarnessSmokeTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Harness_RoutesByTemplateAndMethod_AsTheFunctionsHostWould()
     {
         var cancel = TestContext.CancellationToken;
@@ -38,7 +38,7 @@ public sealed class FunctionsHarnessSmokeTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Harness_StartsACycleThroughItsTrigger_AndTheFunctionsOrchestratorRunsOnTheRealEngine()
     {
         var cancel = TestContext.CancellationToken;

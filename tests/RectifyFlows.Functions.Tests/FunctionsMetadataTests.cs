@@ -19,7 +19,7 @@ public sealed class FunctionsMetadataTests
     private static IEnumerable<Type> Activities => DependencyInjection.TaskTypes.Where(typeof(ITaskActivity).IsAssignableFrom);
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_HasOrchestrationTrigger_ForEveryOrchestratorInTaskTypes()
     {
         var metadata = FunctionsMetadata.Load();
@@ -31,7 +31,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_HasActivityTrigger_ForEveryActivityInTaskTypes()
     {
         var metadata = FunctionsMetadata.Load();
@@ -43,7 +43,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_HasNoDurableFunction_OutsideTaskTypes()
     {
         var known = DependencyInjection.TaskTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_BindsDurableClient_ForEveryActivityThatStartsOrchestrations()
     {
         var metadata = FunctionsMetadata.Load();
@@ -69,7 +69,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_ListsEveryTimer_OnItsAppSetting_WrittenInUtcByTheTemplateAndTheLocalSettings()
     {
         // China has kept UTC+8 all year since 1991, so 01:00 UTC is 09:00 China time on the same calendar day.
@@ -111,7 +111,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_ListsTheOutboxDispatcherTimer_WithoutTheDurableClient()
     {
         var dispatch = FunctionsMetadata.Load().Single("DispatchOutbox");
@@ -124,7 +124,7 @@ public sealed class FunctionsMetadataTests
         Regex.Match(localSettings, "\"RectifyFlows__Schedules__TimeZone\": \"([^\"]*)\"") is { Success: true } match ? match.Groups[1].Value : null;
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_NamesEachFunctionOnce()
     {
         var names = FunctionsMetadata.Load().Functions.Select(f => f.Name).ToList();

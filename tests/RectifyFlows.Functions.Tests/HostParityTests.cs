@@ -9,7 +9,6 @@ using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Functions.Tests;
 
@@ -41,7 +40,7 @@ public sealed partial class HostParityTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(900_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Crash, CooperativeCancellation = true)]
     public async Task EveryRouteOfTheTable_AnswersTheHttpFileScenario_WithTheSameStatus_OnBothHosts()
     {
         var cancel = TestContext.CancellationToken;

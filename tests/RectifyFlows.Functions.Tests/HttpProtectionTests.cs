@@ -15,7 +15,7 @@ public sealed class HttpProtectionTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task RateLimit_RefusesABurstWith429AndRetryAfter_PerKey_WithoutTouchingOtherKeys()
     {
         var cancel = TestContext.CancellationToken;
@@ -46,7 +46,7 @@ public sealed class HttpProtectionTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Cors_IsClosedByDefault_AndAdmitsOnlyConfiguredOrigins()
     {
         var cancel = TestContext.CancellationToken;

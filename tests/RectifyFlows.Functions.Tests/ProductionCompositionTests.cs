@@ -22,7 +22,7 @@ public sealed class ProductionCompositionTests
     private CancellationToken Ct => TestContext.CancellationToken;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task BootstrapOperatorKey_FromKeyVault_OpensOperatorRoutes()
     {
         var key = "bootstrap-" + Guid.NewGuid().ToString("N");
@@ -40,7 +40,7 @@ public sealed class ProductionCompositionTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task UnsetSecrets_AreUnresolvedReferences_WhichOpenNothing_AndAreReportedAtStart()
     {
         await using var app = await FunctionsHarness.StartAsync(new FunctionsHarnessOptions { Durable = false }, Ct);
@@ -63,7 +63,7 @@ public sealed class ProductionCompositionTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Webhook_SignedWithTheUnresolvedReferenceAsKey_Gets401_AndWithTheRealSecretPassesTheSignature()
     {
         var body = Encoding.UTF8.GetBytes("""{"eventId":"evt-harness-0001","source":"hotline","leads":[]}""");
@@ -86,7 +86,7 @@ public sealed class ProductionCompositionTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task WeComRobotAlone_RunsTheDispatcher_AndTheTimerDeliversInWeComsWireFormat()
     {
         const string robotKey = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
@@ -136,7 +136,7 @@ public sealed class ProductionCompositionTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task StartWithoutTablePermissions_KeepsTheWorkerAlive_AndHealthAt503()
     {
         // A table endpoint that refuses everything, as storage does before the identity's role has propagated.

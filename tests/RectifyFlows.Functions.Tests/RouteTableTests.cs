@@ -20,7 +20,7 @@ public sealed class RouteTableTests
         .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null))];
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_HasOneHttpTrigger_ForEveryRouteOfTheTable_AsTheTableDeclaresIt()
     {
         var metadata = FunctionsMetadata.Load();
@@ -38,7 +38,7 @@ public sealed class RouteTableTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void FunctionsMetadata_HasNoHttpTrigger_OutsideTheTable()
     {
         var inTable = ApiRoutes.All.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
@@ -48,7 +48,7 @@ public sealed class RouteTableTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void TriggerMethods_PassTheRouteParameters_OfTheirTableEntry()
     {
         Assert.HasCount(ApiRoutes.All.Count, HttpTriggerMethods);
@@ -67,7 +67,7 @@ public sealed class RouteTableTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void RouteTable_FunctionsRoutes_NeverShadowEachOther()
     {
         // The Functions host tries routes in registration order, not by precedence as ASP.NET Core does: two routes that

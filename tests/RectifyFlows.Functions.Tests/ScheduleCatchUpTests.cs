@@ -9,7 +9,6 @@ using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
-using RectifyFlows.Testing;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Scheduling;
 
@@ -29,7 +28,7 @@ public sealed class ScheduleCatchUpTests
     private CancellationToken Ct => TestContext.CancellationToken;
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task MonthlyTimerFire_RunsTheCycle_ThroughTheAppsOrchestrators_ToTheArchivedReport()
     {
         var options = new FunctionsHarnessOptions();
@@ -58,7 +57,7 @@ public sealed class ScheduleCatchUpTests
     }
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task LateFires_StartTheMissedPeriods_InOrder_NotThePeriodTheyRunIn()
     {
         var time = new SettableClock(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
@@ -84,7 +83,7 @@ public sealed class ScheduleCatchUpTests
     }
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task StandaloneHost_SameCatchUp_OverItsQuartzSchedules_StartsEveryMissedQuarterAndTheMissedMonth()
     {
         // The host's CycleJob and start-up catch-up are this shared ScheduleCatchUp over QuartzCycleFireTimes, with the
@@ -107,7 +106,7 @@ public sealed class ScheduleCatchUpTests
     }
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task EscalationCatchUpTimer_StartsTheLaddersOfOpenMeasures_ImportedWithoutThem()
     {
         await using var app = await FunctionsHarness.StartAsync(cancellationToken: Ct);

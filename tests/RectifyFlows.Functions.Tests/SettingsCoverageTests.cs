@@ -20,7 +20,7 @@ public sealed class SettingsCoverageTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task EverySettingTheFunctionsAppReads_IsInTheTemplate_OrDocumentedAsManual()
     {
         var template = await TemplateKeysAsync();
@@ -39,7 +39,7 @@ public sealed class SettingsCoverageTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task EverySettingOnlyTheStandaloneHostReads_IsDocumented()
     {
         var template = await TemplateKeysAsync();
@@ -59,7 +59,7 @@ public sealed class SettingsCoverageTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task EveryRectifyFlowsSettingOfTheTemplate_AndEveryDocumentedSetting_IsReadByTheCode()
     {
         var code = CodeSettings.Scan().Select(read => read.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -80,7 +80,7 @@ public sealed class SettingsCoverageTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public void Scan_FindsEveryOptionsClassTheFunctionsCompositionBinds()
     {
         // The scan is checked against the composition itself: every RectifyFlows options class the Functions app
@@ -118,7 +118,7 @@ public sealed class SettingsCoverageTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task SmtpSecurityParameter_BecomesTheTwoTlsSettings_StartTlsByDefault()
     {
         // azd RECTIFYFLOWS_SMTP_SECURITY (starttls | tls | none) is one parameter for two settings that must not both be true.

@@ -18,7 +18,7 @@ public sealed class WebhookSenderSecretsTests
     private CancellationToken Ct => TestContext.CancellationToken;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task SenderSecretsFromKeyVault_VerifyTheirSenderOnly()
     {
         const string hotline = "hotline-secret-of-the-harness-0123456789";
@@ -38,7 +38,7 @@ public sealed class WebhookSenderSecretsTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task MalformedSenderSecrets_CountAsNone_AndAreReportedAtStart()
     {
         const string secret = "hotline-secret-of-the-harness-0123456789";

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Tables;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -46,12 +45,12 @@ public sealed class BadInputTests
     public static string CaseName(System.Reflection.MethodInfo method, object[] data) => data[0].ToString()!;
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void Suite_HasAtLeastFiftyHandWrittenCases() =>
         Assert.IsTrue(AllCases().Count() >= 50, $"{AllCases().Count()} cases");
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     [DynamicData(nameof(Cases), DynamicDataDisplayName = nameof(CaseName))]
     public async Task BadInput_GetsItsProblem_AndChangesNothing(BadInput bad)
     {
@@ -94,7 +93,7 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task Webhook_ReplayedEventId_ReturnsTheFirstResponse_AndChangesNothing()
     {
         using var client = _host.Client();

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using RectifyFlows.DevServices;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -21,7 +20,7 @@ public sealed class CrashTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task GroupKill_WhileLaddersWait_RestartOnTheSameData_KeepsTheLedger_AndNoLadderStaysBroken()
     {
         var data = Path.Combine(Path.GetTempPath(), "rectifyflows-crash-" + Guid.NewGuid().ToString("N")[..8]);
@@ -103,7 +102,7 @@ public sealed class CrashTests
     /// at-least-once window allows, and the doctor leaves nothing broken.
     /// </summary>
     [TestMethod]
-    [Timeout(420000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task GroupKill_MidCycle_InAWebhookBurst_WithMailInFlight_LosesNoSavedEvent_DoublesNothing_AndTheCycleCompletes()
     {
         var cancel = TestContext.CancellationToken;
@@ -204,7 +203,7 @@ public sealed class CrashTests
     /// written once and delivered within the at-least-once window, and the doctor leaves nothing broken.
     /// </summary>
     [TestMethod]
-    [Timeout(420000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task GroupKill_BetweenLadderLevels_TheLadderReachesItsNextLevels_WithNoStepDoubled()
     {
         var cancel = TestContext.CancellationToken;

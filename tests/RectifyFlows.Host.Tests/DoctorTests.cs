@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -17,7 +16,7 @@ public sealed class DoctorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task Doctor_RebuildsCorruptTerminatedAndLostLadders_OnItsScheduleAndAsAVerb()
     {
         var document = TestPlans.District(1);

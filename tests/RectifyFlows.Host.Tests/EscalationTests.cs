@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -15,7 +14,7 @@ public sealed class EscalationTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task Ladder_WalksRemindersAndLevels_StopsOnEvidence_RestartsOnReturn_MovesOnExtension()
     {
         var today = ChinaTime.Today(TimeProvider.System);

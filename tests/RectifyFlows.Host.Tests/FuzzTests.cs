@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Tables;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -45,7 +44,7 @@ public sealed class FuzzTests
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task Progress_200ConcurrentUpdatesFromTwoKeys_AllRecorded_NoServerError()
     {
         using var first = _host.Client(TestKeys.Fupin);
@@ -71,7 +70,7 @@ public sealed class FuzzTests
     }
 
     [TestMethod]
-    [Timeout(900_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Crash, CooperativeCancellation = true)]
     public async Task Fuzz_TenThousandMutations_NeverA5xx_AndStorageHoldsExactlyWhatWasAccepted()
     {
         using var unitClient = _host.Client(TestKeys.Fupin);

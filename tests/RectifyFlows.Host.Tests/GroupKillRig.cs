@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using RectifyFlows.DevServices;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 

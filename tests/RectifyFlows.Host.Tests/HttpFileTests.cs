@@ -1,5 +1,4 @@
 using RectifyFlows.Domain.Webhooks;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -15,7 +14,7 @@ public sealed class HttpFileTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task HttpFile_EveryExampleWorks_AgainstAFreshDevelopmentHost()
     {
         var prefix = LedgerFixture.NewPrefix();

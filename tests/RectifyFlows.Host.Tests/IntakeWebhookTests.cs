@@ -4,7 +4,6 @@ using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Tables;
-using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -66,7 +65,7 @@ public sealed class IntakeWebhookTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ProjectProgressWebhook_UpdatesTheProjectWithAnAuditRow_AndAReplayChangesNothing()
     {
         using var client = _host.Client();
@@ -92,7 +91,7 @@ public sealed class IntakeWebhookTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ProjectProgressWebhook_Returns400NamingTheFields_WhenInvalidOrNotTheSendersProject()
     {
         using var client = _host.Client();
@@ -124,7 +123,7 @@ public sealed class IntakeWebhookTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task IntakeWebhooks_Return401AndChangeNothing_WhenSignatureIsWrongExpiredOrMissing()
     {
         using var client = _host.Client();
@@ -156,7 +155,7 @@ public sealed class IntakeWebhookTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task AttendanceWebhook_StoresOneRecordPerMonthAndPerson_AndKeepsTheBreach()
     {
         using var client = _host.Client();
@@ -181,7 +180,7 @@ public sealed class IntakeWebhookTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task AttendanceRoute_ListsTheMonthsBreaches_AndScopesAUnitKeyToItsUnit()
     {
         using var client = _host.Client();
@@ -207,7 +206,7 @@ public sealed class IntakeWebhookTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task AttendanceAndLeadsWebhooks_Return400NamingEveryInvalidField_AndChangeNothing()
     {
         using var client = _host.Client();
@@ -230,7 +229,7 @@ public sealed class IntakeWebhookTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task LeadsWebhook_RegistersTheLead_AndAReplayReturnsTheFirstResponse()
     {
         using var client = _host.Client();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -37,7 +36,7 @@ public sealed class LeadsTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Leads_AssignThenDisposition_RemindsTheOwnerAndAuditsTheOperator()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -72,7 +71,7 @@ public sealed class LeadsTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Leads_RefuseBadRequests_WithTheRightStatusAndNoChange()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -103,7 +102,7 @@ public sealed class LeadsTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Leads_ListsOverdue_OnlyLeadsPastTheirDeadlineWithoutDisposition()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -119,7 +118,7 @@ public sealed class LeadsTests
     }
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task MonthlyReportSignoff_Returns409WhileAnOverdueLeadLacksDisposition_Then200AfterIt()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using RectifyFlows.Testing;
-
-[assembly: DoNotParallelize]
 
 namespace RectifyFlows.Host.Tests;
 
@@ -24,7 +21,7 @@ public sealed class LedgerApiTests
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Healthz_Answers200_WithoutAKey()
     {
         using var client = _host.Client();
@@ -33,7 +30,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Measures_ListsThe33MeasuresOf9Problems_OfTheSeedPlan()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -50,7 +47,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Measures_FiltersByUnitColourAndStatus()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -65,7 +62,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Lifecycle_WalksProgressEvidenceSignOff_WithHistory()
     {
         using var unit = _host.Client(TestKeys.Fupin);
@@ -96,7 +93,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task SignOff_Is409_WithoutEvidence_AndChangesNothing()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -112,7 +109,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Progress_Is403_ForAnotherUnitsKey_AndChangesNothing()
     {
         using var shiyuan = _host.Client(TestKeys.Shiyuan);
@@ -126,7 +123,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Keys_AreRequired_AndRolesEnforced()
     {
         using var anonymous = _host.Client();
@@ -141,7 +138,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     [DataRow("""{"percent": 150}""", "percent")]
     [DataRow("""{"percent": "half"}""", "percent")]
     [DataRow("""{"percent": 10, "colour": "red"}""", "colour")]
@@ -163,7 +160,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Plans_Reimport_IsUnchanged_AndWritesNothing()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -177,7 +174,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Plans_AnInvalidPlan_Is400_NamingEveryProblem_AndWritesNothing()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -204,7 +201,7 @@ public sealed class LedgerApiTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Plans_BrokenJsonOrWrongMediaType_IsRefusedWithAProblem()
     {
         using var client = _host.Client(TestKeys.Operator);

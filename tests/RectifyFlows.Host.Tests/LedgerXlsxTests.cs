@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -27,7 +26,7 @@ public sealed class LedgerXlsxTests
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task LedgerExport_OpensWithOpenXml_WithOneRowPerMeasure()
     {
         using var client = _host.Client(TestKeys.Operator);
@@ -51,7 +50,7 @@ public sealed class LedgerXlsxTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task LedgerImport_ChangesExactlyTheEditedRows_WithAnAuditRecordOfTheOperator()
     {
         var before = await VersionsAsync(_host.PlanId!);
@@ -99,7 +98,7 @@ public sealed class LedgerXlsxTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task LedgerImport_Rejects_WrongColumns_NamingTheHeaderCell_AndWritesNothing()
     {
         var before = await VersionsAsync(_host.PlanId!);
@@ -118,7 +117,7 @@ public sealed class LedgerXlsxTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task LedgerImport_Rejects_WrongTypes_NamingRowAndColumn_AndWritesNothing()
     {
         var before = await VersionsAsync(_host.PlanId!);
@@ -143,7 +142,7 @@ public sealed class LedgerXlsxTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task LedgerImport_Rejects_AMeasureOfAnotherPlan_AndAnUnknownMeasure_AndWritesNothing()
     {
         var before = await VersionsAsync(_host.PlanId!);
@@ -168,7 +167,7 @@ public sealed class LedgerXlsxTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task LedgerImport_Rejects_AFileThatIsNotAWorkbook()
     {
         var (status, body) = await ImportAsync(_host.PlanId!, "措施编号,进度\r\nd001-p1-m1,50\r\n"u8.ToArray());
@@ -177,7 +176,7 @@ public sealed class LedgerXlsxTests
     }
 
     [TestMethod]
-    [Timeout(180000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ReportXlsx_OpensWithOpenXml_WithTheSummaryTablesAndChartData()
     {
         using var client = _host.Client(TestKeys.Operator);

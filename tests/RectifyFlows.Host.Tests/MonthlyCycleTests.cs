@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -12,7 +11,7 @@ public sealed class MonthlyCycleTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task MonthlyCycle_CollectsFourTeams_BulletinNamesTheBreach_AndOpensActions()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -88,7 +87,7 @@ public sealed class MonthlyCycleTests
     }
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task MonthlyCycle_SurvivesKillMinus9WhileCollecting_LosingNoResultAndDoublingNoMessage()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -142,7 +141,7 @@ public sealed class MonthlyCycleTests
     }
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task MonthlyCycle_RetriedBulletinActivity_WritesNoMessageTwice()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -23,7 +22,7 @@ public sealed class OfficeCyclesTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(900000)]
+    [Timeout(TestTimeouts.Crash)]
     public async Task TownshipPlan_RunsItsOwnMonthWeekAndQuarter_AndTheDistrictsReportsAreUnchangedByIt()
     {
         var alone = await RunAsync(withTownshipPlan: false);

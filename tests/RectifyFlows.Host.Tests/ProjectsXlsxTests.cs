@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -33,7 +32,7 @@ public sealed class ProjectsXlsxTests
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ProjectsLedger_FilledTemplateRegisters_EditedExportReplacesOnlyChangedRows_StaleExportIsRefused()
     {
         using var template = new SpreadsheetFile(await ExportAsync());
@@ -82,7 +81,7 @@ public sealed class ProjectsXlsxTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ProjectsLedger_RefusesBadCellsAndUnitsOfAnotherOffice_NamingEachCell_AndWritesNothing()
     {
         using var file = new SpreadsheetFile(await ExportAsync());

@@ -1,5 +1,4 @@
 using RectifyFlows.Storage.Projects;
-using RectifyFlows.Testing;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -11,7 +10,7 @@ public sealed class RankingCycleTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task WeeklyDispatch_CallsInTheBottomThreeTownships()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -35,7 +34,7 @@ public sealed class RankingCycleTests
     }
 
     [TestMethod]
-    [Timeout(400000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task QuarterlyEvaluation_EscalatesThreeConsecutiveStrikes_AndACleanQuarterResets()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -106,7 +105,7 @@ public sealed class RankingCycleTests
     }
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task TenDayReport_AsksForReverificationOfDueLongTermMeasures_AndArchivesTheReport()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -132,7 +131,7 @@ public sealed class RankingCycleTests
     }
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task Schedules_CatchUpTheCurrentPeriods_AtStartUp()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -155,7 +154,7 @@ public sealed class RankingCycleTests
     }
 
     [TestMethod]
-    [Timeout(400000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task Schedules_StartEveryQuarterMissedSinceTheLastThatRan_InOrder_AtStartUp()
     {
         // The last quarterly fire (1 Jan/Apr/Jul/Oct, 09:00 China time) and the two before it: the oldest ran, the

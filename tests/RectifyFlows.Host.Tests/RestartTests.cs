@@ -1,6 +1,5 @@
 using System.Net;
 using RectifyFlows.DevServices;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -11,7 +10,7 @@ public sealed class RestartTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(240000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task Host_KeepsTheLedgerAndItsProgress_AfterKillMinus9AndRestart()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -50,7 +49,7 @@ public sealed class RestartTests
     }
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task Host_StartsItsOwnAzuriteAndMailDev_AndKeepsDataOnDisk_AcrossAFullRestart()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("rectifyflows-azurite-").FullName;

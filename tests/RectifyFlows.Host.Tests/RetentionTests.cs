@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -18,7 +17,7 @@ public sealed class RetentionTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(300000)]
+    [Timeout(TestTimeouts.Cycle)]
     public async Task Purge_RemovesWhatIsPastRetention_AndKeepsWhatAnOpenItemNeeds_SizesAreReported()
     {
         var today = ChinaTime.Today(TimeProvider.System);

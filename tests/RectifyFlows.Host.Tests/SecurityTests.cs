@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -33,7 +32,7 @@ public sealed class SecurityTests
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task RateLimit_RefusesABurstWith429_PerKey_WithoutTouchingOtherKeys()
     {
         using var busy = _host.Client(TestKeys.Shiyuan);
@@ -52,7 +51,7 @@ public sealed class SecurityTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task Cors_IsClosedByDefault_NoAllowOriginForAnyOrigin()
     {
         using var client = _host.Client();
@@ -70,7 +69,7 @@ public sealed class SecurityTests
     }
 
     [TestMethod]
-    [Timeout(240_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task Keys_RotateWithTwoActiveKeys_AThirdIsRefused_RevokedKeyIs401()
     {
         const string principal = "rotation-office";
@@ -111,7 +110,7 @@ public sealed class SecurityTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task Logs_NeverHoldKeysOrContactDetails()
     {
         using var office = _host.Client(TestKeys.Operator);
@@ -130,7 +129,7 @@ public sealed class SecurityTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task OpenApi_DocumentListsTheRoutes_AndTheKeyScheme()
     {
         using var client = _host.Client();

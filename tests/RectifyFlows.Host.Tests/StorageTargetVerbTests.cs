@@ -1,4 +1,3 @@
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -19,7 +18,7 @@ public sealed class StorageTargetVerbTests
     };
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task KeysVerbs_UseTheStorageGivenOnTheCommandLine()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -44,7 +43,7 @@ public sealed class StorageTargetVerbTests
     }
 
     [TestMethod]
-    [Timeout(300_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task KeysVerbs_WithATableEndpoint_SignInWithDefaultAzureCredential()
     {
         // A closed local https port: the table client asks DefaultAzureCredential for a token before it sends anything,

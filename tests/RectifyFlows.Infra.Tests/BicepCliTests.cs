@@ -15,7 +15,7 @@ public sealed partial class BicepCliTests
             .Select(path => new object[] { Path.GetRelativePath(RepositoryPaths.Root, path) });
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Build_CompilesMainTemplate_WithoutDiagnostics()
     {
         var compilation = await CompiledMain.GetAsync(TestContext.CancellationToken);
@@ -26,7 +26,7 @@ public sealed partial class BicepCliTests
     }
 
     [TestMethod]
-    [Timeout(120_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     [DynamicData(nameof(BicepFiles))]
     public async Task Lint_ReportsNothing_ForEachBicepFile(string relativePath)
     {
@@ -37,7 +37,7 @@ public sealed partial class BicepCliTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void Infra_ReferencesNoRegistryModules()
     {
         // Only local modules: CI has no internet, and a registry module is code this repository does not review.

@@ -11,7 +11,7 @@ public sealed class DeploymentFilesTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task ParametersFile_SetsEveryRequiredParameter_AndNoUnknownOne()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -25,7 +25,7 @@ public sealed class DeploymentFilesTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void AzureYaml_DeploysTheFunctionsProject_WithBicepFromInfra()
     {
         var yaml = File.ReadAllText(RepositoryPaths.Of("azure.yaml"));
@@ -42,7 +42,7 @@ public sealed class DeploymentFilesTests
     }
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void HostJson_KeepsTheHubName_AndAnIdentityFriendlyConnection()
     {
         var durable = TemplateQueries.HostJson().GetProperty("extensions").GetProperty("durableTask");
@@ -57,7 +57,7 @@ public sealed class DeploymentFilesTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task TaskHubNameSetting_IsHostJsonsHubName()
     {
         // The Functions app's doctor and `sizes` find the task hub's tables by RectifyFlows:Durable:TaskHubName; the
@@ -70,7 +70,7 @@ public sealed class DeploymentFilesTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task LocalSettingsExample_HasEveryAppSetting_WithLocalDefaults()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);

@@ -11,7 +11,7 @@ public sealed partial class FunctionAppTemplateTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task FunctionApp_RunsOnFlexConsumption_WithTheDotnetVersionTheAppTargets()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -32,7 +32,7 @@ public sealed partial class FunctionAppTemplateTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task FunctionApp_RunsAsTheUserAssignedIdentity_ForKeyVaultAndDeployment()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -59,7 +59,7 @@ public sealed partial class FunctionAppTemplateTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task FunctionApp_AcceptsOnlyHttpsAndTls12_WithFtpAndBasicAuthOff()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -80,7 +80,7 @@ public sealed partial class FunctionAppTemplateTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppSettings_ConnectHostTaskHubAndLedger_WithTheManagedIdentity()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -110,7 +110,7 @@ public sealed partial class FunctionAppTemplateTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppSettings_LeaveOut_WhatFlexConsumptionRejectsOrIgnores()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);

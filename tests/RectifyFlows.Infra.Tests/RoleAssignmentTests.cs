@@ -14,7 +14,7 @@ public sealed class RoleAssignmentTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppIdentity_HasBlobQueueAndTableDataRoles_OnEveryStorageAccount()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -32,7 +32,7 @@ public sealed class RoleAssignmentTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppIdentity_ReadsKeyVaultSecrets_AndPublishesTelemetry()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -46,7 +46,7 @@ public sealed class RoleAssignmentTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppIdentity_GetsNoControlPlaneRole()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);

@@ -22,7 +22,7 @@ public sealed partial class SecretTemplateTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Template_NeverReadsStorageKeysOrSasTokens()
     {
         var compilation = await CompiledMain.GetAsync(TestContext.CancellationToken);
@@ -36,7 +36,7 @@ public sealed partial class SecretTemplateTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task SecretSettings_AreKeyVaultReferences_ToSecretsTheVaultCanHold()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -56,7 +56,7 @@ public sealed partial class SecretTemplateTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppSettings_HoldNoSecretValues()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);

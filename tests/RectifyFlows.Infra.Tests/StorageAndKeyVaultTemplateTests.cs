@@ -8,7 +8,7 @@ public sealed class StorageAndKeyVaultTemplateTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task StorageAccounts_RefuseSharedKeysPublicBlobsAndOldTls()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
@@ -26,7 +26,7 @@ public sealed class StorageAndKeyVaultTemplateTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task KeyVault_AuthorizesWithRbac_AndKeepsDeletedSecrets()
     {
         var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);

@@ -39,7 +39,7 @@ public sealed class ChannelDispatchTests
     };
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Twilio_DeliversChineseSmsOnce_WithMessagesFormAndBasicAuth()
     {
         const string sid = "AC0123456789abcdef0123456789abcdef";
@@ -69,7 +69,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task SmsGateway_DeliversChineseSmsOnce_WithHmacSignedJson()
     {
         const string secret = "gateway-signing-secret";
@@ -96,7 +96,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task WeComRobot_PostsChineseTextOnce_ToTheKeyedWebhook()
     {
         const string key = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
@@ -122,7 +122,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task DingTalkRobot_PostsChineseMarkdownOnce_WithTimestampAndSign()
     {
         const string token = "dingtalk-access-token";
@@ -158,7 +158,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task WeComRobot_RetriesAndDeliversOnce_WhenServiceAnswersAnErrcode()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -192,7 +192,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Twilio_RetriesAndDeliversOnce_WhenServiceAnswers503()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -218,7 +218,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Dispatcher_LeavesSmsPending_WhenNoSmsChannelIsConfigured()
     {
         await using var harness = await OutboxHarness.CreateAsync(UnusedSmtpPort, TimeProvider.System, Ct);
@@ -235,13 +235,13 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(10_000)]
+    [Timeout(TestTimeouts.Unit)]
     [DataRow("您好", 1)]
     [DataRow("Your rectification item p1-m1 is due today.", 1)]
     public void SmsSegments_CountsOne_WhenTextFitsOneSegment(string text, int expected) => Assert.AreEqual(expected, SmsSegments.Count(text));
 
     [TestMethod]
-    [Timeout(10_000)]
+    [Timeout(TestTimeouts.Unit)]
     public void SmsSegments_CountsUcs2Segments_WhenTextIsChinese()
     {
         Assert.AreEqual(1, SmsSegments.Count(new string('整', 70)));
@@ -255,7 +255,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task QuietHours_DeferAnSmsDueAt2300China_UntilSevenInTheMorning()
     {
         const string sid = "AC0123456789abcdef0123456789abcdef";
@@ -280,7 +280,7 @@ public sealed class ChannelDispatchTests
     }
 
     [TestMethod]
-    [Timeout(10_000)]
+    [Timeout(TestTimeouts.Unit)]
     public void QuietHours_DoNotHoldBackEmail_OrDaytimeSms()
     {
         var options = new QuietHoursOptions();

@@ -24,7 +24,7 @@ public sealed class ContactResolverTests
     private static NotificationRecipient Unit(params Contact[] contacts) => new("dept-fupin", "区扶贫和移民办", contacts);
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ContactResolver_ChoosesEmailWithSmsAsFallback_WhenTheContactNamesNoOrder()
     {
         var message = ContactResolver.Address(
@@ -41,7 +41,7 @@ public sealed class ContactResolverTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ContactResolver_FollowsThePreferredOrder_WhenTheContactNamesChannels()
     {
         var contact = new Contact
@@ -62,7 +62,7 @@ public sealed class ContactResolverTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ContactResolver_SkipsAChannelWithoutAddress_AndTakesItFromTheNextContact()
     {
         var noEmail = new Contact { Mobile = "13800000002", Channels = ["email", "sms"] };
@@ -78,7 +78,7 @@ public sealed class ContactResolverTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ContactResolver_KeepsAnUnaddressedMail_WhenTheRecipientHasNoContact()
     {
         var message = ContactResolver.Address(Unit(), Event, NotificationTemplates.EscalationOf(2, Fields), Today);
@@ -89,7 +89,7 @@ public sealed class ContactResolverTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ContactResolver_SetsADigestKey_OnlyOnRemindersByMail()
     {
         var contact = new Contact { Email = "fupin@ganxian.gov.cn", Mobile = "13800000002" };
@@ -105,7 +105,7 @@ public sealed class ContactResolverTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Fallback_TakesTheResolversKeyForTheNextChannel_AndDropsTheUsedRoute()
     {
         var message = ContactResolver.Address(

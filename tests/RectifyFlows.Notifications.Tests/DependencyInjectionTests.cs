@@ -13,7 +13,7 @@ namespace RectifyFlows.Notifications.Tests;
 public sealed class DependencyInjectionTests
 {
     [TestMethod]
-    [Timeout(30_000)]
+    [Timeout(TestTimeouts.Request)]
     public void AddRectifyFlowsDispatcher_BindsOptionsAndBuildsTheHostedDispatcher_WhenConfigured()
     {
         using var provider = Build(new Dictionary<string, string?>
@@ -49,7 +49,7 @@ public sealed class DependencyInjectionTests
     }
 
     [TestMethod]
-    [Timeout(30_000)]
+    [Timeout(TestTimeouts.Request)]
     public void AddRectifyFlowsDispatcher_FailsValidation_WhenSmtpHostIsSetWithoutFrom()
     {
         using var provider = Build(new Dictionary<string, string?> { ["RectifyFlows:Notifications:Smtp:Host"] = "smtp.example.gov.cn" });
@@ -60,7 +60,7 @@ public sealed class DependencyInjectionTests
     }
 
     [TestMethod]
-    [Timeout(30_000)]
+    [Timeout(TestTimeouts.Request)]
     public void AddRectifyFlowsDispatcher_LeavesEmailOff_WhenNoSmtpHostIsSet()
     {
         // Another channel may run the dispatcher while SMTP is unconfigured: mail then waits in the outbox

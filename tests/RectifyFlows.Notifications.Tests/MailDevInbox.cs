@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RectifyFlows.DevServices;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Notifications.Tests;
 

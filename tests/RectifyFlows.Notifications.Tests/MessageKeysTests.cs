@@ -15,7 +15,7 @@ public sealed class MessageKeysTests
     private static readonly DateOnly Day = new(2017, 3, 31);
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void MessageKeys_KeepTheFormatsTheOutboxStored()
     {
         Assert.AreEqual("monthly|2017-03|inspection-request|ganxian", MessageKeys.InspectionRequest("2017-03", "ganxian"));
@@ -36,7 +36,7 @@ public sealed class MessageKeysTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void MessageKeys_DoNotDependOnTheCurrentCulture()
     {
         var before = CultureInfo.CurrentCulture;
@@ -54,7 +54,7 @@ public sealed class MessageKeysTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ChannelAndStatusNames_AreDeclaredOnce_WithTheirStoredSpelling()
     {
         CollectionAssert.AreEqual(new[] { "email", "sms", "wecom", "dingtalk" }, ContactChannels.All.ToArray());

@@ -8,7 +8,6 @@ using RectifyFlows.Notifications.Robots;
 using RectifyFlows.Notifications.Sms;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Notifications.Tests;
 
@@ -32,7 +31,7 @@ public sealed class NotificationEventTests
     }
 
     [TestMethod]
-    [Timeout(180_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Escalation_MailsTheLeadUnitInChinese_WithMeasureUnitOfficialDueDateDaysOverdueAndLink()
     {
         await using var mail = await MailDevInbox.CreateAsync(start: true, Ct);
@@ -79,7 +78,7 @@ public sealed class NotificationEventTests
     }
 
     [TestMethod]
-    [Timeout(180_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Reminders_FoldIntoOneDigestMail_WhenTenGoToOneUnitOnOneDay()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2017, 3, 24, 1, 0, 0, TimeSpan.Zero)); // 09:00 CST
@@ -134,7 +133,7 @@ public sealed class NotificationEventTests
     }
 
     [TestMethod]
-    [Timeout(180_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task SameEvent_IsOneMessage_WhenTwoCodePathsEnqueueItForTheSameRecipient()
     {
         await using var mail = await MailDevInbox.CreateAsync(start: true, Ct);
@@ -159,7 +158,7 @@ public sealed class NotificationEventTests
     }
 
     [TestMethod]
-    [Timeout(180_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Smtp550_IsNotRetried_AlertsTheOfficeOnce_AndFallsBackToSms()
     {
         const string sid = "AC0123456789abcdef0123456789abcdef";
@@ -213,7 +212,7 @@ public sealed class NotificationEventTests
     }
 
     [TestMethod]
-    [Timeout(180_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task WeComInvalidKey_IsRejectedAtOnce_AndTheUnitIsMailedInstead()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2017, 4, 3, 1, 0, 0, TimeSpan.Zero)); // 09:00 CST
@@ -250,7 +249,7 @@ public sealed class NotificationEventTests
     }
 
     [TestMethod]
-    [Timeout(180_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task TwilioInvalidNumber_IsRejectedAtOnce_WhileA503IsRetried()
     {
         const string sid = "AC0123456789abcdef0123456789abcdef";

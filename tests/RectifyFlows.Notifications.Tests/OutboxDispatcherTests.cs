@@ -27,7 +27,7 @@ public sealed class OutboxDispatcherTests
     };
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Dispatcher_MailsEscalationInChinese_ToTheRightUnit()
     {
         await using var mail = await MailDevInbox.CreateAsync(start: true, Ct);
@@ -58,7 +58,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Dispatcher_RetriesAndDeliversOnce_WhenSmtpServerComesBack()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -105,7 +105,7 @@ public sealed class OutboxDispatcherTests
     /// it once more with the same Message-ID, and then never again.
     /// </summary>
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Dispatcher_SendsOneDuplicateWithSameMessageId_WhenKilledAfterSmtpAcceptedAndLeaseExpires()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -146,7 +146,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Enqueue_SendsOneMail_WhenTheSameKeyIsWrittenTwice()
     {
         await using var mail = await MailDevInbox.CreateAsync(start: true, Ct);
@@ -171,7 +171,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Dispatcher_MarksDeadAndAlertsOfficeOnce_AfterMaxAttempts()
     {
         await using var mail = await MailDevInbox.CreateAsync(start: false, Ct);
@@ -216,7 +216,7 @@ public sealed class OutboxDispatcherTests
     }
 
     [TestMethod]
-    [Timeout(120_000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Dispatcher_MarksDeadAtOnceAndAlertsOffice_WhenMessageHasNoAddress()
     {
         await using var mail = await MailDevInbox.CreateAsync(start: true, Ct);

@@ -7,7 +7,6 @@ using RectifyFlows.Notifications.Robots;
 using RectifyFlows.Notifications.Sms;
 using RectifyFlows.Storage;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Notifications.Tests;
 

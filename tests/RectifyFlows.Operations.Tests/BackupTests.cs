@@ -11,7 +11,6 @@ using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Webhooks;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Operations.Tests;
 
@@ -22,7 +21,7 @@ public sealed class BackupTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ExportThenRestore_IntoAnEmptyStore_ReproducesEveryRowOfEveryTable_AndRefusesANonEmptyOne()
     {
         var source = await OperationsStore.CreateAsync(LedgerFixture.NewPrefix());

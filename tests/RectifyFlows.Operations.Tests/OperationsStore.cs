@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RectifyFlows.Storage;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Operations.Tests;
 

@@ -11,7 +11,6 @@ using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Operations.Telemetry;
 using RectifyFlows.Storage.Telemetry;
 using RectifyFlows.Storage.Webhooks;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Operations.Tests;
 
@@ -22,7 +21,7 @@ public sealed class TelemetryTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task Meters_ReportOutboxDepthAndAge_AndWebhookRejectionsByReason_ThroughTheInMemoryExporter()
     {
         var exported = new List<Metric>();

@@ -1,6 +1,5 @@
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Storage.Leads;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Storage.Tests;
 
@@ -17,7 +16,7 @@ public sealed class LeadRepositoryTests
     }, unitExists: true, defaultDeadlineDays: 15).Lead!;
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task RegisterAsync_StoresOnce_WhenTheSameLeadArrivesTwice()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -33,7 +32,7 @@ public sealed class LeadRepositoryTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task ListOverdueAsync_ListsOnlyLeadsPastTheirDeadlineWithoutDisposition_AfterAssignAndDisposition()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -63,7 +62,7 @@ public sealed class LeadRepositoryTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task UpdateAsync_LetsExactlyOneDispositionWin_WhenTenWritersRace()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

@@ -2,7 +2,6 @@ using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Tables;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Storage.Tests;
 
@@ -12,7 +11,7 @@ public sealed class MeasureRepositoryTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task UpdateAsync_LosesNothing_WhenTwentyWritersRaceOnOneMeasure()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -38,7 +37,7 @@ public sealed class MeasureRepositoryTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task UpdateAsync_ChangesNothing_WhenTheTransitionIsIllegal()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -56,7 +55,7 @@ public sealed class MeasureRepositoryTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ListByUnitAsync_ReadsOnePartition_InOneRequest()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -79,7 +78,7 @@ public sealed class MeasureRepositoryTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ListOverdueAsync_DropsASignedOffMeasure_AndFollowsAReturnsNewDueDate()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

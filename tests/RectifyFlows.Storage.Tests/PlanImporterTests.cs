@@ -1,7 +1,6 @@
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Plans;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Storage.Tests;
 
@@ -11,7 +10,7 @@ public sealed class PlanImporterTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ImportAsync_WritesNothing_WhenTheSameFileIsImportedAgain()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -30,7 +29,7 @@ public sealed class PlanImporterTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ImportAsync_RecordsTheReportsEvidence_AsSubmittedWithHistory()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -48,7 +47,7 @@ public sealed class PlanImporterTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ImportAsync_OfAChangedPlan_ReadsNoUnitOneByOne_AndRewritesNoUnchangedUnit()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -72,7 +71,7 @@ public sealed class PlanImporterTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ImportAsync_UpdatesAChangedMeasure_KeepingItsStateAndAuditingTheChange()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -103,7 +102,7 @@ public sealed class PlanImporterTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ImportAsync_RefusesAMeasureIdOfAnotherPlan_AndWritesNothing()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

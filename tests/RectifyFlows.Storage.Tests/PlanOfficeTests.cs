@@ -1,7 +1,6 @@
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Storage.Tests;
 
@@ -12,7 +11,7 @@ public sealed class PlanOfficeTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task AFormatOnePlan_BelongsToItsDistrictsOffice_AsAnInspectionAnswer()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -40,7 +39,7 @@ public sealed class PlanOfficeTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ATownshipPlan_ReferencesTheDistrictsUnits_WithoutOverwritingThemOrTheirContacts()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -94,7 +93,7 @@ public sealed class PlanOfficeTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task AGroup_ResolvesToEveryVillageOfItsTownship_IncludingOneAddedLater()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

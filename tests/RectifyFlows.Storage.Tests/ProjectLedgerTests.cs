@@ -3,7 +3,6 @@ using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Storage.Tests;
 
@@ -20,7 +19,7 @@ public sealed class ProjectLedgerTests
     };
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ImportAsync_WritesNewAndChangedProjectsWithAuditRows_AndNothingWhenUnchanged()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -42,7 +41,7 @@ public sealed class ProjectLedgerTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task RegisterAsync_CreatesOnce_ReplacesOnlyWithTheCurrentETag()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -66,7 +65,7 @@ public sealed class ProjectLedgerTests
     }
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task APlanFilesProjectsBlock_IsRegisteredUnderItsOffice()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

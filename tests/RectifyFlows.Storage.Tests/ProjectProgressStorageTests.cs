@@ -1,6 +1,5 @@
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Projects;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Storage.Tests;
 
@@ -15,7 +14,7 @@ public sealed class ProjectProgressStorageTests
     };
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ApplyProgressAsync_AppliesEveryEventOnceWithAnAuditRow_WhenTenEventsRace()
     {
         await using var ledger = await LedgerFixture.CreateAsync();
@@ -37,7 +36,7 @@ public sealed class ProjectProgressStorageTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task ApplyProgressAsync_WritesNothing_WhenDisbursedExceedsAllocated()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

@@ -10,7 +10,7 @@ namespace RectifyFlows.Storage.Tests;
 public sealed class QueryFilterTests
 {
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void PrefixFilter_QuotesAndEscapesItsValues_AsTheHandBuiltFilterDid()
     {
         Assert.AreEqual("PartitionKey eq 'p1' and RowKey ge 'measure|' and RowKey lt 'measure}'", LedgerKeys.PrefixFilter("p1", "measure|"));

@@ -6,7 +6,7 @@ namespace RectifyFlows.Workflows.Tests;
 public sealed class EscalationLadderTests
 {
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Steps_FireAtNineInTheMorningChinaTime_RelativeToTheDueDate()
     {
         var steps = EscalationLadder.Steps(new DateOnly(2017, 3, 31), new EscalationLadderOptions(), new DateTimeOffset(2017, 3, 1, 0, 0, 0, TimeSpan.Zero));
@@ -20,7 +20,7 @@ public sealed class EscalationLadderTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Steps_CountDaysFromNow_WhenADayIsCompressed()
     {
         var options = new EscalationLadderOptions { DayLength = TimeSpan.FromSeconds(2) };

@@ -25,7 +25,6 @@ using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Storage.Webhooks;
-using RectifyFlows.Testing;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.MonthlyCycle;
 
@@ -49,7 +48,7 @@ public sealed class IntakeRoundTripTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(180000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task AnAcceptedResult_IsOneTableRequestAndOneRaise_AReplayGetsTheFirstAnswer_AndARefusalLeavesNothing()
     {
         var ct = TestContext.CancellationToken;
@@ -139,7 +138,7 @@ public sealed class IntakeRoundTripTests
     }
 
     [TestMethod]
-    [Timeout(180000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task ProgressAttendanceAndLeads_AreAcceptedInAtMostTwoTableRequests_AReplayGetsTheFirstAnswer_AndARefusalLeavesNothing()
     {
         var ct = TestContext.CancellationToken;

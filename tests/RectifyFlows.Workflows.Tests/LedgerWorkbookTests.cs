@@ -13,7 +13,7 @@ public sealed class LedgerWorkbookTests
     ];
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void LedgerWorkbook_ReadsBackWhatItWrote()
     {
         using var stream = new MemoryStream(LedgerWorkbook.Write(Rows));
@@ -27,7 +27,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void LedgerWorkbook_NamesTheCell_OfADuplicateMeasure()
     {
         using var stream = new MemoryStream(LedgerWorkbook.Write([Rows[0], Rows[0] with { Progress = 50 }]));
@@ -39,7 +39,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void LedgerWorkbook_RefusesAnotherWorkbook_ByItsHeader()
     {
         using var stream = new MemoryStream(XlsxWriter.Write([new XlsxSheet("Sheet1", ["编号", "进度"], [["p1-m1", 50]])]));
@@ -52,7 +52,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void XlsxWriter_NamesColumnsLikeASpreadsheet()
     {
         CollectionAssert.AreEqual(new[] { "A", "Z", "AA", "AZ", "BA" }, new[] { 0, 25, 26, 51, 52 }.Select(XlsxWriter.ColumnName).ToArray());

@@ -3,7 +3,6 @@ using RectifyFlows.Storage.Leads;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Testing;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.MonthlyCycle;
 using RectifyFlows.Workflows.Offices;
@@ -24,7 +23,7 @@ public sealed class MonthlyReportLeadsTests
     };
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task ApplyAsync_ListsOverdueLeadsByIdOnly_AndReplacesItsBlock_WhenAppliedAgainAfterSignoff()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

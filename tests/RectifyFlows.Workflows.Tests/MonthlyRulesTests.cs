@@ -11,7 +11,7 @@ public sealed class MonthlyRulesTests
         new() { Kind = "attendance", Severity = "medium", PersonId = person, Subject = "驻村天数不足", Detail = "d", DaysOnSite = days };
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Handling_CriticisesAndDisqualifies_AnAttendanceBreach_AndRecallsOnTheSecondMonth()
     {
         CollectionAssert.AreEqual(new[] { ActionKind.PublicCriticism, ActionKind.AwardDisqualification },
@@ -22,7 +22,7 @@ public sealed class MonthlyRulesTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void WindowClosesAt_TheEndOfTheTwentiethInChinaTime()
     {
         var closes = OpenMonthlyRoundActivity.WindowClosesAt("2017-03", new WorkflowOptions(), DateTimeOffset.UtcNow);

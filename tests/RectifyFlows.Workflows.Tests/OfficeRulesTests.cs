@@ -31,7 +31,7 @@ public sealed class OfficeRulesTests
     };
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void AprilsCycle_JudgesMarch_FromTheTeamsAndTheTownshipsReportAlike_OncePerPerson()
     {
         Assert.AreEqual("2017-03", MonthlyAttendance.JudgedMonth("2017-04"));
@@ -50,7 +50,7 @@ public sealed class OfficeRulesTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ATownshipReportedBreach_GetsTheSameActions_AndRecallOnTheSecondMonth()
     {
         var reported = new AttendanceBreach("cad-3", "vil-a", 15, AttendanceSource.TownshipReport, "乡镇考勤报送");
@@ -62,7 +62,7 @@ public sealed class OfficeRulesTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Strikes_CountAdjacentQuarters_AndNameThePrincipalAndTheDeputy()
     {
         Assert.AreEqual(3, StrikeLadder.CountAfter(2, strike: true));
@@ -86,7 +86,7 @@ public sealed class OfficeRulesTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ReportTerms_AreChinese_AndHeadingsFollowTheOptions()
     {
         Assert.AreEqual("后三名", ReportTerms.Bottom(3));
@@ -101,7 +101,7 @@ public sealed class OfficeRulesTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void RollUp_SumsTheCounts_KeepsEachOfficesTables_AndIsTheOfficesOwnReportWhenThereIsOne()
     {
         var district = new Office("ganxian", "赣县区", ["p1"], ["巡视"], ["team-1"]);

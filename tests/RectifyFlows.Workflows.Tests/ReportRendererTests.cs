@@ -1,5 +1,4 @@
 using RectifyFlows.Storage.Reports;
-using RectifyFlows.Testing;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.Tests;
@@ -21,7 +20,7 @@ public sealed class ReportRendererTests
     };
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Html_EscapesCellText_AndDrawsHighlightedBarsInRed()
     {
         var html = ReportRenderer.Html(Report(1));
@@ -34,7 +33,7 @@ public sealed class ReportRendererTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Csv_NeutralisesFormulas_AndStartsWithABom()
     {
         var csv = ReportRenderer.Csv(Report(1));
@@ -44,7 +43,7 @@ public sealed class ReportRendererTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task Json_OfAProvinceSizedReport_RoundTripsThroughTheReportStore()
     {
         await using var ledger = await LedgerFixture.CreateAsync();

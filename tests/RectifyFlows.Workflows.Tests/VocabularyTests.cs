@@ -16,7 +16,7 @@ namespace RectifyFlows.Workflows.Tests;
 public sealed class VocabularyTests
 {
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ActionIds_KeepTheStoredFormats()
     {
         Assert.AreEqual("monthly-2017-03-callin-tw-a", ActionIds.Monthly("2017-03", ActionKind.CallIn, "tw-a", null));
@@ -28,7 +28,7 @@ public sealed class VocabularyTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void CyclePhases_AndEscalationOutcomes_KeepTheirSpelling()
     {
         CollectionAssert.AreEqual(
@@ -47,7 +47,7 @@ public sealed class VocabularyTests
     }
 
     [TestMethod]
-    [Timeout(10000)]
+    [Timeout(TestTimeouts.Unit)]
     public void ReportKinds_AndItemKinds_KeepTheirSpelling()
     {
         CollectionAssert.AreEqual(new[] { "monthly", "weekly", "quarterly", "ten-day" },

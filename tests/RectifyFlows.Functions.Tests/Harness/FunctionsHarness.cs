@@ -14,7 +14,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Functions.Tests.Harness;
 

@@ -20,7 +20,7 @@ public sealed class EscalationOrchestratorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task EscalationLadder_FiresOnlyTheLatestPastStep_ThenTheFutureOnesInOrder()
     {
         var now = DateTimeOffset.UtcNow;
@@ -40,7 +40,7 @@ public sealed class EscalationOrchestratorTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task EscalationLadder_ReloadsTheItem_WhenItChangesWhileWaiting()
     {
         var waiting = new EscalationItemState(true, DueDate, [new(EscalationStep.Level1, 0, DateTimeOffset.UtcNow.AddHours(1))]);
@@ -56,7 +56,7 @@ public sealed class EscalationOrchestratorTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task EscalationLadder_RestartsOnTheNewDueDate_WhenAStepFindsTheDueDateMoved()
     {
         var past = DateTimeOffset.UtcNow.AddMinutes(-1);
@@ -77,7 +77,7 @@ public sealed class EscalationOrchestratorTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task EscalationLadder_Stops_WhenAStepFindsTheItemClosed_OrItIsClosedFromTheStart()
     {
         var now = DateTimeOffset.UtcNow;

@@ -22,7 +22,7 @@ public sealed class MonthlyCycleOrchestratorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task MonthlyCycle_GoesOnWithTheTeamsThatReported_WhenTheWindowClosesFirst()
     {
         var run = await RunAsync(teams: ["team-1", "team-2", "team-3"], alreadyReported: ["team-3"], raised: ["team-1"], window: TimeSpan.FromSeconds(2));
@@ -39,7 +39,7 @@ public sealed class MonthlyCycleOrchestratorTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task MonthlyCycle_EndsCollectingEarly_WhenEveryTeamReported()
     {
         var run = await RunAsync(teams: ["team-1", "team-2"], alreadyReported: [], raised: ["team-2", "team-1"], window: TimeSpan.FromHours(1));
@@ -51,7 +51,7 @@ public sealed class MonthlyCycleOrchestratorTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task MonthlyCycle_IgnoresResultsOfTeamsOutsideTheRound_AndCountsATeamOnce()
     {
         var run = await RunAsync(

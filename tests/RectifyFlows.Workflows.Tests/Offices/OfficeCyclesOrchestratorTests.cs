@@ -21,7 +21,7 @@ public sealed class OfficeCyclesOrchestratorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(120000)]
+    [Timeout(TestTimeouts.Host)]
     public async Task RunsOneCyclePerOffice_RelaysEachResultToItsTeamsOffice_AndSumsTheCounts()
     {
         var rolledUp = new List<RollUpInput>();
@@ -99,7 +99,7 @@ public sealed class OfficeCyclesOrchestratorTests
     }
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task AWeeklyPeriod_StartsEachOfficesCycle_SumsTheirEnds_AndRollsUpOnce()
     {
         var ct = TestContext.CancellationToken;

@@ -13,7 +13,7 @@ public sealed class QuarterlyEvaluationOrchestratorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task QuarterlyEvaluation_OpensSanctionsAndArchivesTheReport_OnTheStrikesOfTheScoresItComputed()
     {
         TownshipScore[] scores =

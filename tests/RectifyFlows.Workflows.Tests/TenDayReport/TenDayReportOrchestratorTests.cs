@@ -12,7 +12,7 @@ public sealed class TenDayReportOrchestratorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task TenDayReport_RequestsReverificationThenArchives_AndCountsTheRequests()
     {
         var office = new OfficePeriod("ganxian", "2017-03-2");

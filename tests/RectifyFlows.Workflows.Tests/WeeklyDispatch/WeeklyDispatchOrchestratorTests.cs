@@ -12,7 +12,7 @@ public sealed class WeeklyDispatchOrchestratorTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [Timeout(60000)]
+    [Timeout(TestTimeouts.Request)]
     public async Task WeeklyDispatch_CallsInAndSendsTheBulletin_OnTheOneRankingItComputed()
     {
         TownshipRank[] ranking =
