@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace RectifyFlows.Browser.Tests;

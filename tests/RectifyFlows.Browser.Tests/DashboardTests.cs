@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static RectifyFlows.Browser.Tests.DashboardHost;
 

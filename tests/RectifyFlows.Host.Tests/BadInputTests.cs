@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Tables;
 
@@ -32,10 +28,7 @@ public sealed class BadInputTests
     }
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        _host = await DistrictHost.StartAsync();
-    }
+    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync();
 
     [ClassCleanup]
     public static Task StopAsync() => _host.DisposeAsync().AsTask();

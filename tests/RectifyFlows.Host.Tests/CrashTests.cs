@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using RectifyFlows.DevServices;
 using RectifyFlows.Domain.Time;
 using static RectifyFlows.Testing.WorkflowClient;

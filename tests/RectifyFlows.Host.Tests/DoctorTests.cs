@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Time;
 

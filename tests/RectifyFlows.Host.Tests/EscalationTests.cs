@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using RectifyFlows.Domain.Time;
 using static RectifyFlows.Testing.WorkflowClient;
 

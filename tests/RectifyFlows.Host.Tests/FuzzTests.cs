@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Tables;
 
@@ -50,7 +47,7 @@ public sealed class FuzzTests
         using var first = _host.Client(TestKeys.Fupin);
         using var second = _host.Client(SecondFupinKey);
         var measureId = (await OpenMeasuresAsync(first))[0];
-        var before = await MeasureAsync(first, measureId);
+        var before = await first.MeasureAsync(measureId);
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
         {
@@ -60,8 +57,8 @@ public sealed class FuzzTests
         }));
 
         Assert.IsTrue(statuses.All(s => s == 200), string.Join(",", statuses.GroupBy(s => s).Select(g => $"{g.Key}×{g.Count()}")));
-        var after = await MeasureAsync(first, measureId);
-        Assert.AreEqual(before["measure"]!["version"]!.GetValue<int>() + 200, after["measure"]!["version"]!.GetValue<int>());
+        var after = await first.MeasureAsync(measureId);
+        Assert.AreEqual(before.Measure.Version + 200, after.Measure.Version);
         var notes = after["history"]!.AsArray().Select(h => h!["reason"]?.GetValue<string>() ?? string.Empty)
             .Where(reason => reason.StartsWith("并发更新", StringComparison.Ordinal)).Distinct().ToList();
         Assert.AreEqual(200, notes.Count, "history holds every one of the 200 updates");
@@ -78,10 +75,10 @@ public sealed class FuzzTests
         using var office = _host.Client(TestKeys.Operator);
         using var anonymous = _host.Client();
         var targets = (await OpenMeasuresAsync(unitClient)).Skip(1).Take(4).ToArray();
-        var versionsBefore = new Dictionary<string, int>();
+        var versionsBefore = new Dictionary<string, long>();
         foreach (var id in targets)
         {
-            versionsBefore[id] = (await MeasureAsync(unitClient, id))["measure"]!["version"]!.GetValue<int>();
+            versionsBefore[id] = (await unitClient.MeasureAsync(id)).Measure.Version;
         }
 
         var accepted = new ConcurrentDictionary<string, int>();
@@ -134,7 +131,7 @@ public sealed class FuzzTests
         Assert.IsTrue(byStatus.Keys.Any(s => s >= 400) && byStatus.Keys.Any(s => s < 300), "the mutations produced both refusals and acceptances");
         foreach (var id in targets)
         {
-            var version = (await MeasureAsync(unitClient, id))["measure"]!["version"]!.GetValue<int>();
+            var version = (await unitClient.MeasureAsync(id)).Measure.Version;
             Assert.AreEqual(versionsBefore[id] + accepted.GetValueOrDefault(id), version, $"{id}: one version per accepted change, none per refusal");
         }
 
@@ -279,13 +276,9 @@ public sealed class FuzzTests
     /// <summary>Measures of the fupin office that still take progress (not closed, no evidence pending).</summary>
     private static async Task<List<string>> OpenMeasuresAsync(HttpClient client)
     {
-        var list = await client.GetJsonAsync("api/measures?unitId=d001-dept-fupin");
-        var open = list["items"]!.AsArray()
-            .Where(m => m!["status"]!.GetValue<string>() is "notStarted" or "inProgress" && m["kind"]!.GetValue<string>() != "longTerm")
-            .Select(m => m!["id"]!.GetValue<string>()).ToList();
+        var list = await client.MeasuresAsync("unitId=d001-dept-fupin");
+        var open = list.Items.Where(m => m.Status is "notStarted" or "inProgress" && m.Kind != "longTerm").Select(m => m.Id).ToList();
         Assert.IsGreaterThanOrEqualTo(5, open.Count, "the test district has enough open fupin measures");
         return open;
     }
-
-    private static Task<JsonNode> MeasureAsync(HttpClient client, string id) => client.GetJsonAsync($"api/measures/{id}");
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Azure.Data.Tables;
 using RectifyFlows.DevServices;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Projects;

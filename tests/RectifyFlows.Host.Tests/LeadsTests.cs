@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -19,10 +16,7 @@ public sealed class LeadsTests
         DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        _host = await DistrictHost.StartAsync(importDistrict: false);
-    }
+    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync(importDistrict: false);
 
     [ClassCleanup]
     public static Task StopAsync() => _host.DisposeAsync().AsTask();

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace RectifyFlows.Host.Tests;
 
 /// <summary>The ledger API of api.md against the running host: reads, the lifecycle, keys and scopes, bad input.</summary>
@@ -12,10 +9,7 @@ public sealed class LedgerApiTests
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        _host = await DistrictHost.StartAsync();
-    }
+    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync();
 
     [ClassCleanup]
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
@@ -34,12 +28,11 @@ public sealed class LedgerApiTests
     public async Task Measures_ListsThe33MeasuresOf9Problems_OfTheSeedPlan()
     {
         using var client = _host.Client(TestKeys.Operator);
-        var body = await client.GetJsonAsync($"api/measures?planId={TestPlans.SeedPlanId}");
+        var measures = await client.MeasuresAsync($"planId={TestPlans.SeedPlanId}");
 
-        var items = body["items"]!.AsArray();
-        Assert.AreEqual(33, body["count"]!.GetValue<int>());
-        Assert.AreEqual(33, items.Count);
-        Assert.AreEqual(9, items.Select(m => m!["problemId"]!.GetValue<string>()).Distinct().Count());
+        Assert.AreEqual(33, measures.Count);
+        Assert.HasCount(33, measures.Items);
+        Assert.AreEqual(9, measures.Items.Select(m => m.ProblemId).Distinct().Count());
 
         var plan = await client.GetJsonAsync($"api/plans/{TestPlans.SeedPlanId}");
         Assert.AreEqual(9, plan["problemCount"]!.GetValue<int>());
@@ -51,14 +44,13 @@ public sealed class LedgerApiTests
     public async Task Measures_FiltersByUnitColourAndStatus()
     {
         using var client = _host.Client(TestKeys.Operator);
-        var red = await client.GetJsonAsync($"api/measures?planId={TestPlans.SeedPlanId}&colour=red&overdue=true");
-        Assert.IsTrue(red["items"]!.AsArray().All(m => m!["colour"]!.GetValue<string>() == "red" && m["overdue"]!.GetValue<bool>()));
+        var red = await client.MeasuresAsync($"planId={TestPlans.SeedPlanId}&colour=red&overdue=true");
+        Assert.IsTrue(red.Items.All(m => m.Colour == "red" && m.Overdue));
         // The seed's evidence was submitted on time: red only once a test returns a measure (its clock restarts).
-        Assert.AreEqual(red["items"]!.AsArray().Count, red["count"]!.GetValue<int>());
+        Assert.AreEqual(red.Items.Count, red.Count);
 
-        var fupin = await client.GetJsonAsync("api/measures?unitId=dept-fupin&status=evidenceSubmitted");
-        Assert.IsTrue(fupin["items"]!.AsArray().All(m =>
-            m!["leadUnitId"]!.GetValue<string>() == "dept-fupin" || m["responsibleUnitIds"]!.AsArray().Any(u => u!.GetValue<string>() == "dept-fupin")));
+        var fupin = await client.MeasuresAsync("unitId=dept-fupin&status=evidenceSubmitted");
+        Assert.IsTrue(fupin.Items.All(m => m.LeadUnitId == "dept-fupin" || m.ResponsibleUnitIds.Contains("dept-fupin")));
     }
 
     [TestMethod]
@@ -69,9 +61,7 @@ public sealed class LedgerApiTests
         using var leader = _host.Client(TestKeys.Leader);
         const string id = "d001-p1-m1";
 
-        var progress = await unit.PostJsonAsync($"api/measures/{id}/progress", new { percent = 60, note = "已完成资金清理" });
-        Assert.AreEqual(HttpStatusCode.OK, progress.StatusCode, await progress.Content.ReadAsStringAsync());
-        Assert.AreEqual("inProgress", (await progress.ReadJsonAsync())["status"]!.GetValue<string>());
+        Assert.AreEqual("inProgress", (await unit.ReportProgressAsync(id, 60, "已完成资金清理")).Status);
 
         var evidence = await unit.PostJsonAsync($"api/measures/{id}/evidence", new
         {
@@ -81,15 +71,12 @@ public sealed class LedgerApiTests
         });
         Assert.AreEqual(HttpStatusCode.OK, evidence.StatusCode, await evidence.Content.ReadAsStringAsync());
 
-        var signOff = await leader.PostJsonAsync($"api/measures/{id}/signoff", new { decision = "accept", comment = "成效属实，同意销号" });
-        Assert.AreEqual(HttpStatusCode.OK, signOff.StatusCode, await signOff.Content.ReadAsStringAsync());
-        Assert.AreEqual("signedOff", (await signOff.ReadJsonAsync())["status"]!.GetValue<string>());
+        Assert.AreEqual("signedOff", (await leader.SignOffAsync(id, "accept", "成效属实，同意销号")).Status);
 
-        var detail = await leader.GetJsonAsync($"api/measures/{id}");
-        var actions = detail["history"]!.AsArray().Select(e => e!["action"]!.GetValue<string>()).ToList();
-        CollectionAssert.AreEqual(new[] { "import.created", "progress", "evidence", "signoff" }, actions);
-        Assert.AreEqual("dev-leader", detail["history"]![3]!["actor"]!.GetValue<string>());
-        Assert.AreEqual("已全数追回违规资金", detail["evidence"]![0]!["text"]!.GetValue<string>());
+        var detail = await leader.MeasureAsync(id);
+        CollectionAssert.AreEqual(new[] { "import.created", "progress", "evidence", "signoff" }, detail.History.Select(e => e.Action).ToList());
+        Assert.AreEqual("dev-leader", detail.History[3].Actor);
+        Assert.AreEqual("已全数追回违规资金", detail.Evidence[0].Text);
     }
 
     [TestMethod]

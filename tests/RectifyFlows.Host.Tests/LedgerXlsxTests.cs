@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -8,7 +6,6 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class LedgerXlsxTests
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static readonly string[] Columns = ["措施编号", "问题", "序号", "整改措施", "牵头单位", "状态", "三色", "进度(%)", "整改时限", "逾期天数", "版本"];
 
@@ -17,10 +14,7 @@ public sealed class LedgerXlsxTests
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        _host = await DistrictHost.StartAsync(environment: "Fast");
-    }
+    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync(environment: "Fast");
 
     [ClassCleanup]
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
@@ -32,7 +26,7 @@ public sealed class LedgerXlsxTests
         using var client = _host.Client(TestKeys.Operator);
         var response = await client.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}/ledger.xlsx", UriKind.Relative), TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
+        Assert.AreEqual(SpreadsheetFile.MediaType, response.Content.Headers.ContentType!.MediaType);
 
         using var file = new SpreadsheetFile(await response.Content.ReadAsByteArrayAsync(TestContext.CancellationToken));
         Assert.AreEqual("整改台账", file.SheetName);
@@ -70,15 +64,14 @@ public sealed class LedgerXlsxTests
         Assert.AreEqual(3, body["changed"]!.GetValue<int>());
 
         var after = await MeasuresAsync(_host.PlanId!);
-        Assert.AreEqual(60, after["d001-p1-m1"]["progress"]!.GetValue<int>());
-        Assert.AreEqual("inProgress", after["d001-p1-m1"]["status"]!.GetValue<string>(), "progress starts the work, as a unit's report would");
-        Assert.AreEqual("2027-06-30", after["d001-p3-m1"]["dueDate"]!.GetValue<string>());
-        Assert.AreEqual("2027-09-30", after["d001-p5-m2"]["dueDate"]!.GetValue<string>());
+        Assert.AreEqual(60, after["d001-p1-m1"].Progress);
+        Assert.AreEqual("inProgress", after["d001-p1-m1"].Status, "progress starts the work, as a unit's report would");
+        Assert.AreEqual(new DateOnly(2027, 6, 30), after["d001-p3-m1"].DueDate);
+        Assert.AreEqual(new DateOnly(2027, 9, 30), after["d001-p5-m2"].DueDate);
         string[] changed = ["d001-p1-m1", "d001-p3-m1", "d001-p5-m2"];
         foreach (var (id, version) in before)
         {
-            var now = after[id]["version"]!.GetValue<long>();
-            Assert.AreEqual(changed.Contains(id) ? version + 1 : version, now, $"{id}: only edited rows are written");
+            Assert.AreEqual(changed.Contains(id) ? version + 1 : version, after[id].Version, $"{id}: only edited rows are written");
         }
 
         using var client = _host.Client(TestKeys.Operator);
@@ -93,8 +86,8 @@ public sealed class LedgerXlsxTests
         var (again, second) = await ImportAsync(_host.PlanId!, edited);
         Assert.AreEqual(HttpStatusCode.OK, again, second.ToJsonString());
         Assert.AreEqual(0, second["changed"]!.GetValue<int>());
-        CollectionAssert.AreEquivalent(after.Select(m => (m.Key, m.Value["version"]!.GetValue<long>())).ToList(),
-            (await MeasuresAsync(_host.PlanId!)).Select(m => (m.Key, m.Value["version"]!.GetValue<long>())).ToList());
+        CollectionAssert.AreEquivalent(after.Select(m => (m.Key, m.Value.Version)).ToList(),
+            (await MeasuresAsync(_host.PlanId!)).Select(m => (m.Key, m.Value.Version)).ToList());
     }
 
     [TestMethod]
@@ -185,7 +178,7 @@ public sealed class LedgerXlsxTests
         var json = await client.GetJsonAsync("api/reports/weekly/2017-W14?office=ganxian&format=json");
         var response = await client.GetAsync(new Uri("api/reports/weekly/2017-W14?office=ganxian&format=xlsx", UriKind.Relative), TestContext.CancellationToken);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
+        Assert.AreEqual(SpreadsheetFile.MediaType, response.Content.Headers.ContentType!.MediaType);
 
         using var file = new SpreadsheetFile(await response.Content.ReadAsByteArrayAsync(TestContext.CancellationToken));
         Assert.AreEqual("摘要", file.SheetName);
@@ -207,18 +200,17 @@ public sealed class LedgerXlsxTests
     private static async Task<(HttpStatusCode Status, JsonNode Body)> ImportAsync(string planId, byte[] file)
     {
         using var client = _host.Client(TestKeys.Operator);
-        using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(XlsxType) } };
+        using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(SpreadsheetFile.MediaType) } };
         var response = await client.PostAsync(new Uri($"api/plans/{planId}/ledger.xlsx", UriKind.Relative), content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
-    private static async Task<Dictionary<string, JsonNode>> MeasuresAsync(string planId)
+    private static async Task<Dictionary<string, MeasureView>> MeasuresAsync(string planId)
     {
         using var client = _host.Client(TestKeys.Operator);
-        return (await client.GetJsonAsync($"api/measures?planId={planId}"))["items"]!.AsArray()
-            .ToDictionary(m => m!["id"]!.GetValue<string>(), m => m!);
+        return (await client.MeasuresAsync($"planId={planId}")).Items.ToDictionary(m => m.Id);
     }
 
     private static async Task<Dictionary<string, long>> VersionsAsync(string planId) =>
-        (await MeasuresAsync(planId)).ToDictionary(m => m.Key, m => m.Value["version"]!.GetValue<long>());
+        (await MeasuresAsync(planId)).ToDictionary(m => m.Key, m => m.Value.Version);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;

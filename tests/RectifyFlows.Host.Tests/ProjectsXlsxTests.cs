@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -13,7 +11,6 @@ namespace RectifyFlows.Host.Tests;
 public sealed class ProjectsXlsxTests
 {
     private const string Office = "d001-ganxian";
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static readonly string[] Columns =
         ["项目编号", "项目名称", "乡镇编号", "乡镇", "村编号", "村", "类别", "年度", "资金级别", "下达资金(元)", "已拨付(元)", "状态", "进度(%)", "开工日期", "完工日期", "来源标注", "版本"];
@@ -23,10 +20,7 @@ public sealed class ProjectsXlsxTests
     public TestContext TestContext { get; set; } = null!;
 
     [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        _host = await DistrictHost.StartAsync(environment: "Fast");
-    }
+    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync(environment: "Fast");
 
     [ClassCleanup]
     public static Task StopAsync() => _host.DisposeAsync().AsTask();
@@ -141,14 +135,14 @@ public sealed class ProjectsXlsxTests
         using var client = _host.Client(TestKeys.Operator);
         var response = await client.GetAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
-        Assert.AreEqual(XlsxType, response.Content.Headers.ContentType!.MediaType);
+        Assert.AreEqual(SpreadsheetFile.MediaType, response.Content.Headers.ContentType!.MediaType);
         return await response.Content.ReadAsByteArrayAsync();
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> ImportAsync(byte[] file)
     {
         using var client = _host.Client(TestKeys.Operator);
-        using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(XlsxType) } };
+        using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(SpreadsheetFile.MediaType) } };
         var response = await client.PostAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative), content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }

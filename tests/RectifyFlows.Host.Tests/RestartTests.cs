@@ -1,4 +1,3 @@
-using System.Net;
 using RectifyFlows.DevServices;
 
 namespace RectifyFlows.Host.Tests;
@@ -25,8 +24,7 @@ public sealed class RestartTests
 
             using (var unit = host.Client(TestKeys.Fupin))
             {
-                var progress = await unit.PostJsonAsync("api/measures/d001-p3-m1/progress", new { percent = 45, note = "自查完成" });
-                Assert.AreEqual(HttpStatusCode.OK, progress.StatusCode);
+                await unit.ReportProgressAsync("d001-p3-m1", 45, "自查完成");
             }
 
             await host.KillAsync();
@@ -34,12 +32,11 @@ public sealed class RestartTests
             host = await HostProcess.StartAsync(ledger.Prefix, TestKeys.UnitKeySettings());
 
             using var client = host.Client(TestKeys.Operator);
-            var measure = await client.GetJsonAsync("api/measures/d001-p3-m1");
-            Assert.AreEqual(45, measure["measure"]!["progress"]!.GetValue<int>());
-            Assert.AreEqual("inProgress", measure["measure"]!["status"]!.GetValue<string>());
-            Assert.AreEqual("自查完成", measure["history"]!.AsArray().Single(e => e!["action"]!.GetValue<string>() == "progress")!["reason"]!.GetValue<string>());
-            var seed = await client.GetJsonAsync($"api/measures?planId={TestPlans.SeedPlanId}");
-            Assert.AreEqual(33, seed["count"]!.GetValue<int>());
+            var measure = await client.MeasureAsync("d001-p3-m1");
+            Assert.AreEqual(45, measure.Measure.Progress);
+            Assert.AreEqual("inProgress", measure.Measure.Status);
+            Assert.AreEqual("自查完成", measure.History.Single(e => e.Action == "progress").Reason);
+            Assert.AreEqual(33, (await client.MeasuresAsync($"planId={TestPlans.SeedPlanId}")).Count);
             StringAssert.Contains(host.Output, "Seed plan ganxian-2017-xunshi6: Unchanged");
         }
         finally
@@ -87,8 +84,7 @@ public sealed class RestartTests
             try
             {
                 using var client = host.Client(TestKeys.Operator);
-                var measure = await client.GetJsonAsync("api/measures/p4-m1");
-                Assert.AreEqual("signedOff", measure["measure"]!["status"]!.GetValue<string>(), "read back from Azurite's files after both restarted");
+                Assert.AreEqual("signedOff", (await client.MeasureAsync("p4-m1")).Measure.Status, "read back from Azurite's files after both restarted");
             }
             finally
             {

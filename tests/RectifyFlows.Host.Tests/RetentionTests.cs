@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Time;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace RectifyFlows.Host.Tests;
 

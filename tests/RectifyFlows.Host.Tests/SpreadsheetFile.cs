@@ -9,6 +9,9 @@ namespace RectifyFlows.Host.Tests;
 /// </summary>
 public sealed class SpreadsheetFile : IDisposable
 {
+    /// <summary>The media type of .xlsx files, as the host sends and accepts them.</summary>
+    public const string MediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private readonly MemoryStream _stream;
     private readonly SpreadsheetDocument _document;
 

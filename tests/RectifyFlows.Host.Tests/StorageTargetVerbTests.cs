@@ -1,4 +1,3 @@
-
 namespace RectifyFlows.Host.Tests;
 
 /// <summary>
