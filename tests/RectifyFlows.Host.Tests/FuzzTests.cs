@@ -59,11 +59,11 @@ public sealed class FuzzTests
         Assert.IsTrue(statuses.All(s => s == 200), string.Join(",", statuses.GroupBy(s => s).Select(g => $"{g.Key}×{g.Count()}")));
         var after = await first.MeasureAsync(measureId);
         Assert.AreEqual(before.Measure.Version + 200, after.Measure.Version);
-        var notes = after["history"]!.AsArray().Select(h => h!["reason"]?.GetValue<string>() ?? string.Empty)
+        var notes = after.History.Select(h => h.Reason ?? string.Empty)
             .Where(reason => reason.StartsWith("并发更新", StringComparison.Ordinal)).Distinct().ToList();
         Assert.AreEqual(200, notes.Count, "history holds every one of the 200 updates");
         var percents = Enumerable.Range(0, 200).Select(i => i % 101).ToHashSet();
-        Assert.Contains(after["measure"]!["progress"]!.GetValue<int>(), percents);
+        Assert.Contains(after.Measure.Progress, percents);
     }
 
     [TestMethod]

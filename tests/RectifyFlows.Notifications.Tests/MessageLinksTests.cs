@@ -15,7 +15,7 @@ public sealed class MessageLinksTests
     private static readonly DateOnly DueDate = new(2017, 6, 30);
 
     [TestMethod]
-    [Timeout(10_000)]
+    [Timeout(TestTimeouts.Unit)]
     public void MessageLink_IsAbsolute_WhenAPublicAddressIsConfigured()
     {
         using var provider = Build("https://rectify.example.gov.cn/ganxian/");
@@ -32,7 +32,7 @@ public sealed class MessageLinksTests
     }
 
     [TestMethod]
-    [Timeout(10_000)]
+    [Timeout(TestTimeouts.Unit)]
     public void MessageLink_IsTheRouteAlone_WhenNoPublicAddressIsConfigured()
     {
         using var provider = Build(null);
@@ -44,7 +44,7 @@ public sealed class MessageLinksTests
     }
 
     [TestMethod]
-    [Timeout(10_000)]
+    [Timeout(TestTimeouts.Unit)]
     public void MessageLinkOptions_FailValidation_WhenThePublicAddressIsNotAnAbsoluteWebAddress()
     {
         foreach (var address in new[] { "rectify.example.gov.cn/ganxian", "ftp://rectify.example.gov.cn/" })
