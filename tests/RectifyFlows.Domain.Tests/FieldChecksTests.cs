@@ -8,7 +8,7 @@ namespace RectifyFlows.Domain.Tests;
 public sealed class FieldChecksTests
 {
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Date_ReadsABusinessDate_AndNamesTheFieldOfABadOrMissingOne()
     {
         var errors = new ValidationErrors();
@@ -26,7 +26,7 @@ public sealed class FieldChecksTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Date_LeavesAnOptionalFieldOut_WithoutAnError()
     {
         var errors = new ValidationErrors();
@@ -37,7 +37,7 @@ public sealed class FieldChecksTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void DateTime_ReadsATimeWithoutOffset_InChinaStandardTime_AndKeepsAGivenOffset()
     {
         var errors = new ValidationErrors();
@@ -56,7 +56,7 @@ public sealed class FieldChecksTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Enum_ReadsTheCamelCaseWireName_AndListsTheAllowedNamesWhenItIsNone()
     {
         var errors = new ValidationErrors();
@@ -74,7 +74,7 @@ public sealed class FieldChecksTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void OneOf_AcceptsOnlyTheExactWireValue()
     {
         var errors = new ValidationErrors();
@@ -87,7 +87,7 @@ public sealed class FieldChecksTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void TextAndMaxLength_CountCharacters_AndSayHowManyAreAllowed()
     {
         var errors = new ValidationErrors();
@@ -103,7 +103,7 @@ public sealed class FieldChecksTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void Id_NamesTheRule_AndSkipsAnAbsentOptionalId()
     {
         var errors = new ValidationErrors();
@@ -120,7 +120,7 @@ public sealed class FieldChecksTests
     }
 
     [TestMethod]
-    [Timeout(5000)]
+    [Timeout(TestTimeouts.Unit)]
     public void MonthInstantAndFlag_ReadWhatTheWebhooksAndQueriesSend()
     {
         var errors = new ValidationErrors();

@@ -21,7 +21,7 @@ public sealed class PeriodicJobsTests
     private static IReadOnlyList<string> Declared => [.. PeriodicJobs.All.Select(job => job.Name).Order(StringComparer.Ordinal)];
 
     [TestMethod]
-    [Timeout(10_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Unit, CooperativeCancellation = true)]
     public void EveryPeriodicJob_IsOneFunctionsTimer_OnItsSetting_AndEveryTimerIsAJob()
     {
         var timers = FunctionsMetadata.Load().Functions.Where(f => f.Trigger.Type == "timerTrigger").ToList();
@@ -34,7 +34,7 @@ public sealed class PeriodicJobsTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task EveryPeriodicJob_IsOneQuartzJobOfTheStandaloneHost_WithTheTriggersOfItsSettings()
     {
         CollectionAssert.AreEquivalent(Declared.ToList(), HostPeriodicWork.ByJob.Keys.ToList(), "each job has its work");
@@ -68,7 +68,7 @@ public sealed class PeriodicJobsTests
     }
 
     [TestMethod]
-    [Timeout(60_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task StandaloneHost_WithoutAChannelOrSchedules_KeepsTheJobs_WithoutTheirTriggers()
     {
         await using var host = BuildHost(new Dictionary<string, string?> { ["RectifyFlows:Schedules:Enabled"] = "false" });
@@ -80,7 +80,7 @@ public sealed class PeriodicJobsTests
     }
 
     [TestMethod]
-    [Timeout(180_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public void EveryHostSetting_OfAPeriodicJob_IsOneTheStandaloneHostReads()
     {
         var reads = CodeSettings.Scan().Where(read => read.HostOnly).Select(read => read.Key).ToHashSet(StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using RectifyFlows.Testing;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -10,7 +9,7 @@ namespace RectifyFlows.Host.Tests;
 public sealed class VerbHelpTests
 {
     [TestMethod]
-    [Timeout(120_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Host_PrintsItsVerbs_AndEachVerbsOptions_OnHelp()
     {
         var (rootCode, root) = await HostProcess.RunVerbAsync("unused", ["--help"]);
@@ -27,7 +26,7 @@ public sealed class VerbHelpTests
     }
 
     [TestMethod]
-    [Timeout(120_000, CooperativeCancellation = true)]
+    [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Verbs_RejectBadInput_WithExitCode2_NamingTheOptionAndTheHelp()
     {
         (string[] Args, string Message)[] cases =
