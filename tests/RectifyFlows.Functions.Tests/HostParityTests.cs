@@ -171,9 +171,10 @@ public sealed partial class HostParityTests
         Assert.IsTrue(read.IsValid);
         await app.Services.GetRequiredService<PlanImporter>().ImportAsync(read.Plan!, "seed", cancellationToken);
         var projects = app.Services.GetRequiredService<ProjectRepository>();
-        if (!await projects.AnyAsync(read.Plan!.DistrictId, cancellationToken))
+        if ((await projects.ListByOfficeAsync(read.Plan!.DistrictId, cancellationToken)).Count == 0)
         {
-            await projects.UpsertAsync(read.Plan.DistrictId, SyntheticProjects.For(read.Plan), cancellationToken);
+            var refused = await projects.ImportAsync(read.Plan.DistrictId, SyntheticProjects.For(read.Plan), "seed", DateTimeOffset.UtcNow, "seed", cancellationToken);
+            Assert.IsFalse(refused.HasErrors);
         }
     }
 

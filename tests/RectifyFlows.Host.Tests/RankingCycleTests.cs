@@ -48,7 +48,7 @@ public sealed class RankingCycleTests
             .Where(p => lagging.Contains(p.UnitId))
             .Select(p => p with { Status = "underConstruction", Percent = 50, Disbursed = p.Allocated / 4, CompletedOn = null })
             .ToList();
-        await ledgerProjects.UpsertAsync("ganxian", behind, TestContext.CancellationToken);
+        Assert.IsFalse((await ledgerProjects.ImportAsync("ganxian", behind, "test", DateTimeOffset.UtcNow, "import", TestContext.CancellationToken)).HasErrors);
 
         var sanctions = new Dictionary<string, List<string>>();
         foreach (var quarter in new[] { "2017-Q1", "2017-Q2", "2017-Q3" })
@@ -88,7 +88,7 @@ public sealed class RankingCycleTests
             .Where(p => struckThrice.Contains(p.UnitId))
             .Select(p => p with { Status = "completed", Percent = 100, Disbursed = p.Allocated })
             .ToList();
-        await projects.UpsertAsync("ganxian", fixedUp, TestContext.CancellationToken);
+        Assert.IsFalse((await projects.ImportAsync("ganxian", fixedUp, "test", DateTimeOffset.UtcNow, "import", TestContext.CancellationToken)).HasErrors);
         await StartCycleAsync(client, "quarterly", "2017-Q4");
         await WaitForCompletionAsync(client, "quarterly", "2017-Q4", TimeSpan.FromSeconds(120));
 

@@ -3,6 +3,7 @@ using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Tests;
 
@@ -57,7 +58,8 @@ public sealed class ProjectLedgerTests
         Assert.IsFalse(isNew2);
         await Assert.ThrowsExactlyAsync<ConcurrencyConflictException>(() =>
             projects.RegisterAsync("office-a", Project("p-9"), etag, "api", DateTimeOffset.UtcNow, ct), "a stale ETag is refused");
-        Assert.AreEqual(etag2, (await projects.GetWithETagAsync("office-a", "p-9", ct)).ETag);
+        var storedRow = await ledger.Get<FeatureTables>().Projects.GetEntityAsync<Azure.Data.Tables.TableEntity>("office-a", "p-9", cancellationToken: ct);
+        Assert.AreEqual(etag2, storedRow.Value.ETag.ToString(), "the ETag returned is the stored row's");
 
         var other = await projects.RegisterAsync("office-b", Project("p-9"), null, "api", DateTimeOffset.UtcNow, ct);
         Assert.IsTrue(other.Errors.ToDictionary().ContainsKey("id"), "a project id belongs to one office");

@@ -146,10 +146,11 @@ public sealed class IntakeRoundTripTests
         var plan = TestPlans.Read(TestPlans.District(1));
         await ledger.Get<PlanImporter>().ImportAsync(plan, "test", ct);
         var township = plan.Units.First(u => u.Kind == RectifyFlows.Domain.Units.UnitKind.Township).Id;
-        await ledger.Get<ProjectRepository>().UpsertAsync(plan.DistrictId, [new Project
+        var seeded = await ledger.Get<ProjectRepository>().ImportAsync(plan.DistrictId, [new Project
         {
             Id = "rt-project-1", UnitId = township, Name = "往返计数项目", Year = 2017, Status = "notStarted", Percent = 0, Allocated = 500_000m, Disbursed = 0,
-        }], ct);
+        }], "test", DateTimeOffset.UtcNow, "import", ct);
+        Assert.IsFalse(seeded.HasErrors);
 
         var pipeline = new SignedWebhookPipeline(Options.Create(new WebhookOptions { SigningSecret = Secret }),
             new HostingEnvironment { EnvironmentName = Environments.Production }, TimeProvider.System, ledger.Get<WebhookEventRepository>());

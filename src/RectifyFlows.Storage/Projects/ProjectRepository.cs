@@ -22,6 +22,9 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     public const string AuditKind = "project";
     private const string IndexPartition = "index|projects";
 
+    /// <summary>The first key after every <c>audit|…</c> row ('}' sorts after '|').</summary>
+    private const string AuditRangeEnd = "audit}";
+
     /// <summary>
     /// Writes projects as a bulk source has them (the seed data, a plan file's block, an uploaded workbook): a project
     /// that is new or differs is written with an audit row (<paramref name="action"/>); one that is unchanged writes
@@ -38,7 +41,7 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
         var errors = new ValidationErrors();
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         await foreach (var row in tables.Projects.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(officeId)}' and (RowKey lt '{LedgerKeys.AuditPrefix}' or RowKey ge 'audit}}')",
+            ProjectRowsFilter(officeId),
             cancellationToken: cancellationToken))
         {
             existing[row.RowKey] = row;
@@ -113,8 +116,7 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     {
         var projects = new List<(Project, long)>();
         await foreach (var row in tables.Projects.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(officeId)}' and (RowKey lt '{LedgerKeys.AuditPrefix}' or RowKey ge 'audit}}')",
-            select: ["Json", "Version"], cancellationToken: cancellationToken))
+            ProjectRowsFilter(officeId), select: ["Json", "Version"], cancellationToken: cancellationToken))
         {
             projects.Add((RowJson.Deserialize<Project>(row.GetString("Json")), row.GetInt64("Version") ?? 0));
         }
@@ -178,13 +180,6 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     public async Task<string?> FindOfficeAsync(string projectId, CancellationToken cancellationToken) =>
         (await OfficesOfAsync([projectId], cancellationToken)).GetValueOrDefault(projectId);
 
-    /// <summary>A project with its ETag, or nulls.</summary>
-    public async Task<(Project? Project, string? ETag)> GetWithETagAsync(string officeId, string projectId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Projects.GetEntityIfExistsAsync<JsonEntity>(officeId, projectId, cancellationToken: cancellationToken);
-        return row.HasValue ? (RowJson.Deserialize<Project>(row.Value!.Json), row.Value.ETag.ToString()) : (null, null);
-    }
-
     private async Task<Dictionary<string, string>> OfficesOfAsync(IEnumerable<string> projectIds, CancellationToken cancellationToken)
     {
         var owners = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -224,36 +219,17 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
                 : new Dictionary<string, string?[]> { ["project"] = [RowJson.Serialize(before), RowJson.Serialize(after)] },
         }, officeId, LedgerKeys.Audit(AuditKind, after.Id, at, version, 0));
 
-    public async Task UpsertAsync(string districtId, IEnumerable<Project> projects, CancellationToken cancellationToken)
-    {
-        var actions = projects.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new JsonEntity
-        {
-            PartitionKey = districtId,
-            RowKey = p.Id,
-            Status = p.Status,
-            UnitId = p.UnitId,
-            Json = RowJson.Serialize(p),
-        }));
-        await TableBatches.SubmitAsync(tables.Projects, actions, cancellationToken);
-    }
-
     /// <summary>The projects an office registered (a format 1 plan's office is its district): one partition.</summary>
     public Task<IReadOnlyList<Project>> ListByOfficeAsync(string officeId, CancellationToken cancellationToken) =>
         ListByDistrictAsync(officeId, cancellationToken);
 
-    public async Task<IReadOnlyList<Project>> ListByDistrictAsync(string districtId, CancellationToken cancellationToken)
-    {
-        var projects = new List<Project>();
-        await foreach (var row in tables.Projects.QueryAsync<JsonEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(districtId)}' and (RowKey lt '{LedgerKeys.AuditPrefix}' or RowKey ge 'audit}}')",
-            cancellationToken: cancellationToken))
-        {
-            projects.Add(RowJson.Deserialize<Project>(row.Json));
-        }
+    public async Task<IReadOnlyList<Project>> ListByDistrictAsync(string districtId, CancellationToken cancellationToken) =>
+        [.. (await ListVersionedAsync(districtId, cancellationToken)).Select(p => p.Project)];
 
-        return projects;
-    }
-
+    /// <summary>
+    /// One project, or null. No endpoint reads a single project yet (listings do); this is the ledger's point read,
+    /// kept beside <see cref="AuditAsync"/> as the read side of what the webhook and imports write.
+    /// </summary>
     public async Task<Project?> GetAsync(string districtId, string projectId, CancellationToken cancellationToken)
     {
         var row = await tables.Projects.GetEntityIfExistsAsync<JsonEntity>(districtId, projectId, cancellationToken: cancellationToken);
@@ -264,16 +240,10 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     /// Applies reported progress: read, check (<see cref="ProjectProgress.Check"/>), write with the ETag plus an audit
     /// row, re-read on a lost race. Returns the errors when the check fails (nothing written). The last event applied
     /// again (a retry after a crash before the webhook recorded its response) writes nothing: the row remembers it.
-    /// </summary>
-    public async Task<ValidationErrors> ApplyProgressAsync(
-        string districtId, ProjectProgress progress, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
-        (await ApplyProgressAsync(districtId, progress, actor, at, null, cancellationToken)).Errors;
-
-    /// <summary>
-    /// As <see cref="ApplyProgressAsync(string, ProjectProgress, string, DateTimeOffset, CancellationToken)"/>, with the
-    /// webhook event's record and response (<see cref="WebhookEventRows"/>) in the same transaction as the change: a read
-    /// and a transaction, two round trips in all, the insert of the record being the replay check (issue 13). Answer:
-    /// the first response when the event was recorded before (nothing written), else the response given here.
+    /// With <paramref name="webhookEvent"/>, the event's record and response (<see cref="WebhookEventRows"/>) commit in
+    /// the same transaction as the change: a read and a transaction, two round trips in all, the insert of the record
+    /// being the replay check (issue 13). Answer: the first response when the event was recorded before (nothing
+    /// written), else the response given here.
     /// </summary>
     public async Task<(ValidationErrors Errors, StoredResponse? Answer)> ApplyProgressAsync(
         string districtId, ProjectProgress progress, string actor, DateTimeOffset at, WebhookEvent? webhookEvent, CancellationToken cancellationToken)
@@ -357,7 +327,7 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     public Task<StoredResponse?> FindEventResponseAsync(string officeId, string source, string eventId, CancellationToken cancellationToken) =>
         WebhookEventRows.FindAsync(tables.Projects, officeId, source, eventId, cancellationToken);
 
-    /// <summary>The audit rows of a project, oldest first.</summary>
+    /// <summary>The audit rows of a project, oldest first: the ledger's answer to "who changed this, and when".</summary>
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(string districtId, string projectId, CancellationToken cancellationToken)
     {
         var events = new List<AuditEvent>();
@@ -370,14 +340,7 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
         return events;
     }
 
-    public async Task<bool> AnyAsync(string districtId, CancellationToken cancellationToken)
-    {
-        await foreach (var _ in tables.Projects.QueryAsync<JsonEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(districtId)}'", maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>An office's project rows, without its audit and webhook event rows (the <c>audit|</c> range).</summary>
+    private static string ProjectRowsFilter(string officeId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {officeId} and (RowKey lt {LedgerKeys.AuditPrefix} or RowKey ge {AuditRangeEnd})");
 }
