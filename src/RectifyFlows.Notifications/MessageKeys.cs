@@ -10,6 +10,8 @@ namespace RectifyFlows.Notifications;
 /// </summary>
 public static class MessageKeys
 {
+    private const string EscalationPrefix = "escalation";
+
     // A cycle's keys end with its office: a unit can hear from two offices in one period (a township that issues its
     // own plan is also a unit of its district's plan and receives both bulletins, not the first one deduplicated).
 
@@ -36,7 +38,14 @@ public static class MessageKeys
 
     /// <summary>A step of an item's deadline ladder: <c>escalation|measure|p1-m1|2017-03-31|level1</c>.</summary>
     public static string EscalationStep(string itemKind, string itemId, DateOnly dueDate, string step) =>
-        string.Create(CultureInfo.InvariantCulture, $"escalation|{itemKind}|{itemId}|{dueDate:yyyy-MM-dd}|{step}");
+        string.Create(CultureInfo.InvariantCulture, $"{EscalationPrefix}|{itemKind}|{itemId}|{dueDate:yyyy-MM-dd}|{step}");
+
+    /// <summary>
+    /// The item an escalation step's key is about (<c>escalation|measure|p1-m1|…</c> → measure, p1-m1), also through the
+    /// per-recipient and fallback keys built from it; null for any other key.
+    /// </summary>
+    public static (string Kind, string Id)? EscalationItemOf(string key) =>
+        key.Split('|') is [EscalationPrefix, var kind, var id, ..] ? (kind, id) : null;
 
     /// <summary>A lead assigned to its owner unit, once per version: <c>lead|lead-1|assigned|v3</c>.</summary>
     public static string LeadAssigned(string leadId, long version) =>

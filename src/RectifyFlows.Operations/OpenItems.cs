@@ -40,8 +40,4 @@ public sealed class OpenItems(PlanDirectoryRepository plans, LedgerTables ledger
 
         return items;
     }
-
-    /// <summary>The ids as <c>{kind}|{id}</c>, the shape escalation instance ids and message keys are built from.</summary>
-    public static HashSet<string> Keys(IEnumerable<OpenItem> items) =>
-        [.. items.Select(i => $"{i.Item.Kind}|{i.Item.Id}")];
 }

@@ -37,6 +37,17 @@ public sealed class MessageKeysTests
 
     [TestMethod]
     [Timeout(TestTimeouts.Unit)]
+    public void EscalationItemOf_ReadsTheItemBackFromAStepKey_AndNothingFromOtherKeys()
+    {
+        var step = MessageKeys.EscalationStep("action", "tw-a-2017-03-1", Day, "level2");
+        Assert.AreEqual(("action", "tw-a-2017-03-1"), MessageKeys.EscalationItemOf(step));
+        Assert.AreEqual(("action", "tw-a-2017-03-1"), MessageKeys.EscalationItemOf(MessageKeys.Fallback(MessageKeys.PerRecipient(step, "tw-a", "sms"), "email")));
+        Assert.IsNull(MessageKeys.EscalationItemOf(MessageKeys.MonthlyBulletin("2017-03", "ganxian")));
+        Assert.IsNull(MessageKeys.EscalationItemOf("escalation"));
+    }
+
+    [TestMethod]
+    [Timeout(TestTimeouts.Unit)]
     public void MessageKeys_DoNotDependOnTheCurrentCulture()
     {
         var before = CultureInfo.CurrentCulture;

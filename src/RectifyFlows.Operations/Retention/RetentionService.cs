@@ -10,6 +10,7 @@ using RectifyFlows.Storage.Audit;
 using RectifyFlows.Storage.Operations;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Telemetry;
+using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Operations.Retention;
 
@@ -25,13 +26,14 @@ public sealed partial class RetentionService(
     IOptions<OperationsOptions> options, TimeProvider time, ILogger<RetentionService> logger)
 {
     private const int Parallelism = 8;
-    private const string EscalationPrefix = "escalation-";
 
     public async Task<RetentionReport> PurgeAsync(DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
         using var activity = RectifyFlowsMetrics.ActivitySource.StartActivity("retention");
         var retention = options.Value.Retention;
-        var open = OpenItems.Keys(await openItems.ReadAsync(cancellationToken));
+        var openItemList = await openItems.ReadAsync(cancellationToken);
+        var open = openItemList.Select(i => (i.Item.Kind, i.Item.Id)).ToHashSet();
+        var openLadders = openItemList.Select(i => i.Item.EscalationInstanceId).ToHashSet(StringComparer.Ordinal);
         long kept = 0;
 
         var webhookEvents = await DeleteAsync(tables.WebhookEvents,
@@ -41,7 +43,7 @@ public sealed partial class RetentionService(
         var ladderCutoff = now.AddDays(-retention.OrchestrationHistoryDays);
         var finished = new OrchestrationQuery
         {
-            InstanceIdPrefix = EscalationPrefix,
+            InstanceIdPrefix = ItemRef.EscalationInstancePrefix,
             Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
         };
         var purgeable = new List<string>();
@@ -52,8 +54,7 @@ public sealed partial class RetentionService(
                 continue;
             }
 
-            // escalation-{kind}-{id}: the kind has no dash, the id may.
-            if (open.Contains(instance.InstanceId[EscalationPrefix.Length..].ReplaceFirst('-', '|')))
+            if (openLadders.Contains(instance.InstanceId))
             {
                 kept++;
                 continue;
@@ -107,18 +108,11 @@ public sealed partial class RetentionService(
         return report;
     }
 
-    /// <summary>Escalation messages carry <c>escalation|{kind}|{id}|…</c>; those of an item still open are kept.</summary>
-    private static bool OfOpenItem(string? json, HashSet<string> open)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return false;
-        }
-
-        var key = RowJson.Deserialize<OutboxMessage>(json).IdempotencyKey;
-        var parts = key.Split('|');
-        return parts is ["escalation", var kind, var id, ..] && open.Contains($"{kind}|{id}");
-    }
+    /// <summary>An escalation step's message (<see cref="MessageKeys.EscalationStep"/>) of an item still open is kept.</summary>
+    private static bool OfOpenItem(string? json, HashSet<(string Kind, string Id)> open) =>
+        !string.IsNullOrEmpty(json)
+        && MessageKeys.EscalationItemOf(RowJson.Deserialize<OutboxMessage>(json).IdempotencyKey) is { } item
+        && open.Contains(item);
 
     /// <summary>Deletes the rows matching the filter that <paramref name="purge"/> accepts (ETag-guarded: a row changed meanwhile stays).</summary>
     private static async Task<long> DeleteAsync(TableClient table, string filter, Func<TableEntity, bool> purge, CancellationToken cancellationToken)
@@ -151,14 +145,4 @@ public sealed partial class RetentionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {WebhookEvents} webhook events, {Orchestrations} orchestrations, {Sent} sent messages purged; {Kept} kept for open items")]
     private partial void LogPurged(long webhookEvents, long orchestrations, long sent, long kept);
-}
-
-/// <summary>String helpers of retention.</summary>
-internal static class StringExtensions
-{
-    public static string ReplaceFirst(this string text, char from, char to)
-    {
-        var index = text.IndexOf(from, StringComparison.Ordinal);
-        return index < 0 ? text : string.Concat(text.AsSpan(0, index), to.ToString(), text.AsSpan(index + 1));
-    }
 }

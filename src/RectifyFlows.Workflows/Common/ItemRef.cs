@@ -10,6 +10,9 @@ public sealed record ItemRef(string Kind, string Id, string? UnitId = null)
 
     public static ItemRef Action(string unitId, string id) => new(ActionKind, id, unitId);
 
+    /// <summary>What every escalation orchestration's instance id starts with (a query for all ladders).</summary>
+    public const string EscalationInstancePrefix = "escalation-";
+
     /// <summary>The instance id of the item's escalation orchestration.</summary>
-    public string EscalationInstanceId => $"escalation-{Kind}-{Id}";
+    public string EscalationInstanceId => $"{EscalationInstancePrefix}{Kind}-{Id}";
 }
