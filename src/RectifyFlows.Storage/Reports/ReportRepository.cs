@@ -5,7 +5,7 @@ using RectifyFlows.Storage.Tables;
 namespace RectifyFlows.Storage.Reports;
 
 /// <summary>
-/// Archived reports (PK <c>{kind}|{period}</c>): the report's JSON model, split into rows of 30K characters because a
+/// Archived reports (PK <see cref="ReportLocator.Partition"/>): the report's JSON model, split into rows of 30K characters because a
 /// table property holds at most 32K. Archiving the same report again replaces it (a rerun after a fix).
 /// </summary>
 public sealed class ReportRepository(FeatureTables tables)
@@ -15,7 +15,7 @@ public sealed class ReportRepository(FeatureTables tables)
     public async Task SaveAsync(string kind, string period, string json, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var partition = Partition(kind, period);
+        var partition = ReportLocator.Partition(kind, period);
         var chunks = Enumerable.Range(0, (json.Length + ChunkChars - 1) / ChunkChars)
             .Select(i => json.Substring(i * ChunkChars, Math.Min(ChunkChars, json.Length - i * ChunkChars)))
             .ToList();
@@ -42,7 +42,7 @@ public sealed class ReportRepository(FeatureTables tables)
     {
         var parts = new List<TableEntity>();
         await foreach (var row in tables.Reports.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {Partition(kind, period)}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {ReportLocator.Partition(kind, period)}"), cancellationToken: cancellationToken))
         {
             parts.Add(row);
         }
@@ -54,6 +54,4 @@ public sealed class ReportRepository(FeatureTables tables)
 
         return string.Concat(parts.OrderBy(p => p.RowKey, StringComparer.Ordinal).Select(p => p.GetString("Json")));
     }
-
-    private static string Partition(string kind, string period) => $"{kind}|{period}";
 }

@@ -4,7 +4,7 @@ using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Reports;
 
-/// <summary>Who signed off a report and when (PK <c>{kind}|{period}</c>, RK <c>signoff</c>); the first sign-off stands.</summary>
+/// <summary>Who signed off a report and when (PK <see cref="ReportLocator.Partition"/>, RK <c>signoff</c>); the first sign-off stands.</summary>
 public sealed class ReportSignoffRepository(FeatureTables tables)
 {
     private const string Row = "signoff";
@@ -14,7 +14,7 @@ public sealed class ReportSignoffRepository(FeatureTables tables)
     {
         try
         {
-            await tables.ReportSignoffs.AddEntityAsync(new TableEntity($"{kind}|{period}", Row)
+            await tables.ReportSignoffs.AddEntityAsync(new TableEntity(ReportLocator.Partition(kind, period), Row)
             {
                 ["SignedBy"] = signedBy,
                 ["SignedAt"] = at,
@@ -29,7 +29,7 @@ public sealed class ReportSignoffRepository(FeatureTables tables)
 
     public async Task<ReportSignoff?> GetAsync(string kind, string period, CancellationToken cancellationToken)
     {
-        var row = await tables.ReportSignoffs.GetEntityIfExistsAsync<TableEntity>($"{kind}|{period}", Row, cancellationToken: cancellationToken);
+        var row = await tables.ReportSignoffs.GetEntityIfExistsAsync<TableEntity>(ReportLocator.Partition(kind, period), Row, cancellationToken: cancellationToken);
         return row.HasValue
             ? new ReportSignoff(row.Value!.GetString("SignedBy") ?? string.Empty, row.Value.GetDateTimeOffset("SignedAt") ?? default, Created: false)
             : null;

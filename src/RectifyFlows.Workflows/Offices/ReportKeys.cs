@@ -1,10 +1,10 @@
 using RectifyFlows.Domain.Periods;
+using RectifyFlows.Storage.Reports;
 
 namespace RectifyFlows.Workflows.Offices;
 
 /// <summary>
-/// Where reports are archived: an office's report under <c>{kind}|{period}|{officeId}</c>, the roll-up across offices
-/// (a province) under <c>{kind}|{period}</c>, where the single report lived before offices existed.
+/// The report kinds the cycles archive under, and their stored periods (<see cref="ReportLocator"/> spells the keys).
 /// </summary>
 public static class ReportKeys
 {
@@ -25,6 +25,6 @@ public static class ReportKeys
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a cycle kind"),
     };
 
-    /// <summary>The stored period of an office's report (or of the roll-up, with no office).</summary>
-    public static string Period(string period, string? officeId) => officeId is null ? period : $"{period}|{officeId}";
+    /// <summary>The stored period of an office's report (or of the roll-up, with no office): <see cref="ReportLocator.Period"/>.</summary>
+    public static string Period(string period, string? officeId) => ReportLocator.Period(period, officeId);
 }
