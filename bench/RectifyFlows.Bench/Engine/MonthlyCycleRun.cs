@@ -28,7 +28,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    private static readonly string[] Phases = ["Open", "Collecting", "Bulletin", "Handling", "Report", "Done"];
+    private static readonly string[] Phases = [CyclePhases.Open, CyclePhases.Collecting, CyclePhases.Bulletin, CyclePhases.Handling, CyclePhases.Report, CyclePhases.Done];
 
     public async Task<CycleResult> RunAsync(List<Plan> plans, CancellationToken cancellationToken)
     {
@@ -55,7 +55,12 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
             async (plan, ct) =>
             {
                 var synthetic = SyntheticProjects.For(plan);
-                await projects.UpsertAsync(plan.DistrictId, synthetic, ct);
+                var refused = await projects.ImportAsync(plan.DistrictId, synthetic, ProvinceScenario.Actor, DateTimeOffset.UtcNow, "seed", ct);
+                if (refused.HasErrors)
+                {
+                    throw new InvalidOperationException($"The synthetic projects of {plan.DistrictId} were refused: {string.Join("; ", refused.ToDictionary().Keys)}");
+                }
+
                 Interlocked.Add(ref projectCount, synthetic.Count);
             });
         var afterProjects = meter.Now();
@@ -104,7 +109,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         Mark completed;
         try
         {
-            completed = await watcher.WaitForAsync("Done", deadline, cancellationToken);
+            completed = await watcher.WaitForAsync(CyclePhases.Done, deadline, cancellationToken);
         }
         catch (InvalidOperationException ex) when (watcher.Failed is not null)
         {
@@ -115,7 +120,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
                 Timeline("start → Collecting", start, collecting),
                 Timeline($"posting {results.Count} results", postStart, lastResult),
             };
-            if (watcher.Seen("Bulletin") is { } bulletinSeen)
+            if (watcher.Seen(CyclePhases.Bulletin) is { } bulletinSeen)
             {
                 timeline.Add(Timeline("last result → Bulletin (all events taken)", lastResult, bulletinSeen));
                 timeline.Add(Timeline("Bulletin → failure observed", bulletinSeen, failedAt));
@@ -167,7 +172,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
                 $"the last status read before the end showed {reportedAtLast} teams counted"),
         };
         var seen = Phases.Select(p => (Phase: p, Mark: watcher.Seen(p))).Where(p => p.Mark is not null).ToList();
-        var bulletin = watcher.Seen("Bulletin");
+        var bulletin = watcher.Seen(CyclePhases.Bulletin);
         if (bulletin is not null)
         {
             spans.Add(Span("last result → Bulletin (the cycle takes the last events)", watcher, lastResult, bulletin, string.Empty));
@@ -213,7 +218,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
     /// </summary>
     private async Task<string> DiagnoseAsync(string? phase, CancellationToken cancellationToken)
     {
-        if (phase is not ("Bulletin" or "Report"))
+        if (phase is not (CyclePhases.Bulletin or CyclePhases.Report))
         {
             return string.Empty;
         }
@@ -221,7 +226,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         // Each office has its own report: the first office's stands for them all.
         var office = (await host.Get<RectifyFlows.Workflows.Offices.OfficeDirectory>().ListAsync(cancellationToken))[0];
         var (report, summary, _) = await host.Get<MonthlyReportBuilder>().BuildAsync(
-            new RectifyFlows.Workflows.Offices.OfficePeriod(office.Id, Month), withActions: phase == "Report", cancellationToken);
+            new RectifyFlows.Workflows.Offices.OfficePeriod(office.Id, Month), withActions: phase == CyclePhases.Report, cancellationToken);
         var length = System.Text.Json.JsonSerializer.Serialize(report, RectifyFlows.Storage.Tables.RowJson.Options).Length;
         var facts = FormattableString.Invariant(
             $"Diagnosis outside the engine: the {phase} report of {report.Tables.Sum(t => t.Rows.Count):N0} table rows ({summary.OverdueMeasures:N0} overdue measures) serializes to {length:N0} characters;");
@@ -311,7 +316,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
     private async Task<Mark> WaitForOfficesCollectingAsync(DurableTaskClient client, CycleWatcher watcher, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var collecting = Array.IndexOf(Phases, "Collecting");
+        var collecting = Array.IndexOf(Phases, CyclePhases.Collecting);
         var waiting = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
@@ -383,7 +388,7 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
 
                     if (metadata?.RuntimeStatus is OrchestrationRuntimeStatus.Completed)
                     {
-                        _seen.TryAdd("Done", mark);
+                        _seen.TryAdd(CyclePhases.Done, mark);
                         return;
                     }
 
