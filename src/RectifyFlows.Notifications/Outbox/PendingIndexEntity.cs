@@ -1,6 +1,5 @@
-using Azure;
-using Azure.Data.Tables;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Notifications.Outbox;
 
@@ -8,13 +7,8 @@ namespace RectifyFlows.Notifications.Outbox;
 /// One row per undelivered message in the pending index (PK one of 16 buckets, RK a hash of the outbox row's keys):
 /// the dispatcher reads only this small table, never the outbox. Removed when the message is sent or dead.
 /// </summary>
-public sealed class PendingIndexEntity : ITableEntity
+public sealed class PendingIndexEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string RecipientId { get; set; } = string.Empty;
     public string OutboxRowKey { get; set; } = string.Empty;
     public string Channel { get; set; } = ContactChannels.Email;

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Audit;
 
@@ -8,13 +7,8 @@ namespace RectifyFlows.Storage.Audit;
 /// An audit event as a row. It lives in the same partition as the entity it describes, so the change and its
 /// audit row commit in one transaction: no change without its record, no record without its change.
 /// </summary>
-public sealed class AuditEntity : ITableEntity
+public sealed class AuditEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string EntityKind { get; set; } = string.Empty;
     public string EntityId { get; set; } = string.Empty;
     public string Action { get; set; } = string.Empty;

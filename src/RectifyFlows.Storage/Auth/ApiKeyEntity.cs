@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Auth;
 
@@ -7,14 +6,12 @@ namespace RectifyFlows.Storage.Auth;
 /// An API key, stored by the SHA-256 of the key (PK hash, RK <c>key</c>), and listed under its principal (PK
 /// <c>principal|{id}</c>, RK key id); the key itself is never stored.
 /// </summary>
-public sealed class ApiKeyEntity : ITableEntity
+public sealed class ApiKeyEntity : TableRow
 {
     public const string KeyRow = "key";
 
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = KeyRow;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    /// <summary>A key row unless set otherwise (a principal listing row sets its own).</summary>
+    public ApiKeyEntity() => RowKey = KeyRow;
 
     public string PrincipalId { get; set; } = string.Empty;
     public string Role { get; set; } = string.Empty;

@@ -1,19 +1,12 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Ledger;
 
 /// <summary>Evidence submitted for a measure, a row in the plan's ledger partition (RK <c>evidence|measure|version|n</c>).</summary>
-public sealed class EvidenceEntity : ITableEntity
+public sealed class EvidenceEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string MeasureId { get; set; } = string.Empty;
     public string Text { get; set; } = string.Empty;
     public string EffectiveDate { get; set; } = string.Empty;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Tables;
 
@@ -10,13 +8,8 @@ namespace RectifyFlows.Storage.Ledger;
 /// A measure as a table row. The same shape serves the ledger row (PK plan, RK <c>measure|id</c>) and its
 /// projections (by unit, by due date), which differ only in their keys.
 /// </summary>
-public sealed class MeasureEntity : ITableEntity
+public sealed class MeasureEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string MeasureId { get; set; } = string.Empty;
     public string PlanId { get; set; } = string.Empty;
     public string CategoryId { get; set; } = string.Empty;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Plans;
@@ -9,13 +7,8 @@ namespace RectifyFlows.Storage.Plans;
 /// The plan's header row (RK <c>plan</c>). Written last by an import, with the fingerprint of the file it came
 /// from: a re-import of the same content is recognised with one read and writes nothing.
 /// </summary>
-public sealed class PlanEntity : ITableEntity
+public sealed class PlanEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string Title { get; set; } = string.Empty;
     public string DistrictId { get; set; } = string.Empty;
     public string DistrictName { get; set; } = string.Empty;

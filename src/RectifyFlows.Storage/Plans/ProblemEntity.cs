@@ -1,16 +1,10 @@
-using Azure;
-using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Plans;
 
 /// <summary>A problem row in the plan's ledger partition.</summary>
-public sealed class ProblemEntity : ITableEntity
+public sealed class ProblemEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ProblemId { get; set; } = string.Empty;
     public string CategoryId { get; set; } = string.Empty;
     public string Number { get; set; } = string.Empty;

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 
 namespace RectifyFlows.Storage.Tables;
 
@@ -7,13 +5,8 @@ namespace RectifyFlows.Storage.Tables;
 /// A row that carries one JSON document (plus a few indexed columns). Used where the shape is a domain record read
 /// and written whole — inspection results, actions, projects — so the record and its row cannot drift apart.
 /// </summary>
-public sealed class JsonEntity : ITableEntity
+public class JsonEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     /// <summary>A column to filter on server-side (kind, status, unit…).</summary>
     public string? Kind { get; set; }
     public string? Status { get; set; }

@@ -1,19 +1,16 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Units;
 
 /// <summary>A unit's profile row (PK unit id, RK <c>profile</c>) with its contacts as JSON.</summary>
-public sealed class UnitEntity : ITableEntity
+public sealed class UnitEntity : TableRow
 {
     public const string ProfileRow = "profile";
 
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = ProfileRow;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
+    /// <summary>The profile row unless set otherwise.</summary>
+    public UnitEntity() => RowKey = ProfileRow;
 
     public string Name { get; set; } = string.Empty;
     public string Kind { get; set; } = string.Empty;

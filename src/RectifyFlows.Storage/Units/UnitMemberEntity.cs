@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Units;
 
@@ -8,16 +7,11 @@ namespace RectifyFlows.Storage.Units;
 /// an official (RK <c>official|id</c>) in their unit, a supervision team (RK <c>team|id</c>) in the district.
 /// One shape for the three keeps a unit readable with one partition query.
 /// </summary>
-public sealed class UnitMemberEntity : ITableEntity
+public sealed class UnitMemberEntity : TableRow
 {
     public const string CadrePrefix = "cadre|";
     public const string OfficialPrefix = "official|";
     public const string TeamPrefix = "team|";
-
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string MemberId { get; set; } = string.Empty;
     public string? Name { get; set; }

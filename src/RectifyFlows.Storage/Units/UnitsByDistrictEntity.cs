@@ -1,5 +1,4 @@
-using Azure;
-using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Units;
 
@@ -7,13 +6,8 @@ namespace RectifyFlows.Storage.Units;
 /// A unit's summary in a listing: its office's (PK office id, RK unit id; a district office's id is the district's)
 /// or its parent's children index (PK <c>children|{parentId}</c>).
 /// </summary>
-public sealed class UnitsByDistrictEntity : ITableEntity
+public sealed class UnitsByDistrictEntity : TableRow
 {
-    public string PartitionKey { get; set; } = string.Empty;
-    public string RowKey { get; set; } = string.Empty;
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string Name { get; set; } = string.Empty;
     public string Kind { get; set; } = string.Empty;
     public string? ParentId { get; set; }
