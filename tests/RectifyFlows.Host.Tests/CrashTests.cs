@@ -318,7 +318,8 @@ public sealed class CrashTests
         {
             messages = await StepMessagesAsync(client, measureId, due);
             var ofStep = messages.Where(m => m.Step == step).ToList();
-            if (ofStep.Count > 0 && (!sent || ofStep.Any(m => m.Status == "sent")))
+            // Delivered: sent, and none of the step's messages still in a dispatcher's hands (the fixed kill point).
+            if (ofStep.Count > 0 && (!sent || (ofStep.Any(m => m.Status == "sent") && !ofStep.Any(m => m.Status == "sending"))))
             {
                 return ofStep;
             }
