@@ -18,6 +18,9 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
     /// <summary>The output of a generation that restarted the ladder (ContinueAsNew) because the item or its due date changed.</summary>
     public const string Restarted = "restarted";
 
+    /// <summary>How long a ladder whose item is closed still listens for a change before it ends.</summary>
+    public static readonly TimeSpan ClosingGrace = TimeSpan.FromSeconds(3);
+
     public override async Task<string> RunAsync(TaskOrchestrationContext context, EscalationInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -25,7 +28,9 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
         var state = await context.CallActivityAsync<EscalationItemState>(nameof(LoadEscalationItemActivity), input.Item, ActivityRetry.Options);
         if (!state.Open || state.DueDate is not { } dueDate)
         {
-            return EscalationStepResult.Closed;
+            // A change made while the item was being loaded (evidence, then a return at once) is raised into this
+            // instance, which would drop it by ending here: a short grace for such an event restarts the ladder instead.
+            return await ChangedWithinAsync(context, ClosingGrace) ? Restart(context, input) : EscalationStepResult.Closed;
         }
 
         var now = context.CurrentUtcDateTime;
@@ -51,8 +56,7 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
                 if (await Task.WhenAny(timer, changed) == changed)
                 {
                     timerCancellation.Cancel();
-                    context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
-                    return Restarted;
+                    return Restart(context, input);
                 }
 
                 // Stop listening, so the next step's wait is the only one to receive an event.
@@ -70,11 +74,32 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
 
             if (result.Outcome == EscalationStepResult.DueDateChanged)
             {
-                context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
-                return Restarted;
+                return Restart(context, input);
             }
         }
 
         return Completed;
+    }
+
+    private static async Task<bool> ChangedWithinAsync(TaskOrchestrationContext context, TimeSpan grace)
+    {
+        using var timerCancellation = new CancellationTokenSource();
+        using var eventCancellation = new CancellationTokenSource();
+        var timer = context.CreateTimer(context.CurrentUtcDateTime + grace, timerCancellation.Token);
+        var changed = context.WaitForExternalEvent<string>(EscalationEvents.ItemChanged, eventCancellation.Token);
+        if (await Task.WhenAny(timer, changed) == changed)
+        {
+            timerCancellation.Cancel();
+            return true;
+        }
+
+        eventCancellation.Cancel();
+        return false;
+    }
+
+    private static string Restart(TaskOrchestrationContext context, EscalationInput input)
+    {
+        context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
+        return Restarted;
     }
 }
