@@ -107,7 +107,8 @@ public sealed partial class OutboxDispatcher(
         }
 
         List<OutboxClaim> claims = [claim];
-        if (isEmail && claim.Message.DigestKey is not null)
+        // A digest gathers what arrives within DigestDelay; zero means each reminder goes at once, on its own.
+        if (isEmail && claim.Message.DigestKey is not null && options.Value.DigestDelay > TimeSpan.Zero)
         {
             await ClaimDigestAsync(claims, pass.Folded, cancellationToken);
         }
