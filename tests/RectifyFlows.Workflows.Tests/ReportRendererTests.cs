@@ -30,6 +30,25 @@ public sealed class ReportRendererTests
         StringAssert.Contains(html, "<svg");
         StringAssert.Contains(html, "#c62828");
         StringAssert.Contains(html, "2017年3月31日 09:00", "times are shown in China Standard Time");
+        StringAssert.Contains(html, "<td>石芫乡0</td>", "Chinese stays text, not numeric references");
+        StringAssert.Contains(html, "<b>2</b>发现问题");
+        StringAssert.Contains(html, "fill=\"#c62828\"><title>石芫乡 60.5%</title>");
+    }
+
+    [TestMethod]
+    [Timeout(TestTimeouts.Unit)]
+    public void Html_PrintsTheIssuersHeader_AndSaysNoneForAnEmptyTable()
+    {
+        var report = Report(0) with { Tables = [new("二、问责情况", ["单位"], [], Note: "本月无问责。")] };
+
+        var html = ReportRenderer.Html(report, issuer: "赣县区巡视整改工作办公室");
+
+        StringAssert.Contains(html, "<p class=\"issuer\">赣县区巡视整改工作办公室</p>");
+        StringAssert.Contains(html, "<h2>二、问责情况</h2>");
+        StringAssert.Contains(html, "<p>无。</p>");
+        Assert.IsFalse(html.Contains("<table>", StringComparison.Ordinal), "an empty table prints 无。, not an empty grid");
+        StringAssert.Contains(html, "<p class=\"note\">本月无问责。</p>");
+        Assert.IsFalse(ReportRenderer.Html(report).Contains("class=\"issuer\"", StringComparison.Ordinal), "no header without an issuer");
     }
 
     [TestMethod]
