@@ -41,7 +41,4 @@ public static class LedgerKeys
         var end = prefix[..^1] + "}";
         return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {end}");
     }
-
-    /// <summary>Escapes a value for an OData string literal (filters built by hand; prefer <see cref="TableClient.CreateQueryFilter(FormattableString)"/>).</summary>
-    public static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 }

@@ -27,7 +27,7 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
         var officials = new List<Official>();
         var teams = new List<SupervisionTeam>();
         await foreach (var member in tables.Units.QueryAsync<UnitMemberEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(unitId)}' and RowKey ge 'cadre|' and RowKey lt 'team}}' and RowKey ne '{UnitEntity.ProfileRow}'", cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey ge {"cadre|"} and RowKey lt {"team}"} and RowKey ne {UnitEntity.ProfileRow}"), cancellationToken: cancellationToken))
         {
             if (member.RowKey.StartsWith(UnitMemberEntity.CadrePrefix, StringComparison.Ordinal))
             {
@@ -128,7 +128,7 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
     {
         var units = new List<UnitsByDistrictEntity>();
         await foreach (var row in tables.UnitsByDistrict.QueryAsync<UnitsByDistrictEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(districtId)}'", cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {districtId}"), cancellationToken: cancellationToken))
         {
             units.Add(row);
         }
@@ -280,7 +280,7 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
     {
         var listed = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var row in tables.UnitsByDistrict.QueryAsync<TableEntity>(
-            $"PartitionKey eq '{LedgerKeys.Escape(partition)}'", select: ["RowKey", nameof(UnitsByDistrictEntity.Fingerprint)], cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey", nameof(UnitsByDistrictEntity.Fingerprint)], cancellationToken: cancellationToken))
         {
             listed[row.RowKey] = row.GetString(nameof(UnitsByDistrictEntity.Fingerprint)) ?? string.Empty;
         }
