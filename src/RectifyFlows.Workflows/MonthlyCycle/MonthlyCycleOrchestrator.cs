@@ -11,13 +11,10 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 /// Bulletin: compile and send it. Handling: open the actions the findings call for, each with its own ladder.
 /// Report: archive the monthly report. Results reach it relayed by <see cref="OfficeCyclesOrchestrator"/>, which it tells when it ends. The custom status shows the phase and counts throughout.
 /// </summary>
-public sealed class MonthlyCycleOrchestrator : TaskOrchestrator<MonthlyCycleInput, CycleStatus>
+public sealed class MonthlyCycleOrchestrator : CycleOrchestrator<MonthlyCycleInput>
 {
-    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, MonthlyCycleInput input)
+    protected override async Task<CycleStatus> RunStepsAsync(TaskOrchestrationContext context, CycleSteps steps, MonthlyCycleInput input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        var steps = new CycleSteps(context);
         var round = await steps.RunAsync<MonthlyRound>(CyclePhases.Open, nameof(OpenMonthlyRoundActivity), input.Office);
         var reported = new HashSet<string>(round.AlreadyReported.Intersect(round.Teams), StringComparer.Ordinal);
         steps.Show(status => status with

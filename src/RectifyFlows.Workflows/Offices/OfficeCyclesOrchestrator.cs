@@ -12,13 +12,10 @@ namespace RectifyFlows.Workflows.Offices;
 /// it, waits until every office's cycle reported its end (<see cref="OfficeCycleDone"/>), then archives the roll-up
 /// report across offices. Its status sums the offices' counts.
 /// </summary>
-public sealed class OfficeCyclesOrchestrator : TaskOrchestrator<CycleRun, CycleStatus>
+public sealed class OfficeCyclesOrchestrator : CycleOrchestrator<CycleRun>
 {
-    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, CycleRun input)
+    protected override async Task<CycleStatus> RunStepsAsync(TaskOrchestrationContext context, CycleSteps steps, CycleRun input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        var steps = new CycleSteps(context);
         var offices = await steps.RunAsync<IReadOnlyList<Office>>(CyclePhases.Offices, nameof(ListOfficesActivity), input);
         var run = new RollUpInput(input.Kind, input.Period, [.. offices.Select(o => o.Id)]);
         steps.Show(status => status with { Offices = run.OfficeIds });

@@ -10,13 +10,10 @@ namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 /// strike to those below the threshold in its bottom N, turn consecutive strikes into WrittenSelfCriticism, DowngradedManagement, Demotion (a clean quarter
 /// resets), open the sanctions as actions and archive the quarterly report.
 /// </summary>
-public sealed class QuarterlyEvaluationOrchestrator : TaskOrchestrator<OfficePeriod, CycleStatus>
+public sealed class QuarterlyEvaluationOrchestrator : CycleOrchestrator<OfficePeriod>
 {
-    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, OfficePeriod input)
+    protected override async Task<CycleStatus> RunStepsAsync(TaskOrchestrationContext context, CycleSteps steps, OfficePeriod input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        var steps = new CycleSteps(context);
         var scores = await steps.RunAsync<IReadOnlyList<TownshipScore>>(CyclePhases.Scoring, nameof(ScoreTownshipsActivity), input);
         var strikes = await steps.RunAsync<IReadOnlyList<StrikeOutcome>>(
             CyclePhases.Strikes, nameof(ApplyStrikesActivity), new QuarterlyStep(input.Period, scores, [], input.OfficeId));

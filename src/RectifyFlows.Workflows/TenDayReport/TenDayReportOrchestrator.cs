@@ -9,13 +9,10 @@ namespace RectifyFlows.Workflows.TenDayReport;
 /// 旬报 of one issuing office (<c>tenday-{officeId}-2017-03-2</c>): on the 1st, 11th and 21st, ask the lead units of long-term measures whose review falls in the period to
 /// re-verify them, then archive the ten-day report of the ledger (status, colours, overdue, evidence received).
 /// </summary>
-public sealed class TenDayReportOrchestrator : TaskOrchestrator<OfficePeriod, CycleStatus>
+public sealed class TenDayReportOrchestrator : CycleOrchestrator<OfficePeriod>
 {
-    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, OfficePeriod input)
+    protected override async Task<CycleStatus> RunStepsAsync(TaskOrchestrationContext context, CycleSteps steps, OfficePeriod input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        var steps = new CycleSteps(context);
         var requested = await steps.RunAsync<int>(CyclePhases.Reverification, nameof(RequestReverificationActivity), input);
         steps.Show(status => status with { MessagesWritten = requested });
         await steps.RunAsync<int>(CyclePhases.Report, nameof(ArchiveTenDayReportActivity), input);

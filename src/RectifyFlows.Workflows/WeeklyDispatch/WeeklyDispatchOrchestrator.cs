@@ -10,13 +10,10 @@ namespace RectifyFlows.Workflows.WeeklyDispatch;
 /// rates), call in the principal leaders of the bottom N (a call-in action with its own ladder), and send the weekly
 /// bulletin to every township, archived as the weekly report with the ranking chart.
 /// </summary>
-public sealed class WeeklyDispatchOrchestrator : TaskOrchestrator<OfficePeriod, CycleStatus>
+public sealed class WeeklyDispatchOrchestrator : CycleOrchestrator<OfficePeriod>
 {
-    public override async Task<CycleStatus> RunAsync(TaskOrchestrationContext context, OfficePeriod input)
+    protected override async Task<CycleStatus> RunStepsAsync(TaskOrchestrationContext context, CycleSteps steps, OfficePeriod input)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        var steps = new CycleSteps(context);
         var ranking = await steps.RunAsync<IReadOnlyList<TownshipRank>>(CyclePhases.Ranking, nameof(RankTownshipsActivity), input);
         var ranked = new WeeklyStep(input.Period, ranking, input.OfficeId);
         var opened = await steps.RunAsync<int>(CyclePhases.Handling, nameof(OpenCallInsActivity), ranked);
