@@ -27,6 +27,7 @@ public static class DependencyInjection
         builder.Services.AddOptions<ColourOptions>().BindConfiguration(ColourOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRectifyFlowsNotifications(builder.Configuration["RectifyFlows:Testing:FailOnceAfterEnqueue"]);
         builder.Services.AddSingleton<RecipientDirectory>();
+        builder.Services.AddSingleton<UnitMessenger>();
         builder.Services.AddSingleton<RunningCycles>();
         builder.Services.AddSingleton<UnitNames>();
         builder.Services.AddSingleton<ProgressReader>();

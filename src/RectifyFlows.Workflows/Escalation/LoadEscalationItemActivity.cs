@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Actions;
@@ -10,12 +9,11 @@ namespace RectifyFlows.Workflows.Escalation;
 /// <summary>Reads the item's current state and computes its ladder; a measure under review or signed off is closed.</summary>
 public sealed class LoadEscalationItemActivity(
     MeasureRepository measures, ActionRepository actions, IOptions<WorkflowOptions> options, TimeProvider time)
-    : TaskActivity<ItemRef, EscalationItemState>
+    : WorkflowActivity<ItemRef, EscalationItemState>
 {
-    public override async Task<EscalationItemState> RunAsync(TaskActivityContext context, ItemRef input)
+    protected override async Task<EscalationItemState> ExecuteAsync(ItemRef input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var due = await CurrentDueDateAsync(measures, actions, input, CancellationToken.None);
+        var due = await CurrentDueDateAsync(measures, actions, input, ct);
         return due is { } date
             ? new EscalationItemState(true, date, EscalationLadder.Steps(date, options.Value.Escalation, time.GetUtcNow()))
             : new EscalationItemState(false, null, []);

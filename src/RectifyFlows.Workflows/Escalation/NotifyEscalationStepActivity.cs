@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
@@ -29,15 +28,13 @@ public sealed partial class NotifyEscalationStepActivity(
     TimeProvider time,
     MessageLinks links,
     ILogger<NotifyEscalationStepActivity> logger)
-    : TaskActivity<EscalationStepRequest, EscalationStepResult>
+    : WorkflowActivity<EscalationStepRequest, EscalationStepResult>
 {
     /// <summary>A level-3 step run this long after it was due is a catch-up, not the ladder reaching it on time.</summary>
     public static readonly TimeSpan CatchUpAfter = TimeSpan.FromDays(1);
 
-    public override async Task<EscalationStepResult> RunAsync(TaskActivityContext context, EscalationStepRequest input)
+    protected override async Task<EscalationStepResult> ExecuteAsync(EscalationStepRequest input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var due = await LoadEscalationItemActivity.CurrentDueDateAsync(measures, actions, input.Item, ct);
         if (due is null)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Attendance;
@@ -30,12 +29,10 @@ public sealed class OpenMonthlyActionsActivity(
     MonthlyAttendance attendance,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
-    : TaskActivity<OfficePeriod, int>
+    : WorkflowActivity<OfficePeriod, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, OfficePeriod input)
+    protected override async Task<int> ExecuteAsync(OfficePeriod input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var month = input.Period;
         var source = input.InstanceId(CycleKind.Monthly);
         var due = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
@@ -8,6 +7,7 @@ using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Units;
+using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
@@ -24,12 +24,10 @@ public sealed class OpenMonthlyRoundActivity(
     ContactResolver contacts,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
-    : TaskActivity<OfficePeriod, MonthlyRound>
+    : WorkflowActivity<OfficePeriod, MonthlyRound>
 {
-    public override async Task<MonthlyRound> RunAsync(TaskActivityContext context, OfficePeriod input)
+    protected override async Task<MonthlyRound> ExecuteAsync(OfficePeriod input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var month = input.Period;
         var closesAt = WindowClosesAt(month, options.Value, time.GetUtcNow());
         var office = await units.GetAsync(input.OfficeId, ct);

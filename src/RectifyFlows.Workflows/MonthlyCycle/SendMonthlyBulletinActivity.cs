@@ -1,10 +1,8 @@
-using Microsoft.DurableTask;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Offices;
-using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
@@ -14,28 +12,19 @@ namespace RectifyFlows.Workflows.MonthlyCycle;
 /// nothing new.
 /// </summary>
 public sealed class SendMonthlyBulletinActivity(
-    MonthlyReportBuilder builder, ReportRepository reports, MonthlyAttendance attendance,
-    RecipientDirectory recipients, INotificationPort notifications, MessageLinks links)
-    : TaskActivity<OfficePeriod, MonthlySummary>
+    MonthlyReportBuilder builder, ReportRepository reports, MonthlyAttendance attendance, UnitMessenger messenger, MessageLinks links)
+    : WorkflowActivity<OfficePeriod, MonthlySummary>
 {
-    public override async Task<MonthlySummary> RunAsync(TaskActivityContext context, OfficePeriod input)
+    protected override async Task<MonthlySummary> ExecuteAsync(OfficePeriod input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var (report, summary, results) = await builder.BuildAsync(input, withActions: false, ct);
-        await reports.SaveAsync(ReportKeys.Monthly, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
+        await reports.ArchiveAsync(report, ct);
 
         var named = results.Where(r => r.Findings.Count > 0).Select(r => r.UnitId);
         var key = MessageKeys.MonthlyBulletin(input.Period, input.OfficeId);
         var content = NotificationTemplates.MonthlyBulletin(
             report.Title, summary.Findings, summary.AttendanceBreaches, attendance.MinimumDaysOnSite, summary.OverdueMeasures, links.Report(ReportKeys.Monthly, input.Period, input.OfficeId));
-        var messages = new List<OutboxMessage>();
-        foreach (var unitId in named.Append(input.OfficeId).Distinct(StringComparer.Ordinal))
-        {
-            messages.Add(await recipients.ToUnitAsync(unitId, key, content, ct));
-        }
-
-        var written = await notifications.EnqueueAsync(messages, ct);
+        var written = await messenger.SendAsync(named.Append(input.OfficeId).Distinct(StringComparer.Ordinal), key, content, ct);
         return summary with { MessagesWritten = written };
     }
 }

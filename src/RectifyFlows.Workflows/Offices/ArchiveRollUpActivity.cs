@@ -1,16 +1,14 @@
-using Microsoft.DurableTask;
 using RectifyFlows.Storage.Reports;
+using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.Offices;
 
 /// <summary>Archives the period's roll-up across offices (<see cref="RollUpReport"/>) from the offices' archived reports.</summary>
-public sealed class ArchiveRollUpActivity(ReportRepository reports, OfficeDirectory directory, TimeProvider time) : TaskActivity<RollUpInput, int>
+public sealed class ArchiveRollUpActivity(ReportRepository reports, OfficeDirectory directory, TimeProvider time) : WorkflowActivity<RollUpInput, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, RollUpInput input)
+    protected override async Task<int> ExecuteAsync(RollUpInput input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var kind = ReportKeys.Kind(input.Kind);
         var offices = new List<(Office, ReportDocument)>();
         foreach (var officeId in input.OfficeIds)
@@ -23,7 +21,7 @@ public sealed class ArchiveRollUpActivity(ReportRepository reports, OfficeDirect
 
         if (offices.Count > 0)
         {
-            await reports.SaveAsync(kind, input.Period, ReportRenderer.Json(RollUpReport.Of(input.Kind, input.Period, offices, time.GetUtcNow())), ct);
+            await reports.ArchiveAsync(RollUpReport.Of(input.Kind, input.Period, offices, time.GetUtcNow()), ct);
         }
 
         return offices.Count;

@@ -1,7 +1,7 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Storage.Strikes;
+using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
@@ -10,16 +10,15 @@ namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 /// quarters and the sanctions (<see cref="StrikeRepository"/>: a gap resets, a late older quarter changes nothing after it).
 /// </summary>
 public sealed class ApplyStrikesActivity(StrikeRepository strikes, IOptions<WorkflowOptions> options)
-    : TaskActivity<QuarterlyStep, IReadOnlyList<StrikeOutcome>>
+    : WorkflowActivity<QuarterlyStep, IReadOnlyList<StrikeOutcome>>
 {
-    public override async Task<IReadOnlyList<StrikeOutcome>> RunAsync(TaskActivityContext context, QuarterlyStep input)
+    protected override async Task<IReadOnlyList<StrikeOutcome>> ExecuteAsync(QuarterlyStep input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
         var outcomes = new List<StrikeOutcome>();
         foreach (var township in input.Scores)
         {
             var strike = StrikeLadder.IsStrike(township.Score, township.Bottom, options.Value.StrikeThreshold);
-            var (consecutive, late) = await strikes.ApplyAsync(township.UnitId, input.Quarter, strike, CancellationToken.None);
+            var (consecutive, late) = await strikes.ApplyAsync(township.UnitId, input.Quarter, strike, ct);
             outcomes.Add(new StrikeOutcome(township.UnitId, township.Name, township.Score, township.Rank, strike, consecutive,
                 strike ? StrikeLadder.Sanction(consecutive) : null, late));
         }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Reports;
+using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
@@ -12,12 +12,11 @@ using RectifyFlows.Workflows.WeeklyDispatch;
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
 /// <summary>Archives the quarterly report: scores with their parts, strikes and sanctions, and the score chart.</summary>
-public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, OfficeDirectory offices, IOptions<WorkflowOptions> options, TimeProvider time) : TaskActivity<QuarterlyStep, int>
+public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, OfficeDirectory offices, IOptions<WorkflowOptions> options, TimeProvider time) : WorkflowActivity<QuarterlyStep, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, QuarterlyStep input)
+    protected override async Task<int> ExecuteAsync(QuarterlyStep input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var office = await offices.GetAsync(input.OfficeId, CancellationToken.None);
+        var office = await offices.GetAsync(input.OfficeId, ct);
         var bottom = ReportTerms.Bottom(options.Value.BottomCount);
         var strikes = input.Strikes.ToDictionary(s => s.UnitId, StringComparer.Ordinal);
         string F(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
@@ -47,7 +46,7 @@ public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, Off
                     + "主要负责人按副科级干部管理、分管负责人按同级非领导干部管理；连续三次降职；不记次或有季度未评价则清零。补评的季度不改变其后季度的记次。"),
             ],
         };
-        await reports.SaveAsync(ReportKeys.Quarterly, ReportKeys.Period(input.Quarter, input.OfficeId), ReportRenderer.Json(report), CancellationToken.None);
+        await reports.ArchiveAsync(report, ct);
         return input.Scores.Count;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Evaluation;
@@ -27,12 +26,10 @@ public sealed class OpenSanctionsActivity(
     INotificationPort notifications,
     IOptions<WorkflowOptions> options,
     TimeProvider time)
-    : TaskActivity<QuarterlyStep, int>
+    : WorkflowActivity<QuarterlyStep, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, QuarterlyStep input)
+    protected override async Task<int> ExecuteAsync(QuarterlyStep input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var source = input.Source;
         var messages = new List<OutboxMessage>();
         foreach (var strike in input.Strikes.Where(s => s.Sanction is not null))

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Domain.Periods;
@@ -16,12 +15,10 @@ namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 /// </summary>
 public sealed class ScoreTownshipsActivity(
     ProgressReader progress, OfficeDirectory offices, MeasureRepository measures, InspectionResultRepository results, IOptions<WorkflowOptions> options)
-    : TaskActivity<OfficePeriod, IReadOnlyList<TownshipScore>>
+    : WorkflowActivity<OfficePeriod, IReadOnlyList<TownshipScore>>
 {
-    public override async Task<IReadOnlyList<TownshipScore>> RunAsync(TaskActivityContext context, OfficePeriod input)
+    protected override async Task<IReadOnlyList<TownshipScore>> ExecuteAsync(OfficePeriod input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var (first, last) = CyclePeriods.Range(CycleKind.Quarterly, input.Period) ?? throw new ArgumentException($"'{input.Period}' is not a quarter.", nameof(input));
         var teams = (await offices.GetAsync(input.OfficeId, ct))?.TeamIds ?? [];
         var findings = new Dictionary<string, int>(StringComparer.Ordinal);

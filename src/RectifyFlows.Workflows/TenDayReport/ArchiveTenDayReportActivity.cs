@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Periods;
@@ -15,12 +14,10 @@ namespace RectifyFlows.Workflows.TenDayReport;
 public sealed class ArchiveTenDayReportActivity(
     OfficeDirectory offices, MeasureRepository measures, ReportRepository reports, UnitNames unitNames,
     IOptions<ColourOptions> colours, TimeProvider time)
-    : TaskActivity<OfficePeriod, int>
+    : WorkflowActivity<OfficePeriod, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, OfficePeriod input)
+    protected override async Task<int> ExecuteAsync(OfficePeriod input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var (first, last) = CyclePeriods.Range(CycleKind.TenDay, input.Period) ?? throw new ArgumentException($"'{input.Period}' is not a ten-day period.", nameof(input));
         var office = await offices.GetAsync(input.OfficeId, ct);
         var all = new List<Measure>();
@@ -62,7 +59,7 @@ public sealed class ArchiveTenDayReportActivity(
                         N(last.DayNumber - m.EffectiveDueDate.DayNumber), MeasureNames.Chinese(m.Status), N(m.Progress) + "%"])]),
             ],
         };
-        await reports.SaveAsync(ReportKeys.TenDay, ReportKeys.Period(input.Period, input.OfficeId), ReportRenderer.Json(report), ct);
+        await reports.ArchiveAsync(report, ct);
         return all.Count;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Notifications;
@@ -15,12 +14,10 @@ namespace RectifyFlows.Workflows.TenDayReport;
 /// </summary>
 public sealed class RequestReverificationActivity(
     OfficeDirectory offices, MeasureRepository measures, RecipientDirectory recipients, INotificationPort notifications, MessageLinks links)
-    : TaskActivity<OfficePeriod, int>
+    : WorkflowActivity<OfficePeriod, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, OfficePeriod input)
+    protected override async Task<int> ExecuteAsync(OfficePeriod input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var (_, last) = CyclePeriods.Range(CycleKind.TenDay, input.Period) ?? throw new ArgumentException($"'{input.Period}' is not a ten-day period.", nameof(input));
         var messages = new List<OutboxMessage>();
         foreach (var planId in (await offices.GetAsync(input.OfficeId, ct))?.PlanIds ?? [])

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Periods;
@@ -21,12 +20,10 @@ public sealed class OpenCallInsActivity(
     IOptions<WorkflowOptions> options,
     TimeProvider time,
     MessageLinks links)
-    : TaskActivity<WeeklyStep, int>
+    : WorkflowActivity<WeeklyStep, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, WeeklyStep input)
+    protected override async Task<int> ExecuteAsync(WeeklyStep input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var source = input.Source;
         var due = ChinaTime.Today(time).AddDays(options.Value.CallInDueDays);
         var messages = new List<OutboxMessage>();

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Workflows.Common;
@@ -8,13 +7,12 @@ namespace RectifyFlows.Workflows.WeeklyDispatch;
 
 /// <summary>Ranks the office's townships by the mean of completion and disbursement rates; marks the bottom N.</summary>
 public sealed class RankTownshipsActivity(ProgressReader progress, IOptions<WorkflowOptions> options)
-    : TaskActivity<OfficePeriod, IReadOnlyList<TownshipRank>>
+    : WorkflowActivity<OfficePeriod, IReadOnlyList<TownshipRank>>
 {
-    public override async Task<IReadOnlyList<TownshipRank>> RunAsync(TaskActivityContext context, OfficePeriod input)
+    protected override async Task<IReadOnlyList<TownshipRank>> ExecuteAsync(OfficePeriod input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
         var ranking = new List<TownshipRank>();
-        foreach (var district in (await progress.TownshipsAsync(input.OfficeId, CancellationToken.None)).GroupBy(t => t.DistrictId))
+        foreach (var district in (await progress.TownshipsAsync(input.OfficeId, ct)).GroupBy(t => t.DistrictId))
         {
             // Only townships with projects are ranked; one without is listed as such after them, never ranked at 0.
             var bestFirst = Ranking.BestFirst(district.Where(t => t.HasData), t => t.Score, t => t.UnitId);

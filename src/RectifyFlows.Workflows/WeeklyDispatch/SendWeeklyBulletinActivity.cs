@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Notifications;
@@ -13,14 +12,11 @@ namespace RectifyFlows.Workflows.WeeklyDispatch;
 
 /// <summary>Archives the office's weekly report (ranking table and chart, bottom N in red) and sends the bulletin to each of its townships.</summary>
 public sealed class SendWeeklyBulletinActivity(
-    ReportRepository reports, OfficeDirectory offices, RecipientDirectory recipients, INotificationPort notifications,
-    IOptions<WorkflowOptions> options, TimeProvider time, MessageLinks links)
-    : TaskActivity<WeeklyStep, int>
+    ReportRepository reports, OfficeDirectory offices, UnitMessenger messenger, IOptions<WorkflowOptions> options, TimeProvider time, MessageLinks links)
+    : WorkflowActivity<WeeklyStep, int>
 {
-    public override async Task<int> RunAsync(TaskActivityContext context, WeeklyStep input)
+    protected override async Task<int> ExecuteAsync(WeeklyStep input, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var ct = CancellationToken.None;
         var office = await offices.GetAsync(input.OfficeId, ct);
         var bottom = input.Ranking.Where(t => t.Bottom).ToList();
         var bottomName = ReportTerms.Bottom(options.Value.BottomCount);
@@ -47,15 +43,9 @@ public sealed class SendWeeklyBulletinActivity(
                         t.Score.ToString("0.00", CultureInfo.InvariantCulture), t.Bottom ? "约谈主要领导" : string.Empty])]),
             ],
         };
-        await reports.SaveAsync(ReportKeys.Weekly, ReportKeys.Period(input.Week, input.OfficeId), ReportRenderer.Json(report), ct);
+        await reports.ArchiveAsync(report, ct);
 
         var content = NotificationTemplates.WeeklyBulletin(report.Title, bottom.Select(t => t.Name), links.Report(ReportKeys.Weekly, input.Office.Period, input.Office.OfficeId));
-        var messages = new List<OutboxMessage>();
-        foreach (var township in input.Ranking)
-        {
-            messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyBulletin(input.Week, input.OfficeId), content, ct));
-        }
-
-        return await notifications.EnqueueAsync(messages, ct);
+        return await messenger.SendAsync(input.Ranking.Select(t => t.UnitId), MessageKeys.WeeklyBulletin(input.Week, input.OfficeId), content, ct);
     }
 }
