@@ -5,7 +5,7 @@ namespace RectifyFlows.Api.Http;
 /// <summary>
 /// How names appear in the JSON contract: camelCase (<c>EvidenceSubmitted</c> → <c>evidenceSubmitted</c>). Responses
 /// carry enum values and <see cref="ApiJson"/>'s converter writes them; these helpers are for the places a name is
-/// needed as a string outside a response body (an enum name stored as text, a validation message), so both spell it the same way.
+/// needed as a string outside a response body (an enum name stored as text), so both spell it the same way.
 /// </summary>
 public static class JsonNames
 {
@@ -14,8 +14,4 @@ public static class JsonNames
 
     /// <summary>A stored name (an enum's name kept as text in a table) as the contract spells it.</summary>
     public static string Camel(string name) => string.IsNullOrEmpty(name) ? name : Policy.ConvertName(name);
-
-    /// <summary>"a, b, c": every value of <typeparamref name="TEnum"/> as the contract spells it, for "must be one of" messages.</summary>
-    public static string OneOf<TEnum>()
-        where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>().Select(Camel));
 }

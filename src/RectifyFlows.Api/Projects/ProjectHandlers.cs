@@ -34,7 +34,7 @@ public sealed class ProjectHandlers(ProjectRepository projects, UnitRepository u
         var kinds = new Dictionary<string, UnitKind?>(StringComparer.Ordinal);
         foreach (var id in new[] { body!.OfficeId, body.TownshipId, body.VillageId }.OfType<string>().Where(Identifiers.IsValid))
         {
-            kinds[id] = (await units.GetAsync(id, ct))?.Unit.Kind;
+            kinds[id] = (await units.GetProfileAsync(id, ct))?.Kind;
         }
 
         if (!Identifiers.IsValid(body.OfficeId))

@@ -14,7 +14,7 @@ public sealed class ContactResolver(UnitRepository units, TimeProvider time)
 {
     /// <summary>A unit with its contacts; null when the directory does not know it.</summary>
     public async Task<NotificationRecipient?> UnitAsync(string unitId, CancellationToken cancellationToken) =>
-        (await units.GetAsync(unitId, cancellationToken))?.Unit is { } unit ? new NotificationRecipient(unit.Id, unit.Name, unit.Contacts) : null;
+        await units.GetProfileAsync(unitId, cancellationToken) is { } unit ? new NotificationRecipient(unit.Id, unit.Name, unit.Contacts) : null;
 
     /// <summary>The message to a unit (address null when it has no contact at all: the outbox keeps it and the office hears).</summary>
     public async Task<OutboxMessage> ToUnitAsync(string unitId, string eventKey, NotificationContent content, CancellationToken cancellationToken)

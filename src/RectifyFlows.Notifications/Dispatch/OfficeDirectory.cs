@@ -12,12 +12,12 @@ public sealed class OfficeDirectory(UnitRepository units, IOptions<NotificationO
     public async Task<Office?> ForAsync(string recipientId, CancellationToken cancellationToken)
     {
         var configured = options.Value;
-        var recipient = await units.GetAsync(recipientId, cancellationToken);
-        var districtId = recipient?.Unit.DistrictId;
-        if (!string.IsNullOrEmpty(districtId) && await units.GetAsync(districtId, cancellationToken) is { } district)
+        var recipient = await units.GetProfileAsync(recipientId, cancellationToken);
+        var districtId = recipient?.DistrictId;
+        if (!string.IsNullOrEmpty(districtId) && await units.GetProfileAsync(districtId, cancellationToken) is { } district)
         {
-            var email = district.Unit.Contacts.FirstOrDefault(c => c.Email is not null)?.Email ?? configured.OfficeEmail;
-            return new Office(district.Unit.Id, district.Unit.Name, email);
+            var email = district.Contacts.FirstOrDefault(c => c.Email is not null)?.Email ?? configured.OfficeEmail;
+            return new Office(district.Id, district.Name, email);
         }
 
         return string.IsNullOrEmpty(configured.OfficeUnitId) ? null : new Office(configured.OfficeUnitId, null, configured.OfficeEmail);

@@ -44,5 +44,5 @@ public sealed class UnitGroupResolver(UnitRepository units)
 
     /// <summary>Whether the unit is a group (one point read).</summary>
     public async Task<bool> IsGroupAsync(string unitId, CancellationToken cancellationToken) =>
-        (await units.GetAsync(unitId, cancellationToken))?.Unit.Kind is UnitKind.Group;
+        (await units.GetProfileAsync(unitId, cancellationToken))?.Kind is UnitKind.Group;
 }

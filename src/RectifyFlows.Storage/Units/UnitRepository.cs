@@ -13,7 +13,17 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
 {
     public const string AuditKind = "unit";
 
-    /// <summary>A unit with its members: one partition query.</summary>
+    /// <summary>
+    /// A unit's profile (name, kind, parent, contacts) without its members: one point read. Addressing a message or
+    /// printing a name needs no more, and a cycle does that for every recipient (issue 13: half its unit reads).
+    /// </summary>
+    public async Task<Unit?> GetProfileAsync(string unitId, CancellationToken cancellationToken)
+    {
+        var profile = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(unitId, UnitEntity.ProfileRow, cancellationToken: cancellationToken);
+        return profile.HasValue ? profile.Value!.ToUnit() : null;
+    }
+
+    /// <summary>A unit with its members (cadres, officials, teams): a point read and one partition query.</summary>
     public async Task<UnitDetails?> GetAsync(string unitId, CancellationToken cancellationToken)
     {
         var profile = await tables.Units.GetEntityIfExistsAsync<UnitEntity>(

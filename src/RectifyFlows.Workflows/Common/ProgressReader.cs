@@ -15,7 +15,7 @@ public sealed class ProgressReader(PlanDirectoryRepository plans, UnitRepository
     public async Task<IReadOnlyList<TownshipProgress>> TownshipsAsync(string officeId, CancellationToken cancellationToken)
     {
         var scope = await units.ListByOfficeAsync(officeId, cancellationToken);
-        var officeKind = (await units.GetAsync(officeId, cancellationToken))?.Unit.Kind ?? UnitKind.District;
+        var officeKind = (await units.GetProfileAsync(officeId, cancellationToken))?.Kind ?? UnitKind.District;
         var ranked = (officeKind == UnitKind.Township ? UnitKind.Village : UnitKind.Township).ToString();
         var byUnit = new List<Project>();
         foreach (var districtId in (await plans.ListByOfficeAsync(officeId, cancellationToken)).Select(p => p.DistrictId).Distinct(StringComparer.Ordinal))

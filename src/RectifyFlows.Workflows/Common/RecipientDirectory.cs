@@ -12,8 +12,8 @@ namespace RectifyFlows.Workflows.Common;
 /// </summary>
 public sealed class RecipientDirectory(UnitRepository units, ContactResolver contacts)
 {
-    public async Task<Unit?> UnitAsync(string unitId, CancellationToken cancellationToken) =>
-        (await units.GetAsync(unitId, cancellationToken))?.Unit;
+    public Task<Unit?> UnitAsync(string unitId, CancellationToken cancellationToken) =>
+        units.GetProfileAsync(unitId, cancellationToken);
 
     /// <summary>The message to a unit about an event (address null when it has no contact; the outbox keeps it for the office to see).</summary>
     public Task<OutboxMessage> ToUnitAsync(string unitId, string eventKey, NotificationContent content, CancellationToken cancellationToken) =>

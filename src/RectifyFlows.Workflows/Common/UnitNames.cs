@@ -33,9 +33,9 @@ public sealed class UnitNames(UnitRepository units)
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
             async (id, token) =>
             {
-                if (await units.GetAsync(id, token) is { } details)
+                if (await units.GetProfileAsync(id, token) is { } unit)
                 {
-                    found[id] = new UnitName(details.Unit.Name, details.Unit.Kind.ToString());
+                    found[id] = new UnitName(unit.Name, unit.Kind.ToString());
                 }
             });
         foreach (var (id, name) in found)

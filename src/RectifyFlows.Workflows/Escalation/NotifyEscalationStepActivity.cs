@@ -133,13 +133,13 @@ public sealed partial class NotifyEscalationStepActivity(
     {
         if (item.Kind == ItemRef.MeasureKind && await measures.GetAsync(item.Id, ct) is { } measure)
         {
-            var district = (await units.GetAsync(measure.LeadUnitId, ct))?.Unit.DistrictId;
+            var district = (await units.GetProfileAsync(measure.LeadUnitId, ct))?.DistrictId;
             return ($"措施{measure.Id}：{measure.Text}", measure.LeadUnitId,
                 [.. measure.ResponsibleUnitIds.Where(u => u != measure.LeadUnitId)], measure.LeadOfficialId, district);
         }
 
         var action = await actions.GetAsync(item.UnitId ?? string.Empty, item.Id, ct);
-        var unitDistrict = action is null ? null : (await units.GetAsync(action.UnitId, ct))?.Unit.DistrictId;
+        var unitDistrict = action is null ? null : (await units.GetProfileAsync(action.UnitId, ct))?.DistrictId;
         return action is null
             ? (item.Id, item.UnitId, [], null, null)
             : ($"{ActionNames.Chinese(action.Kind)}（{action.Reason}）", action.UnitId, [], null, unitDistrict);
