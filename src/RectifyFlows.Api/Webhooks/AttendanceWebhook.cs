@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Attendance;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Units;
 
@@ -17,10 +13,9 @@ namespace RectifyFlows.Api.Webhooks;
 /// its month: a replay carries the same body, so the same month).
 /// </summary>
 public sealed class AttendanceWebhook(SignedWebhookPipeline pipeline, UnitDirectory units, AttendanceRepository attendance)
+    : SignedWebhook<AttendanceRequest>(pipeline, new(Source, 16 * 1024, ["unitId"], RecordsItsOwnEvents: true))
 {
     public const string Source = "attendance";
-
-    public static SignedWebhookRoute Route { get; } = new(Source, 16 * 1024, ["unitId"], RecordsItsOwnEvents: true);
 
     /// <summary>The id a record is answered with: month and person.</summary>
     public static string IdOf(AttendanceRecord record)
@@ -29,24 +24,20 @@ public sealed class AttendanceWebhook(SignedWebhookPipeline pipeline, UnitDirect
         return $"attendance-{record.Month}-{record.PersonId}";
     }
 
-    public Task<IResult> HandleAsync(HttpRequest request) =>
-        pipeline.HandleAsync<AttendanceRequest>(request, Route, async (delivery, ct) =>
+    protected override async Task<WebhookOutcome> AcceptAsync(WebhookDelivery<AttendanceRequest> delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var body = delivery.Body;
+        var unitExists = Identifiers.IsValid(body.UnitId) && await units.ExistsAsync(body.UnitId!, cancellationToken);
+        var (record, errors) = AttendanceRecord.Validate(body, unitExists, delivery.ReceivedAt);
+        if (errors.HasErrors)
         {
-            var unitId = delivery.Body.UnitId;
-            var unitExists = Identifiers.IsValid(unitId) && await units.ExistsAsync(unitId!, ct);
-            var (record, errors) = AttendanceRecord.Validate(delivery.Body, unitExists, delivery.ReceivedAt);
-            if (errors.HasErrors)
-            {
-                // A replay gets its first answer even if it would not pass today; only a refused delivery pays this read.
-                return delivery.Body.EventId is { } eventId && WebhookEventIds.IsValid(eventId)
-                    && CyclePeriods.TryParseMonth(delivery.Body.Month, out _)
-                    && await attendance.FindResponseAsync(delivery.Body.Month!, Source, eventId, ct) is { } earlier
-                    ? WebhookOutcome.Answered(earlier)
-                    : WebhookOutcome.Refused(Problems.Validation(errors.ToDictionary()));
-            }
+            return await WebhookOutcome.RefusedUnlessReplayedAsync(errors, body.EventId, body.Month,
+                (month, eventId) => attendance.FindResponseAsync(month, Source, eventId, cancellationToken));
+        }
 
-            var (_, first) = await attendance.SaveAsync(record!, Source, record!.EventId, SignedWebhookPipeline.AcceptedResponse(IdOf(record)),
-                delivery.ReceivedAt, ct);
-            return WebhookOutcome.Answered(first);
-        });
+        var (_, first) = await attendance.SaveAsync(record!, Source, record!.EventId, SignedWebhookPipeline.AcceptedResponse(IdOf(record)),
+            delivery.ReceivedAt, cancellationToken);
+        return WebhookOutcome.Answered(first);
+    }
 }

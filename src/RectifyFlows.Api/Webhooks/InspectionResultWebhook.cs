@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
-using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.MonthlyCycle;
@@ -37,13 +34,8 @@ public sealed class InspectionResultWebhook(SignedWebhookPipeline pipeline, Unit
             var (result, errors) = InspectionResultValidator.Validate(parsed, unitExists, delivery.ReceivedAt);
             if (errors.HasErrors)
             {
-                // A replay gets its first answer even if it would not pass today (its unit since removed, say). Only a
-                // refused delivery pays this read.
-                return parsed.EventId is { } eventId && WebhookEventIds.IsValid(eventId)
-                    && CyclePeriods.TryParseMonth(parsed.Month, out _)
-                    && await results.FindResponseAsync(parsed.Month!, eventId, ct) is { } earlier
-                    ? WebhookOutcome.Answered(earlier)
-                    : WebhookOutcome.Refused(Problems.Validation(errors.ToDictionary()));
+                return await WebhookOutcome.RefusedUnlessReplayedAsync(errors, parsed.EventId, parsed.Month,
+                    (month, eventId) => results.FindResponseAsync(month, eventId, ct));
             }
 
             var first = await intake.AcceptAsync(result!, SignedWebhookPipeline.AcceptedResponse(result!.EventId), ct);

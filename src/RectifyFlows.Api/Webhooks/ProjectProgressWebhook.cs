@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Projects;
@@ -14,46 +13,40 @@ namespace RectifyFlows.Api.Webhooks;
 /// from memory, the project's read, and its change with the audit row and the event's record in one transaction.
 /// </summary>
 public sealed class ProjectProgressWebhook(SignedWebhookPipeline pipeline, UnitDirectory units, ProjectRepository projects)
+    : SignedWebhook<ProjectProgressRequest>(pipeline, new(Source, 16 * 1024, ["unitId"], RecordsItsOwnEvents: true))
 {
     public const string Source = "project-progress";
 
-    public static SignedWebhookRoute Route { get; } = new(Source, 16 * 1024, ["unitId"], RecordsItsOwnEvents: true);
-
-    public Task<IResult> HandleAsync(HttpRequest request) =>
-        pipeline.HandleAsync<ProjectProgressRequest>(request, Route, async (delivery, ct) =>
+    protected override async Task<WebhookOutcome> AcceptAsync(WebhookDelivery<ProjectProgressRequest> delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var ct = cancellationToken;
+        var (progress, errors) = ProjectProgress.Validate(delivery.Body);
+        if (errors.HasErrors)
         {
-            var (progress, errors) = ProjectProgress.Validate(delivery.Body);
-            if (errors.HasErrors)
-            {
-                return WebhookOutcome.Refused(Problems.Validation(errors.ToDictionary()));
-            }
+            return WebhookOutcome.Refused(Problems.Validation(errors.ToDictionary()));
+        }
 
-            if (await units.DistrictOfAsync(progress!.UnitId, ct) is not { } districtId)
-            {
-                return WebhookOutcome.Refused(Problems.Validation("unitId", $"unknown unit '{progress.UnitId}'."));
-            }
+        if (await units.DistrictOfAsync(progress!.UnitId, ct) is not { } districtId)
+        {
+            return WebhookOutcome.Refused(Problems.Validation("unitId", $"unknown unit '{progress.UnitId}'."));
+        }
 
-            var accepted = new WebhookEvent(Source, SignedWebhookPipeline.AcceptedResponse(progress.ProjectId));
-            var (refused, answer) = await projects.ApplyProgressAsync(districtId, progress, delivery.Actor, delivery.ReceivedAt, accepted, ct);
+        var accepted = new WebhookEvent(Source, SignedWebhookPipeline.AcceptedResponse(progress.ProjectId));
+        var (refused, answer) = await projects.ApplyProgressAsync(districtId, progress, delivery.Actor, delivery.ReceivedAt, accepted, ct);
 
-            // A project another office registered (a township's own plan) is not in the district's ledger: look up its
-            // office and apply there. The usual case (the district's project) keeps its two round trips.
-            var office = districtId;
-            if (refused.ToDictionary().ContainsKey("projectId")
-                && await projects.FindOfficeAsync(progress.ProjectId, ct) is { } other && other != districtId)
-            {
-                office = other;
-                (refused, answer) = await projects.ApplyProgressAsync(office, progress, delivery.Actor, delivery.ReceivedAt, accepted, ct);
-            }
+        // A project another office registered (a township's own plan) is not in the district's ledger: look up its
+        // office and apply there. The usual case (the district's project) keeps its two round trips.
+        var office = districtId;
+        if (refused.ToDictionary().ContainsKey("projectId")
+            && await projects.FindOfficeAsync(progress.ProjectId, ct) is { } other && other != districtId)
+        {
+            office = other;
+            (refused, answer) = await projects.ApplyProgressAsync(office, progress, delivery.Actor, delivery.ReceivedAt, accepted, ct);
+        }
 
-            if (refused.HasErrors)
-            {
-                // A replay gets its first answer even if it would not pass today; only a refused delivery pays this read.
-                return await projects.FindEventResponseAsync(office, Source, progress.EventId, ct) is { } earlier
-                    ? WebhookOutcome.Answered(earlier)
-                    : WebhookOutcome.Refused(Problems.Validation(refused.ToDictionary()));
-            }
-
-            return WebhookOutcome.Answered(answer!);
-        });
+        return refused.HasErrors
+            ? await WebhookOutcome.RefusedUnlessReplayedAsync(refused, () => projects.FindEventResponseAsync(office, Source, progress.EventId, ct))
+            : WebhookOutcome.Answered(answer!);
+    }
 }

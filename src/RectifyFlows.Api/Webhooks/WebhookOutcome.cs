@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using RectifyFlows.Api.Http;
+using RectifyFlows.Domain.Periods;
+using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Inspections;
 
 namespace RectifyFlows.Api.Webhooks;
@@ -26,4 +30,30 @@ public sealed record WebhookOutcome
 
     /// <summary>The event and its response are stored (now or by an earlier delivery of it); <paramref name="first"/> is the answer.</summary>
     public static WebhookOutcome Answered(StoredResponse first) => new(null, null, first);
+
+    /// <summary>
+    /// A delivery that fails validation: refused with the errors, unless it replays an accepted event, which gets its
+    /// first answer even if it would not pass today (its unit since removed, say). <paramref name="firstAnswer"/> is
+    /// null when the delivery cannot name a stored event (no valid event id or partition); only a refused delivery pays the read.
+    /// </summary>
+    public static async Task<WebhookOutcome> RefusedUnlessReplayedAsync(ValidationErrors errors, Func<Task<StoredResponse?>>? firstAnswer)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return firstAnswer is not null && await firstAnswer() is { } earlier
+            ? Answered(earlier)
+            : Refused(Problems.Validation(errors.ToDictionary()));
+    }
+
+    /// <summary>
+    /// <see cref="RefusedUnlessReplayedAsync(ValidationErrors, Func{Task{StoredResponse}})"/> for an event stored in its
+    /// month's partition: <paramref name="find"/> (month, event id) is asked only when the body names a valid event id and month.
+    /// </summary>
+    public static Task<WebhookOutcome> RefusedUnlessReplayedAsync(
+        ValidationErrors errors, string? eventId, string? month, Func<string, string, Task<StoredResponse?>> find)
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        return RefusedUnlessReplayedAsync(errors, eventId is not null && WebhookEventIds.IsValid(eventId) && CyclePeriods.TryParseMonth(month, out _)
+            ? () => find(month!, eventId)
+            : null);
+    }
 }
