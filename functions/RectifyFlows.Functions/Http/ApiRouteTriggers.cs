@@ -18,7 +18,7 @@ public static class ApiRouteTriggers
     public static Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "healthz")] HttpRequest request) =>
         RouteTrigger.RunAsync("Health", request);
 
-    // Plans, measures, units, reports, actions (PlanEndpoints … ActionEndpoints).
+    // Plans, measures, units, reports, actions.
     // Routes that move the escalation ladder bind a durable client.
     [Function("ImportPlan")]
     public static Task<IResult> ImportPlanAsync(
@@ -98,7 +98,7 @@ public static class ApiRouteTriggers
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request) =>
         RouteTrigger.RunAsync("ListNotifications", request);
 
-    // Cycles (CycleEndpoints), over the bound durable client.
+    // Cycles, over the bound durable client.
     [Function("StartCycle")]
     public static Task<IResult> StartCycleAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cycles/{kind}/{period}")] HttpRequest request,
@@ -111,7 +111,7 @@ public static class ApiRouteTriggers
         string kind, string period, [DurableClient] DurableTaskClient client) =>
         RouteTrigger.RunDurableAsync("GetCycle", request, client, kind, period);
 
-    // The signed webhooks (WebhookEndpoints), authenticated by their HMAC signature.
+    // The signed webhooks, authenticated by their HMAC signature.
     // An accepted inspection result is raised into the running monthly cycle.
     [Function("InspectionResultsWebhook")]
     public static Task<IResult> InspectionResultsWebhookAsync(
@@ -134,7 +134,7 @@ public static class ApiRouteTriggers
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webhooks/leads")] HttpRequest request) =>
         RouteTrigger.RunAsync("LeadsWebhook", request);
 
-    // The leads ledger (LeadEndpoints).
+    // The leads ledger.
     [Function("ListLeads")]
     public static Task<IResult> ListLeadsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "leads")] HttpRequest request) =>
         RouteTrigger.RunAsync("ListLeads", request);
@@ -153,12 +153,12 @@ public static class ApiRouteTriggers
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "leads/{id}/disposition")] HttpRequest request, string id) =>
         RouteTrigger.RunAsync("DisposeLead", request, id);
 
-    // Attendance (AttendanceEndpoints).
+    // Attendance.
     [Function("ListAttendance")]
     public static Task<IResult> ListAttendanceAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "attendance")] HttpRequest request) =>
         RouteTrigger.RunAsync("ListAttendance", request);
 
-    // Projects and their .xlsx round trip (ProjectEndpoints, ProjectXlsxEndpoints).
+    // Projects and their .xlsx round trip (the projects rows, ProjectXlsxEndpoints).
     [Function("RegisterProject")]
     public static Task<IResult> RegisterProjectAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects")] HttpRequest request) =>
@@ -225,7 +225,7 @@ public static class ApiRouteTriggers
     public static Task<IResult> CorsPreflightAsync([HttpTrigger(AuthorizationLevel.Anonymous, "options", Route = "{*path}")] HttpRequest request, string? path) =>
         RouteTrigger.RunAsync("CorsPreflight", request, path);
 
-    // The operator routes (OperationsEndpoints).
+    // The operator routes.
     [Function("GetStoreSizes")]
     public static Task<IResult> GetStoreSizesAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "operations/sizes")] HttpRequest request) =>
         RouteTrigger.RunAsync("GetStoreSizes", request);
