@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Ledger;
@@ -22,10 +23,10 @@ public sealed class OpenItems(PlanDirectoryRepository plans, LedgerTables ledger
         foreach (var (planId, _) in await plans.ListAsync(cancellationToken))
         {
             // The rows, not just the measures: their timestamp tells a ladder being started right now from a lost one.
-            await foreach (var row in ledger.Ledger.QueryAsync<MeasureEntity>(
-                LedgerKeys.PrefixFilter(planId, LedgerKeys.MeasurePrefix), cancellationToken: cancellationToken))
+            await foreach (var row in ledger.Ledger.QueryAsync<TableEntity>(
+                LedgerKeys.Measures.Filter(planId), cancellationToken: cancellationToken))
             {
-                var measure = row.ToMeasure();
+                var measure = MeasureEntity.ToMeasure(row);
                 if (measure.Status is not (MeasureStatus.EvidenceSubmitted or MeasureStatus.SignedOff))
                 {
                     items.Add(new OpenItem(ItemRef.Measure(measure.Id), measure.EffectiveDueDate, row.Timestamp ?? DateTimeOffset.MinValue));

@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using RectifyFlows.Storage.Audit;
 using RectifyFlows.Storage.Operations;
 
 namespace RectifyFlows.Operations.Backup;
@@ -109,15 +108,10 @@ public sealed class StoreBackup(ProductTables tables, OperationsLog log, TimePro
         }
 
         var summary = new BackupSummary(counts);
-        await log.WriteAsync(OperationsLog.RestoreKind, new AuditEvent
-        {
-            EntityKind = "store",
-            EntityId = "restore",
-            Action = "restore",
-            Actor = actor,
-            At = time.GetUtcNow(),
-            Reason = $"从备份恢复 {summary.Rows} 行（备份时间 {header["createdAt"]?.GetValue<string>()}）{(force ? "，覆盖已有数据" : string.Empty)}",
-        }, cancellationToken);
+        await log.WriteStoreAsync(
+            OperationsLog.RestoreKind, "restore", actor,
+            $"从备份恢复 {summary.Rows} 行（备份时间 {header["createdAt"]?.GetValue<string>()}）{(force ? "，覆盖已有数据" : string.Empty)}",
+            null, cancellationToken);
         return summary;
     }
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Outbox;
-using RectifyFlows.Storage.Audit;
 using RectifyFlows.Storage.Operations;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Telemetry;
@@ -23,7 +22,7 @@ namespace RectifyFlows.Operations.Retention;
 /// </summary>
 public sealed partial class RetentionService(
     DurableTaskClient client, OpenItems openItems, FeatureTables tables, OutboxRepository outbox, OperationsLog log,
-    IOptions<OperationsOptions> options, TimeProvider time, ILogger<RetentionService> logger)
+    IOptions<OperationsOptions> options, ILogger<RetentionService> logger)
 {
     private const int Parallelism = 8;
 
@@ -89,21 +88,15 @@ public sealed partial class RetentionService(
         RectifyFlowsMetrics.Purge("webhookEvents", webhookEvents);
         RectifyFlowsMetrics.Purge("orchestrations", orchestrations);
         RectifyFlowsMetrics.Purge("sentMessages", sentMessages);
-        await log.WriteAsync(OperationsLog.RetentionKind, new AuditEvent
-        {
-            EntityKind = "store",
-            EntityId = "retention",
-            Action = "purge",
-            Actor = actor,
-            At = time.GetUtcNow(),
-            Reason = $"按保留期限清理：Webhook 事件 {webhookEvents} 条，已完成流程 {orchestrations} 个，已发送消息 {sentMessages} 条；为未办结事项保留 {kept} 项",
-            Changes = new Dictionary<string, string?[]>
+        await log.WriteStoreAsync(
+            OperationsLog.RetentionKind, "purge", actor,
+            $"按保留期限清理：Webhook 事件 {webhookEvents} 条，已完成流程 {orchestrations} 个，已发送消息 {sentMessages} 条；为未办结事项保留 {kept} 项",
+            new Dictionary<string, string?[]>
             {
                 ["webhookEvents"] = [null, webhookEvents.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 ["orchestrations"] = [null, orchestrations.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 ["sentMessages"] = [null, sentMessages.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            },
-        }, cancellationToken);
+            }, cancellationToken);
         LogPurged(webhookEvents, orchestrations, sentMessages, kept);
         return report;
     }

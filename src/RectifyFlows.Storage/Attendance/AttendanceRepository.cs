@@ -71,7 +71,7 @@ public sealed class AttendanceRepository(FeatureTables tables)
     public async Task<IReadOnlyList<AttendanceRecord>> ListAsync(string month, bool breachesOnly, string? unitId, CancellationToken cancellationToken)
     {
         // The month's webhook event records sort in the audit range; they are not records.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {month} and (RowKey lt {LedgerKeys.AuditPrefix} or RowKey ge {"audit}"})")
+        var filter = LedgerKeys.Audits.ExceptFilter(month)
             + (breachesOnly ? TableClient.CreateQueryFilter($" and Status eq {Breach}") : string.Empty)
             + (unitId is null ? string.Empty : TableClient.CreateQueryFilter($" and UnitId eq {unitId}"));
         var records = new List<AttendanceRecord>();

@@ -150,10 +150,10 @@ public sealed class LeadRepository(FeatureTables tables, IOptions<StorageOptions
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(string leadId, CancellationToken cancellationToken)
     {
         var events = new List<AuditEvent>();
-        await foreach (var row in tables.Leads.QueryAsync<AuditEntity>(
-            LedgerKeys.PrefixFilter(leadId, LedgerKeys.AuditOf(AuditKind, leadId)), cancellationToken: cancellationToken))
+        await foreach (var row in tables.Leads.QueryAsync<TableEntity>(
+            LedgerKeys.AuditOf(AuditKind, leadId).Filter(leadId), cancellationToken: cancellationToken))
         {
-            events.Add(row.ToEvent());
+            events.Add(AuditEntity.ToEvent(row));
         }
 
         return events;
@@ -184,7 +184,7 @@ public sealed class LeadRepository(FeatureTables tables, IOptions<StorageOptions
         Json = RowJson.Serialize(lead),
     };
 
-    private static AuditEntity Audit(Lead lead, string action, string actor, DateTimeOffset at, LeadStatus? from, string? note) =>
+    private static TableEntity Audit(Lead lead, string action, string actor, DateTimeOffset at, LeadStatus? from, string? note) =>
         AuditEntity.From(new AuditEvent
         {
             EntityKind = AuditKind,

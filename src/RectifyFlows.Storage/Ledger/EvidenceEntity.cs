@@ -1,42 +1,18 @@
-using System.Text.Json;
+using Azure.Data.Tables;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Ledger;
 
-/// <summary>Evidence submitted for a measure, a row in the plan's ledger partition (RK <c>evidence|measure|version|n</c>).</summary>
-public sealed class EvidenceEntity : TableRow
+/// <summary>
+/// Evidence submitted for a measure, a row in the plan's ledger partition (RK <c>evidence|measure|version|n</c>), its
+/// fields as columns (<see cref="RecordColumns{T}"/>; the attachments as JSON).
+/// </summary>
+public static class EvidenceEntity
 {
-    public string MeasureId { get; set; } = string.Empty;
-    public string Text { get; set; } = string.Empty;
-    public string EffectiveDate { get; set; } = string.Empty;
-    public string Attachments { get; set; } = "[]";
-    public string SubmittedBy { get; set; } = string.Empty;
-    public DateTimeOffset SubmittedAt { get; set; }
+    private static readonly RecordColumns<Evidence> Columns = new();
 
-    public static EvidenceEntity From(Evidence evidence, string planId, string rowKey)
-    {
-        ArgumentNullException.ThrowIfNull(evidence);
-        return new EvidenceEntity
-        {
-            PartitionKey = planId,
-            RowKey = rowKey,
-            MeasureId = evidence.MeasureId,
-            Text = evidence.Text,
-            EffectiveDate = TableDates.Format(evidence.EffectiveDate),
-            Attachments = JsonSerializer.Serialize(evidence.Attachments),
-            SubmittedBy = evidence.SubmittedBy,
-            SubmittedAt = evidence.SubmittedAt,
-        };
-    }
+    public static TableEntity From(Evidence evidence, string planId, string rowKey) => Columns.ToRow(evidence, planId, rowKey);
 
-    public Evidence ToEvidence() => new()
-    {
-        MeasureId = MeasureId,
-        Text = Text,
-        EffectiveDate = TableDates.Parse(EffectiveDate),
-        Attachments = JsonSerializer.Deserialize<Attachment[]>(Attachments) ?? [],
-        SubmittedBy = SubmittedBy,
-        SubmittedAt = SubmittedAt,
-    };
+    public static Evidence ToEvidence(TableEntity row) => Columns.FromRow(row);
 }

@@ -1,44 +1,34 @@
 using System.Globalization;
-using Azure.Data.Tables;
+using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Ledger;
 
 /// <summary>
-/// Row keys inside a plan's ledger partition. Each kind has its own prefix so that one range query reads one kind;
-/// '|' cannot occur in ids (see <c>Identifiers</c>), and '}' sorts right after it, closing a prefix range.
+/// Row keys inside a plan's ledger partition (and the audit rows every other partitioned table shares). Each kind has
+/// its own <see cref="RowPrefix"/>, so that one range query reads one kind.
 /// </summary>
 public static class LedgerKeys
 {
     public const string PlanRow = "plan";
-    public const string CategoryPrefix = "category|";
-    public const string ProblemPrefix = "problem|";
-    public const string MeasurePrefix = "measure|";
-    public const string EvidencePrefix = "evidence|";
-    public const string AuditPrefix = "audit|";
 
-    public static string Category(string id) => CategoryPrefix + id;
-
-    public static string Problem(string id) => ProblemPrefix + id;
-
-    public static string Measure(string id) => MeasurePrefix + id;
+    public static readonly RowPrefix Categories = new("category|");
+    public static readonly RowPrefix Problems = new("problem|");
+    public static readonly RowPrefix Measures = new("measure|");
+    public static readonly RowPrefix EvidenceRows = new("evidence|");
+    public static readonly RowPrefix Audits = new("audit|");
 
     /// <summary>Evidence rows of a measure sort by the measure version that recorded them.</summary>
     public static string Evidence(string measureId, long version, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{EvidencePrefix}{measureId}|{version:D10}|{index:D3}");
+        EvidenceOf(measureId).Key(string.Create(CultureInfo.InvariantCulture, $"{version:D10}|{index:D3}"));
 
-    public static string EvidenceOf(string measureId) => $"{EvidencePrefix}{measureId}|";
+    public static RowPrefix EvidenceOf(string measureId) => EvidenceRows.Then(measureId);
 
     /// <summary>Audit rows of an entity, in time order; the version makes keys of concurrent writers distinct.</summary>
     public static string Audit(string entityKind, string entityId, DateTimeOffset at, long version, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{AuditPrefix}{entityKind}|{entityId}|{at.UtcTicks:D19}|{version:D10}|{index:D3}");
+        AuditOf(entityKind, entityId).Key(string.Create(CultureInfo.InvariantCulture, $"{at.UtcTicks:D19}|{version:D10}|{index:D3}"));
 
-    public static string AuditOf(string entityKind, string entityId) => $"{AuditPrefix}{entityKind}|{entityId}|";
+    public static RowPrefix AuditOf(string entityKind, string entityId) => Audits.Then(entityKind).Then(entityId);
 
-    /// <summary>An OData filter selecting the rows of one prefix in one partition.</summary>
-    public static string PrefixFilter(string partitionKey, string prefix)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(prefix);
-        var end = prefix[..^1] + "}";
-        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {end}");
-    }
+    /// <summary>An OData filter selecting the rows of one prefix in one partition (see <see cref="RowPrefix.Filter"/>).</summary>
+    public static string PrefixFilter(string partitionKey, string prefix) => new RowPrefix(prefix).Filter(partitionKey);
 }

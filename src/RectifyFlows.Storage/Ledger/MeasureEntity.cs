@@ -1,97 +1,28 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Ledger;
 
 /// <summary>
-/// A measure as a table row. The same shape serves the ledger row (PK plan, RK <c>measure|id</c>) and its
-/// projections (by unit, by due date), which differ only in their keys.
+/// A measure as a table row. The same columns serve the ledger row (PK plan, RK <c>measure|id</c>) and its projections
+/// (by unit, by due date), which differ only in their keys: the measure's fields (<see cref="RecordColumns{T}"/>), its
+/// id as <c>MeasureId</c>, and its lead units as a JSON list only when there are several (plan format 2) — one lead
+/// unit is <c>LeadUnitId</c> alone, as rows written before format 2 have it.
 /// </summary>
-public sealed class MeasureEntity : TableRow
+public static class MeasureEntity
 {
-    public string MeasureId { get; set; } = string.Empty;
-    public string PlanId { get; set; } = string.Empty;
-    public string CategoryId { get; set; } = string.Empty;
-    public string ProblemId { get; set; } = string.Empty;
-    public int Number { get; set; }
-    public string Text { get; set; } = string.Empty;
-    public string Kind { get; set; } = string.Empty;
-    public string LeadOfficialId { get; set; } = string.Empty;
-    public string LeadUnitId { get; set; } = string.Empty;
+    public const string VersionColumn = nameof(Measure.Version);
 
-    /// <summary>JSON array of every lead unit when there are several (plan format 2); null for one.</summary>
-    public string? LeadUnitIds { get; set; }
+    private static readonly RecordColumns<Measure> Columns = new RecordColumns<Measure>()
+        .Rename(nameof(Measure.Id), "MeasureId")
+        .Write(nameof(Measure.LeadUnitIds), m => m.LeadUnitIds.Count > 1 ? JsonSerializer.Serialize(m.LeadUnitIds) : null);
 
-    /// <summary>JSON array: Table Storage has no list type.</summary>
-    public string ResponsibleUnitIds { get; set; } = "[]";
-    public string StartDate { get; set; } = string.Empty;
-    public string DueDate { get; set; } = string.Empty;
-    public int? ReviewEveryMonths { get; set; }
-    public string Status { get; set; } = string.Empty;
-    public int Progress { get; set; }
-    public DateTimeOffset? LastActivityAt { get; set; }
-    public string? NextReview { get; set; }
-    public string? LastVerifiedOn { get; set; }
-    public long Version { get; set; }
-    public string? RequestedDueDate { get; set; }
-    public string? ExtensionReason { get; set; }
+    public static TableEntity From(Measure measure, string partitionKey, string rowKey) => Columns.ToRow(measure, partitionKey, rowKey);
 
-    public static MeasureEntity From(Measure measure, string partitionKey, string rowKey)
-    {
-        ArgumentNullException.ThrowIfNull(measure);
-        return new MeasureEntity
-        {
-            PartitionKey = partitionKey,
-            RowKey = rowKey,
-            MeasureId = measure.Id,
-            PlanId = measure.PlanId,
-            CategoryId = measure.CategoryId,
-            ProblemId = measure.ProblemId,
-            Number = measure.Number,
-            Text = measure.Text,
-            Kind = measure.Kind.ToString(),
-            LeadOfficialId = measure.LeadOfficialId,
-            LeadUnitId = measure.LeadUnitId,
-            LeadUnitIds = measure.LeadUnitIds.Count > 1 ? JsonSerializer.Serialize(measure.LeadUnitIds) : null,
-            ResponsibleUnitIds = JsonSerializer.Serialize(measure.ResponsibleUnitIds),
-            StartDate = TableDates.Format(measure.StartDate),
-            DueDate = TableDates.Format(measure.DueDate),
-            ReviewEveryMonths = measure.ReviewEveryMonths,
-            Status = measure.Status.ToString(),
-            Progress = measure.Progress,
-            LastActivityAt = measure.LastActivityAt,
-            NextReview = TableDates.Format(measure.NextReview),
-            LastVerifiedOn = TableDates.Format(measure.LastVerifiedOn),
-            Version = measure.Version,
-            RequestedDueDate = TableDates.Format(measure.RequestedDueDate),
-            ExtensionReason = measure.ExtensionReason,
-        };
-    }
+    public static Measure ToMeasure(TableEntity row) => Columns.FromRow(row);
 
-    public Measure ToMeasure() => new()
-    {
-        Id = MeasureId,
-        PlanId = PlanId,
-        CategoryId = CategoryId,
-        ProblemId = ProblemId,
-        Number = Number,
-        Text = Text,
-        Kind = Enum.Parse<MeasureKind>(Kind),
-        LeadOfficialId = LeadOfficialId,
-        LeadUnitId = LeadUnitId,
-        LeadUnitIds = LeadUnitIds is null ? [] : JsonSerializer.Deserialize<string[]>(LeadUnitIds) ?? [],
-        ResponsibleUnitIds = JsonSerializer.Deserialize<string[]>(ResponsibleUnitIds) ?? [],
-        StartDate = TableDates.Parse(StartDate),
-        DueDate = TableDates.Parse(DueDate),
-        ReviewEveryMonths = ReviewEveryMonths,
-        Status = Enum.Parse<MeasureStatus>(Status),
-        Progress = Progress,
-        LastActivityAt = LastActivityAt,
-        NextReview = TableDates.ParseOptional(NextReview),
-        LastVerifiedOn = TableDates.ParseOptional(LastVerifiedOn),
-        Version = Version,
-        RequestedDueDate = TableDates.ParseOptional(RequestedDueDate),
-        ExtensionReason = ExtensionReason,
-    };
+    /// <summary>The version a stored copy carries (0 for none): a projection is only replaced by a newer one.</summary>
+    public static long VersionOf(TableEntity row) => row?.GetInt64(VersionColumn) ?? 0;
 }

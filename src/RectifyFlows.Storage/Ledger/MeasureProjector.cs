@@ -65,10 +65,10 @@ public sealed class MeasureProjector(LedgerTables tables)
     public async Task<int> RebuildPlanAsync(string planId, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var entity in tables.Ledger.QueryAsync<MeasureEntity>(
-            LedgerKeys.PrefixFilter(planId, LedgerKeys.MeasurePrefix), cancellationToken: cancellationToken))
+        await foreach (var entity in tables.Ledger.QueryAsync<TableEntity>(
+            LedgerKeys.Measures.Filter(planId), cancellationToken: cancellationToken))
         {
-            await ProjectAsync(null, entity.ToMeasure(), cancellationToken);
+            await ProjectAsync(null, MeasureEntity.ToMeasure(entity), cancellationToken);
             count++;
         }
 
@@ -77,20 +77,21 @@ public sealed class MeasureProjector(LedgerTables tables)
 
     private static TableTransactionAction Upsert(ITableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
 
-    private static async Task ReplaceIfNewerAsync(TableClient table, MeasureEntity copy, CancellationToken cancellationToken)
+    private static async Task ReplaceIfNewerAsync(TableClient table, TableEntity copy, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var existing = await table.GetEntityIfExistsAsync<MeasureEntity>(copy.PartitionKey, copy.RowKey, cancellationToken: cancellationToken);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(
+                copy.PartitionKey, copy.RowKey, select: [MeasureEntity.VersionColumn], cancellationToken: cancellationToken);
             try
             {
                 if (!existing.HasValue)
                 {
                     await table.AddEntityAsync(copy, cancellationToken);
                 }
-                else if (existing.Value!.Version < copy.Version)
+                else if (MeasureEntity.VersionOf(existing.Value!) < MeasureEntity.VersionOf(copy))
                 {
-                    await table.UpdateEntityAsync(copy, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(copy, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
                 return;
@@ -107,15 +108,16 @@ public sealed class MeasureProjector(LedgerTables tables)
     {
         while (true)
         {
-            var existing = await table.GetEntityIfExistsAsync<MeasureEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-            if (!existing.HasValue || existing.Value!.Version > version)
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(
+                partitionKey, rowKey, select: [MeasureEntity.VersionColumn], cancellationToken: cancellationToken);
+            if (!existing.HasValue || MeasureEntity.VersionOf(existing.Value!) > version)
             {
                 return;
             }
 
             try
             {
-                await table.DeleteEntityAsync(partitionKey, rowKey, existing.Value.ETag, cancellationToken);
+                await table.DeleteEntityAsync(partitionKey, rowKey, existing.Value!.ETag, cancellationToken);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status is 404)

@@ -41,7 +41,7 @@ public sealed partial class MeasureRepository(
     }
 
     public async Task<Measure?> GetAsync(string measureId, CancellationToken cancellationToken) =>
-        (await GetEntityAsync(measureId, cancellationToken))?.ToMeasure();
+        await GetEntityAsync(measureId, cancellationToken) is { } entity ? MeasureEntity.ToMeasure(entity) : null;
 
     /// <summary>The measure with its audit history and evidence.</summary>
     public async Task<MeasureHistory?> GetWithHistoryAsync(string measureId, CancellationToken cancellationToken)
@@ -52,28 +52,29 @@ public sealed partial class MeasureRepository(
             return null;
         }
 
-        var history = tables.Ledger.QueryAsync<AuditEntity>(
-            LedgerKeys.PrefixFilter(entity.PlanId, LedgerKeys.AuditOf(AuditKind, measureId)), cancellationToken: cancellationToken);
-        var evidence = tables.Ledger.QueryAsync<EvidenceEntity>(
-            LedgerKeys.PrefixFilter(entity.PlanId, LedgerKeys.EvidenceOf(measureId)), cancellationToken: cancellationToken);
+        var measure = MeasureEntity.ToMeasure(entity);
+        var history = tables.Ledger.QueryAsync<TableEntity>(
+            LedgerKeys.AuditOf(AuditKind, measureId).Filter(measure.PlanId), cancellationToken: cancellationToken);
+        var evidence = tables.Ledger.QueryAsync<TableEntity>(
+            LedgerKeys.EvidenceOf(measureId).Filter(measure.PlanId), cancellationToken: cancellationToken);
         var events = new List<AuditEvent>();
         await foreach (var row in history)
         {
-            events.Add(row.ToEvent());
+            events.Add(AuditEntity.ToEvent(row));
         }
 
         var submitted = new List<Domain.Plans.Evidence>();
         await foreach (var row in evidence)
         {
-            submitted.Add(row.ToEvidence());
+            submitted.Add(EvidenceEntity.ToEvidence(row));
         }
 
-        return new MeasureHistory(entity.ToMeasure(), events, submitted);
+        return new MeasureHistory(measure, events, submitted);
     }
 
     /// <summary>Every measure of a plan: one partition, one range.</summary>
     public IAsyncEnumerable<Measure> ListByPlanAsync(string planId, CancellationToken cancellationToken) =>
-        Read(tables.Ledger, LedgerKeys.PrefixFilter(planId, LedgerKeys.MeasurePrefix), cancellationToken);
+        Read(tables.Ledger, LedgerKeys.Measures.Filter(planId), cancellationToken);
 
     /// <summary>Measures a unit leads or is responsible for, optionally of one plan: one partition.</summary>
     public IAsyncEnumerable<Measure> ListByUnitAsync(string unitId, string? planId, CancellationToken cancellationToken)
@@ -147,7 +148,7 @@ public sealed partial class MeasureRepository(
                 return null;
             }
 
-            var before = entity.ToMeasure();
+            var before = MeasureEntity.ToMeasure(entity);
             var change = decide(before);
             var after = change.Outcome.Measure;
             var actions = new List<TableTransactionAction>
@@ -186,7 +187,7 @@ public sealed partial class MeasureRepository(
     }
 
     /// <summary>One audit row per lifecycle transition, or one for the action when the status did not move.</summary>
-    internal static IEnumerable<AuditEntity> AuditRows(Measure before, MeasureChange change, string actor, DateTimeOffset at)
+    internal static IEnumerable<TableEntity> AuditRows(Measure before, MeasureChange change, string actor, DateTimeOffset at)
     {
         var after = change.Outcome.Measure;
         var changes = Diff(before, after);
@@ -235,7 +236,7 @@ public sealed partial class MeasureRepository(
         return changes;
     }
 
-    private async Task<MeasureEntity?> GetEntityAsync(string measureId, CancellationToken cancellationToken)
+    private async Task<TableEntity?> GetEntityAsync(string measureId, CancellationToken cancellationToken)
     {
         var planId = await FindPlanIdAsync(measureId, cancellationToken);
         if (planId is null)
@@ -243,17 +244,17 @@ public sealed partial class MeasureRepository(
             return null;
         }
 
-        var row = await tables.Ledger.GetEntityIfExistsAsync<MeasureEntity>(
-            planId, LedgerKeys.Measure(measureId), cancellationToken: cancellationToken);
+        var row = await tables.Ledger.GetEntityIfExistsAsync<TableEntity>(
+            planId, LedgerKeys.Measures.Key(measureId), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
     private static async IAsyncEnumerable<Measure> Read(
         TableClient table, string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in table.QueryAsync<MeasureEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return entity.ToMeasure();
+            yield return MeasureEntity.ToMeasure(entity);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using RectifyFlows.Storage.Audit;
 using RectifyFlows.Storage.Tables;
 
@@ -23,14 +24,31 @@ public sealed class OperationsLog(FeatureTables tables, TimeProvider time)
         await tables.OperationsLog.AddEntityAsync(AuditEntity.From(auditEvent, partition, rowKey), cancellationToken);
     }
 
+    /// <summary>
+    /// Records an operation on the whole store (a purge, a restore): entity <c>store</c>, the kind as its id, now. The
+    /// reason says what it did in the operator's words; <paramref name="changes"/> the counts a report reads.
+    /// </summary>
+    public Task WriteStoreAsync(
+        string kind, string action, string actor, string reason, IReadOnlyDictionary<string, string?[]>? changes, CancellationToken cancellationToken) =>
+        WriteAsync(kind, new AuditEvent
+        {
+            EntityKind = "store",
+            EntityId = kind,
+            Action = action,
+            Actor = actor,
+            At = time.GetUtcNow(),
+            Reason = reason,
+            Changes = changes ?? new Dictionary<string, string?[]>(),
+        }, cancellationToken);
+
     /// <summary>The entries of one kind in the month of <paramref name="month"/> (now when null), oldest first.</summary>
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(string kind, DateTimeOffset? month, CancellationToken cancellationToken)
     {
         var events = new List<AuditEvent>();
-        await foreach (var row in tables.OperationsLog.QueryAsync<AuditEntity>(
+        await foreach (var row in tables.OperationsLog.QueryAsync<TableEntity>(
             e => e.PartitionKey == Partition(kind, month ?? time.GetUtcNow()), cancellationToken: cancellationToken))
         {
-            events.Add(row.ToEvent());
+            events.Add(AuditEntity.ToEvent(row));
         }
 
         return events;

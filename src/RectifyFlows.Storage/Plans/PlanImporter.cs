@@ -53,11 +53,12 @@ public sealed partial class PlanImporter(
             return new PlanImportResult(plan.Id, PlanImportOutcome.Unchanged, 0, 0, 0, []);
         }
 
-        var existingMeasures = new Dictionary<string, MeasureEntity>(StringComparer.Ordinal);
-        await foreach (var row in tables.Ledger.QueryAsync<MeasureEntity>(
-            LedgerKeys.PrefixFilter(plan.Id, LedgerKeys.MeasurePrefix), cancellationToken: cancellationToken))
+        var existingMeasures = new Dictionary<string, (Measure Stored, ETag ETag)>(StringComparer.Ordinal);
+        await foreach (var row in tables.Ledger.QueryAsync<TableEntity>(
+            LedgerKeys.Measures.Filter(plan.Id), cancellationToken: cancellationToken))
         {
-            existingMeasures[row.MeasureId] = row;
+            var stored = MeasureEntity.ToMeasure(row);
+            existingMeasures[stored.Id] = (stored, row.ETag);
         }
 
         var newMeasures = plan.Measures.Where(m => !existingMeasures.ContainsKey(m.Id)).ToList();
@@ -80,8 +81,7 @@ public sealed partial class PlanImporter(
         var updated = new List<(Measure Before, Measure After)>();
         foreach (var measure in plan.Measures.Where(m => existingMeasures.ContainsKey(m.Id)))
         {
-            var entity = existingMeasures[measure.Id];
-            var before = entity.ToMeasure();
+            var (before, etag) = existingMeasures[measure.Id];
             var after = WithDefinition(before, measure);
             if (MeasureRepository.Diff(before, after).Count == 0 && before.Number == after.Number
                 && before.ProblemId == after.ProblemId && before.ReviewEveryMonths == after.ReviewEveryMonths)
@@ -94,7 +94,7 @@ public sealed partial class PlanImporter(
             var actions = new List<TableTransactionAction>();
             groups.Add(actions);
             actions.Add(new(TableTransactionActionType.UpdateReplace,
-                MeasureEntity.From(after, plan.Id, LedgerKeys.Measure(after.Id)), entity.ETag));
+                MeasureEntity.From(after, plan.Id, LedgerKeys.Measures.Key(after.Id)), etag));
             var change = new MeasureChange(new LifecycleOutcome(after, []), "import.updated", $"方案 {plan.Id} 重新导入");
             actions.AddRange(MeasureRepository.AuditRows(before, change, actor, now)
                 .Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
@@ -177,25 +177,25 @@ public sealed partial class PlanImporter(
     {
         var storedCategories = new Dictionary<string, CategoryEntity>(StringComparer.Ordinal);
         await foreach (var row in tables.Ledger.QueryAsync<CategoryEntity>(
-            LedgerKeys.PrefixFilter(plan.Id, LedgerKeys.CategoryPrefix), cancellationToken: cancellationToken))
+            LedgerKeys.Categories.Filter(plan.Id), cancellationToken: cancellationToken))
         {
             storedCategories[row.CategoryId] = row;
         }
 
         var storedProblems = new Dictionary<string, ProblemEntity>(StringComparer.Ordinal);
         await foreach (var row in tables.Ledger.QueryAsync<ProblemEntity>(
-            LedgerKeys.PrefixFilter(plan.Id, LedgerKeys.ProblemPrefix), cancellationToken: cancellationToken))
+            LedgerKeys.Problems.Filter(plan.Id), cancellationToken: cancellationToken))
         {
             storedProblems[row.ProblemId] = row;
         }
 
         var categories = plan.Categories.Select((c, i) => new CategoryEntity
         {
-            PartitionKey = plan.Id, RowKey = LedgerKeys.Category(c.Id), CategoryId = c.Id, Title = c.Title, Inferred = c.Inferred, Order = i,
+            PartitionKey = plan.Id, RowKey = LedgerKeys.Categories.Key(c.Id), CategoryId = c.Id, Title = c.Title, Inferred = c.Inferred, Order = i,
         }).Where(c => !storedCategories.TryGetValue(c.CategoryId, out var s) || s.Title != c.Title || s.Inferred != c.Inferred || s.Order != c.Order);
         var problems = plan.Problems.Select((p, i) => new ProblemEntity
         {
-            PartitionKey = plan.Id, RowKey = LedgerKeys.Problem(p.Id), ProblemId = p.Id, CategoryId = p.CategoryId, Number = p.Number,
+            PartitionKey = plan.Id, RowKey = LedgerKeys.Problems.Key(p.Id), ProblemId = p.Id, CategoryId = p.CategoryId, Number = p.Number,
             Title = p.Title, Finding = p.Finding, LongTerm = p.LongTerm, Order = i,
         }).Where(p => !storedProblems.TryGetValue(p.ProblemId, out var s) || s.CategoryId != p.CategoryId || s.Number != p.Number
             || s.Title != p.Title || s.Finding != p.Finding || s.LongTerm != p.LongTerm || s.Order != p.Order);
@@ -229,7 +229,7 @@ public sealed partial class PlanImporter(
             current = outcome.Measure;
         }
 
-        actions.Add(new(TableTransactionActionType.Add, MeasureEntity.From(current, plan.Id, LedgerKeys.Measure(current.Id))));
+        actions.Add(new(TableTransactionActionType.Add, MeasureEntity.From(current, plan.Id, LedgerKeys.Measures.Key(current.Id))));
         return current;
     }
 

@@ -18,14 +18,14 @@ public sealed class PlanRepository(LedgerTables tables, MeasureRepository measur
 
         var categories = new List<CategoryEntity>();
         await foreach (var row in tables.Ledger.QueryAsync<CategoryEntity>(
-            LedgerKeys.PrefixFilter(planId, LedgerKeys.CategoryPrefix), cancellationToken: cancellationToken))
+            LedgerKeys.Categories.Filter(planId), cancellationToken: cancellationToken))
         {
             categories.Add(row);
         }
 
         var problems = new List<ProblemEntity>();
         await foreach (var row in tables.Ledger.QueryAsync<ProblemEntity>(
-            LedgerKeys.PrefixFilter(planId, LedgerKeys.ProblemPrefix), cancellationToken: cancellationToken))
+            LedgerKeys.Problems.Filter(planId), cancellationToken: cancellationToken))
         {
             problems.Add(row);
         }

@@ -22,9 +22,6 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     public const string AuditKind = "project";
     private const string IndexPartition = "index|projects";
 
-    /// <summary>The first key after every <c>audit|…</c> row ('}' sorts after '|').</summary>
-    private const string AuditRangeEnd = "audit}";
-
     /// <summary>
     /// Writes projects as a bulk source has them (the seed data, a plan file's block, an uploaded workbook): a project
     /// that is new or differs is written with an audit row (<paramref name="action"/>); one that is unchanged writes
@@ -204,7 +201,7 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
         ["Version"] = version,
     };
 
-    private static AuditEntity Audit(string officeId, Project? before, Project after, string action, string actor, DateTimeOffset at, long version) =>
+    private static TableEntity Audit(string officeId, Project? before, Project after, string action, string actor, DateTimeOffset at, long version) =>
         AuditEntity.From(new AuditEvent
         {
             EntityKind = AuditKind,
@@ -331,16 +328,15 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(string districtId, string projectId, CancellationToken cancellationToken)
     {
         var events = new List<AuditEvent>();
-        await foreach (var row in tables.Projects.QueryAsync<AuditEntity>(
-            LedgerKeys.PrefixFilter(districtId, LedgerKeys.AuditOf(AuditKind, projectId)), cancellationToken: cancellationToken))
+        await foreach (var row in tables.Projects.QueryAsync<TableEntity>(
+            LedgerKeys.AuditOf(AuditKind, projectId).Filter(districtId), cancellationToken: cancellationToken))
         {
-            events.Add(row.ToEvent());
+            events.Add(AuditEntity.ToEvent(row));
         }
 
         return events;
     }
 
     /// <summary>An office's project rows, without its audit and webhook event rows (the <c>audit|</c> range).</summary>
-    private static string ProjectRowsFilter(string officeId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {officeId} and (RowKey lt {LedgerKeys.AuditPrefix} or RowKey ge {AuditRangeEnd})");
+    private static string ProjectRowsFilter(string officeId) => LedgerKeys.Audits.ExceptFilter(officeId);
 }

@@ -37,7 +37,7 @@ public sealed class UnitRepository(LedgerTables tables, UnitDirectory directory,
         var officials = new List<Official>();
         var teams = new List<SupervisionTeam>();
         await foreach (var member in tables.Units.QueryAsync<UnitMemberEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey ge {"cadre|"} and RowKey lt {"team}"} and RowKey ne {UnitEntity.ProfileRow}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {unitId} and RowKey ge {UnitMemberEntity.CadrePrefix} and RowKey lt {"team}"} and RowKey ne {UnitEntity.ProfileRow}"), cancellationToken: cancellationToken))
         {
             if (member.RowKey.StartsWith(UnitMemberEntity.CadrePrefix, StringComparison.Ordinal))
             {

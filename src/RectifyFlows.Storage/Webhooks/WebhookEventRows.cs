@@ -16,7 +16,7 @@ public static class WebhookEventRows
     private const string BodyColumn = "ResponseBody";
 
     /// <summary>The row key of an event of <paramref name="source"/> in a partition.</summary>
-    public static string RowKey(string source, string eventId) => $"{LedgerKeys.AuditPrefix}webhook|{source}|{eventId}";
+    public static string RowKey(string source, string eventId) => LedgerKeys.Audits.Then("webhook").Then(source).Key(eventId);
 
     /// <summary>The insert that records the event with its response.</summary>
     public static TableTransactionAction Insert(string partitionKey, string source, string eventId, StoredResponse response, DateTimeOffset receivedAt)
