@@ -2,15 +2,13 @@ using Azure;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Inspections;
 using RectifyFlows.Storage.Tables;
+using RectifyFlows.Storage.Webhooks;
 
 namespace RectifyFlows.Storage.Inspections;
 
 /// <summary>Inspection results by month (PK <c>yyyy-MM</c>, RK event id): every result is kept for the report.</summary>
 public sealed class InspectionResultRepository(FeatureTables tables)
 {
-    private const string ResponseStatusColumn = "ResponseStatus";
-    private const string ResponseBodyColumn = "ResponseBody";
-
     /// <summary>Stores a result; false when a result with this event id was already stored (a replay).</summary>
     public async Task<bool> SaveAsync(InspectionResult result, CancellationToken cancellationToken)
     {
@@ -29,14 +27,15 @@ public sealed class InspectionResultRepository(FeatureTables tables)
         ArgumentNullException.ThrowIfNull(response);
         try
         {
-            await tables.InspectionResults.AddEntityAsync(new TableEntity(result.Month, result.EventId)
+            // The result row is the event's record: it records the response like one (WebhookEventRows).
+            var row = new TableEntity(result.Month, result.EventId)
             {
                 [nameof(JsonEntity.Kind)] = result.TeamId,
                 [nameof(JsonEntity.UnitId)] = result.UnitId,
                 [nameof(JsonEntity.Json)] = RowJson.Serialize(result),
-                [ResponseStatusColumn] = response.Status,
-                [ResponseBodyColumn] = response.Body,
-            }, cancellationToken);
+            };
+            WebhookEventRows.Record(row, response);
+            await tables.InspectionResults.AddEntityAsync(row, cancellationToken);
             return (true, response);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -49,16 +48,10 @@ public sealed class InspectionResultRepository(FeatureTables tables)
     public async Task<StoredResponse?> FindResponseAsync(string month, string eventId, CancellationToken cancellationToken)
     {
         var row = await tables.InspectionResults.GetEntityIfExistsAsync<TableEntity>(
-            month, eventId, select: [ResponseStatusColumn, ResponseBodyColumn], cancellationToken: cancellationToken);
-        if (!row.HasValue)
-        {
-            return null;
-        }
+            month, eventId, select: WebhookEventRows.ResponseColumns, cancellationToken: cancellationToken);
 
         // Rows stored before the response was kept with them were all answered 202 {"id": eventId}.
-        return row.Value!.GetString(ResponseBodyColumn) is { } body
-            ? new StoredResponse(row.Value.GetInt32(ResponseStatusColumn) ?? 202, body)
-            : StoredResponse.Accepted(eventId);
+        return row.HasValue ? WebhookEventRows.ResponseOf(row.Value!) ?? StoredResponse.Accepted(eventId) : null;
     }
 
     /// <summary>Every result of a month: one partition.</summary>

@@ -175,33 +175,17 @@ public sealed partial class PlanImporter(
     /// <summary>Categories and problems that are new or differ from what is stored.</summary>
     private async Task<IEnumerable<TableTransactionAction>> StructureActionsAsync(Plan plan, CancellationToken cancellationToken)
     {
-        var storedCategories = new Dictionary<string, CategoryEntity>(StringComparer.Ordinal);
-        await foreach (var row in tables.Ledger.QueryAsync<CategoryEntity>(
-            LedgerKeys.Categories.Filter(plan.Id), cancellationToken: cancellationToken))
-        {
-            storedCategories[row.CategoryId] = row;
-        }
+        var storedCategories = await PlanOutlineRows.ReadCategoriesAsync(tables.Ledger, plan.Id, cancellationToken);
+        var storedProblems = await PlanOutlineRows.ReadProblemsAsync(tables.Ledger, plan.Id, cancellationToken);
 
-        var storedProblems = new Dictionary<string, ProblemEntity>(StringComparer.Ordinal);
-        await foreach (var row in tables.Ledger.QueryAsync<ProblemEntity>(
-            LedgerKeys.Problems.Filter(plan.Id), cancellationToken: cancellationToken))
-        {
-            storedProblems[row.ProblemId] = row;
-        }
-
-        var categories = plan.Categories.Select((c, i) => new CategoryEntity
-        {
-            PartitionKey = plan.Id, RowKey = LedgerKeys.Categories.Key(c.Id), CategoryId = c.Id, Title = c.Title, Inferred = c.Inferred, Order = i,
-        }).Where(c => !storedCategories.TryGetValue(c.CategoryId, out var s) || s.Title != c.Title || s.Inferred != c.Inferred || s.Order != c.Order);
-        var problems = plan.Problems.Select((p, i) => new ProblemEntity
-        {
-            PartitionKey = plan.Id, RowKey = LedgerKeys.Problems.Key(p.Id), ProblemId = p.Id, CategoryId = p.CategoryId, Number = p.Number,
-            Title = p.Title, Finding = p.Finding, LongTerm = p.LongTerm, Order = i,
-        }).Where(p => !storedProblems.TryGetValue(p.ProblemId, out var s) || s.CategoryId != p.CategoryId || s.Number != p.Number
-            || s.Title != p.Title || s.Finding != p.Finding || s.LongTerm != p.LongTerm || s.Order != p.Order);
-        return categories.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c))
-            .Concat(problems.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)))
-            .ToList();
+        // A row is written when its record or its place in the file differs from what is stored (records compare by value).
+        var categories = plan.Categories.Select((c, i) => (c, i))
+            .Where(c => storedCategories.GetValueOrDefault(c.c.Id) != (c.c, c.i))
+            .Select(c => PlanOutlineRows.Row(plan.Id, c.c, c.i));
+        var problems = plan.Problems.Select((p, i) => (p, i))
+            .Where(p => storedProblems.GetValueOrDefault(p.p.Id) != (p.p, p.i))
+            .Select(p => PlanOutlineRows.Row(plan.Id, p.p, p.i));
+        return categories.Concat(problems).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)).ToList();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Tables;
 
@@ -16,21 +15,8 @@ public sealed class PlanRepository(LedgerTables tables, MeasureRepository measur
             return null;
         }
 
-        var categories = new List<CategoryEntity>();
-        await foreach (var row in tables.Ledger.QueryAsync<CategoryEntity>(
-            LedgerKeys.Categories.Filter(planId), cancellationToken: cancellationToken))
-        {
-            categories.Add(row);
-        }
-
-        var problems = new List<ProblemEntity>();
-        await foreach (var row in tables.Ledger.QueryAsync<ProblemEntity>(
-            LedgerKeys.Problems.Filter(planId), cancellationToken: cancellationToken))
-        {
-            problems.Add(row);
-        }
-
-        var problemOrder = problems.ToDictionary(p => p.ProblemId, p => p.Order, StringComparer.Ordinal);
+        var categories = await PlanOutlineRows.ReadCategoriesAsync(tables.Ledger, planId, cancellationToken);
+        var problems = await PlanOutlineRows.ReadProblemsAsync(tables.Ledger, planId, cancellationToken);
         var measureList = new List<Domain.Measures.Measure>();
         await foreach (var measure in measures.ListByPlanAsync(planId, cancellationToken))
         {
@@ -46,9 +32,9 @@ public sealed class PlanRepository(LedgerTables tables, MeasureRepository measur
             plan.Feedback(),
             plan.ImportedAt,
             plan.AssumptionList(),
-            [.. categories.OrderBy(c => c.Order).Select(c => new Category(c.CategoryId, c.Title, c.Inferred))],
-            [.. problems.OrderBy(p => p.Order).Select(p => new Problem(p.ProblemId, p.CategoryId, p.Number, p.Title, p.Finding, p.LongTerm))],
-            [.. measureList.OrderBy(m => problemOrder.GetValueOrDefault(m.ProblemId)).ThenBy(m => m.Number)])
+            [.. categories.Values.OrderBy(c => c.Order).Select(c => c.Category)],
+            [.. problems.Values.OrderBy(p => p.Order).Select(p => p.Problem)],
+            [.. measureList.OrderBy(m => problems.GetValueOrDefault(m.ProblemId).Order).ThenBy(m => m.Number)])
         {
             OfficeId = plan.Office(),
             OfficeName = plan.OfficeDisplayName(),

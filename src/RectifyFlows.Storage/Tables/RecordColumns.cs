@@ -10,13 +10,18 @@ namespace RectifyFlows.Storage.Tables;
 /// (<see cref="TableDates"/>), enums by name, anything else (lists, maps) as JSON with the serializer's defaults.
 /// Like <see cref="JsonEntity"/> this keeps a record and its row from drifting apart, while every field stays a column
 /// a filter can name. A row may call a field differently (<see cref="Rename"/>) or store it its own way
-/// (<see cref="Write"/>). Reading sets what the row has; a missing column leaves the record's default, and a missing
-/// non-nullable string reads as empty, as a row class's <c>= string.Empty</c> did.
+/// (<see cref="Write"/>). Reading builds the record through its primary constructor when it is positional, and sets
+/// what the row has; a missing column leaves the record's default, and a missing non-nullable string reads as empty,
+/// as a row class's <c>= string.Empty</c> did.
 /// </summary>
 public sealed class RecordColumns<T>
     where T : class
 {
     private readonly Column[] _columns;
+
+    // A positional record's primary constructor (null when the record has a parameterless one).
+    private readonly ConstructorInfo? _constructor =
+        typeof(T).GetConstructor(Type.EmptyTypes) is null ? typeof(T).GetConstructors().MaxBy(c => c.GetParameters().Length) : null;
 
     public RecordColumns()
     {
@@ -50,21 +55,29 @@ public sealed class RecordColumns<T>
     public T FromRow(TableEntity row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var record = Activator.CreateInstance<T>();
-        foreach (var column in _columns)
+        var values = _columns.ToDictionary(c => c.Property.Name, c => Read(c, row), StringComparer.OrdinalIgnoreCase);
+        if (_constructor is null)
         {
-            if (row.TryGetValue(column.Name, out var stored) && stored is not null)
+            var record = Activator.CreateInstance<T>();
+            foreach (var column in _columns)
             {
-                column.Property.SetValue(record, FromColumn(column.Property.PropertyType, row, column.Name));
+                if (values[column.Property.Name] is { Found: true } value)
+                {
+                    column.Property.SetValue(record, value.Value);
+                }
             }
-            else if (column.EmptyWhenMissing)
-            {
-                column.Property.SetValue(record, string.Empty);
-            }
+
+            return record;
         }
 
-        return record;
+        return (T)_constructor.Invoke([.. _constructor.GetParameters().Select(p =>
+            values[p.Name!].Value ?? (p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null))]);
     }
+
+    private static (bool Found, object? Value) Read(Column column, TableEntity row) =>
+        row.TryGetValue(column.Name, out var stored) && stored is not null
+            ? (true, FromColumn(column.Property.PropertyType, row, column.Name))
+            : (column.EmptyWhenMissing, column.EmptyWhenMissing ? string.Empty : null);
 
     private static object? ToColumn(PropertyInfo property, object? value) => value switch
     {
