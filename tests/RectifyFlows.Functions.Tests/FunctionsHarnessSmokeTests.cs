@@ -3,29 +3,25 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RectifyFlows.Api.Auth;
-using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Storage.Auth;
 
 namespace RectifyFlows.Functions.Tests;
 
 /// <summary>The harness itself: the Production composition starts from the template's settings and answers through its own triggers.</summary>
 [TestClass]
-public sealed class FunctionsHarnessSmokeTests
+public sealed class FunctionsHarnessSmokeTests : FunctionsAppTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Harness_RoutesByTemplateAndMethod_AsTheFunctionsHostWould()
     {
-        var cancel = TestContext.CancellationToken;
-        await using var app = await FunctionsHarness.StartAsync(cancellationToken: cancel);
+        await using var app = await StartAppAsync();
 
-        var health = await app.InvokeHttpAsync("GET", "/api/healthz", cancellationToken: cancel);
-        var measures = await app.InvokeHttpAsync("GET", "/api/measures", cancellationToken: cancel);
-        var getPlans = await app.InvokeHttpAsync("GET", "/api/plans", cancellationToken: cancel);
-        var missing = await app.InvokeHttpAsync("GET", "/api/no-such-route", cancellationToken: cancel);
-        var outside = await app.InvokeHttpAsync("GET", "/no-api-prefix", cancellationToken: cancel);
+        var health = await app.InvokeHttpAsync("GET", "/api/healthz", cancellationToken: Ct);
+        var measures = await app.InvokeHttpAsync("GET", "/api/measures", cancellationToken: Ct);
+        var getPlans = await app.InvokeHttpAsync("GET", "/api/plans", cancellationToken: Ct);
+        var missing = await app.InvokeHttpAsync("GET", "/api/no-such-route", cancellationToken: Ct);
+        var outside = await app.InvokeHttpAsync("GET", "/no-api-prefix", cancellationToken: Ct);
 
         Assert.AreEqual(200, health.Status, health.ToString());
         Assert.AreEqual("Health", health.FunctionName);
@@ -41,17 +37,16 @@ public sealed class FunctionsHarnessSmokeTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Harness_StartsACycleThroughItsTrigger_AndTheFunctionsOrchestratorRunsOnTheRealEngine()
     {
-        var cancel = TestContext.CancellationToken;
-        await using var app = await FunctionsHarness.StartAsync(cancellationToken: cancel);
+        await using var app = await StartAppAsync();
         var key = ApiKeyStore.NewKey();
-        await app.Services.GetRequiredService<ApiKeyStore>().RegisterAsync(key, "harness-operator", Roles.Operator, null, "test", cancel);
+        await app.Services.GetRequiredService<ApiKeyStore>().RegisterAsync(key, "harness-operator", Roles.Operator, null, "test", Ct);
         var headers = new Dictionary<string, string> { ["X-Api-Key"] = key };
 
-        var started = await app.InvokeHttpAsync("POST", "/api/cycles/quarterly/2026-Q1", headers, Encoding.UTF8.GetBytes("{}"), cancel);
+        var started = await app.InvokeHttpAsync("POST", "/api/cycles/quarterly/2026-Q1", headers, Encoding.UTF8.GetBytes("{}"), Ct);
         Assert.AreEqual(202, started.Status, started.ToString());
         var instanceId = started.Json().GetProperty("instanceId").GetString()!;
-        var running = await app.DurableClient.WaitForInstanceStartAsync(instanceId, cancel);
-        var status = await app.InvokeHttpAsync("GET", "/api/cycles/quarterly/2026-Q1", headers, cancellationToken: cancel);
+        var running = await app.DurableClient.WaitForInstanceStartAsync(instanceId, Ct);
+        var status = await app.InvokeHttpAsync("GET", "/api/cycles/quarterly/2026-Q1", headers, cancellationToken: Ct);
 
         Assert.AreNotEqual(OrchestrationRuntimeStatus.Pending, running.RuntimeStatus);
         Assert.AreEqual(200, status.Status, status.ToString());

@@ -5,7 +5,6 @@ using RectifyFlows.Api.Routing;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Webhooks;
-using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
@@ -20,7 +19,7 @@ namespace RectifyFlows.Functions.Tests;
 /// every route of the shared route table must have been served.
 /// </summary>
 [TestClass]
-public sealed partial class HostParityTests
+public sealed partial class HostParityTests : FunctionsAppTests
 {
     private const string HostSecret = "dev-webhook-secret";
     private const string FunctionsSecret = "parity-signing-secret-of-32-characters!";
@@ -37,13 +36,10 @@ public sealed partial class HostParityTests
         ("dev-unit-shiyuan-key", "unit-tw-shiyuan", Roles.Unit, "tw-shiyuan"),
     ];
 
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Crash, CooperativeCancellation = true)]
     public async Task EveryRouteOfTheTable_AnswersTheHttpFileScenario_WithTheSameStatus_OnBothHosts()
     {
-        var cancel = TestContext.CancellationToken;
         var prefix = LedgerFixture.NewPrefix();
         await using var ledger = await LedgerFixture.CreateAsync(prefix: prefix);
         await using var host = await HostProcess.StartAsync(prefix);
@@ -51,15 +47,15 @@ public sealed partial class HostParityTests
 
         var options = new FunctionsHarnessOptions();
         options.KeyVault.Set("webhook-signing-secret", FunctionsSecret);
-        await using var app = await FunctionsHarness.StartAsync(options, cancel);
-        await SeedAsFirstStartDoesAsync(app, cancel);
+        await using var app = await StartAppAsync(options);
+        await SeedAsFirstStartDoesAsync(app, Ct);
 
         var served = new HashSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
         async Task<(int Host, HarnessResponse Functions)> SendAsync(HttpFileRequest example)
         {
-            var (hostStatus, _, _) = await SendToHostAsync(hostClient, example, cancel);
-            var functions = await SendToFunctionsAsync(app, example, cancel);
+            var (hostStatus, _, _) = await SendToHostAsync(hostClient, example, Ct);
+            var functions = await SendToFunctionsAsync(app, example, Ct);
             if (functions.FunctionName is { } name)
             {
                 served.Add(name);
@@ -83,33 +79,33 @@ public sealed partial class HostParityTests
         // The dashboard: /dashboard redirects to /dashboard/ (relative links resolve), and a file the browser holds revalidates to 304.
         await SendAsync(new HttpFileRequest("GET", "/dashboard", [], null, [302]));
         var (_, script) = await SendAsync(new HttpFileRequest("GET", "/dashboard/charts.js", [], null, null));
-        var (_, hostScriptEtag, hostCsp) = await SendToHostAsync(hostClient, new HttpFileRequest("GET", "/dashboard/charts.js", [], null, null), cancel);
+        var (_, hostScriptEtag, hostCsp) = await SendToHostAsync(hostClient, new HttpFileRequest("GET", "/dashboard/charts.js", [], null, null), Ct);
         Assert.AreEqual(hostScriptEtag, script.Headers.GetValueOrDefault("ETag"), "the same file has the same ETag on both hosts");
         Assert.AreEqual(hostCsp, script.Headers.GetValueOrDefault("Content-Security-Policy"), "the same Content-Security-Policy on both hosts");
         await SendAsync(new HttpFileRequest("GET", "/dashboard/charts.js", [("If-None-Match", hostScriptEtag!)], null, [304]));
 
         // The ledger XLSX round trip: each host's own export, posted back unchanged, imports with nothing changed.
         var operatorKey = ("X-Api-Key", "dev-operator-key");
-        var hostExport = await hostClient.SendAsync(WithKey(HttpMethod.Get, $"/api/plans/{PlanId}/ledger.xlsx"), cancel);
-        var functionsExport = await app.InvokeHttpAsync("GET", $"/api/plans/{PlanId}/ledger.xlsx", [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: cancel);
+        var hostExport = await hostClient.SendAsync(WithKey(HttpMethod.Get, $"/api/plans/{PlanId}/ledger.xlsx"), Ct);
+        var functionsExport = await app.InvokeHttpAsync("GET", $"/api/plans/{PlanId}/ledger.xlsx", [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: Ct);
         var hostImport = await hostClient.SendAsync(WithKey(HttpMethod.Post, $"/api/plans/{PlanId}/ledger.xlsx",
-            new ByteArrayContent(await hostExport.Content.ReadAsByteArrayAsync(cancel)) { Headers = { ContentType = new(Xlsx) } }), cancel);
+            new ByteArrayContent(await hostExport.Content.ReadAsByteArrayAsync(Ct)) { Headers = { ContentType = new(Xlsx) } }), Ct);
         var functionsImport = await app.InvokeHttpAsync("POST", $"/api/plans/{PlanId}/ledger.xlsx",
-            [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2), KeyValuePair.Create("Content-Type", Xlsx)], functionsExport.Body, cancel);
+            [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2), KeyValuePair.Create("Content-Type", Xlsx)], functionsExport.Body, Ct);
         served.Add(functionsImport.FunctionName ?? "(none)");
-        Assert.AreEqual(200, (int)hostImport.StatusCode, await hostImport.Content.ReadAsStringAsync(cancel));
+        Assert.AreEqual(200, (int)hostImport.StatusCode, await hostImport.Content.ReadAsStringAsync(Ct));
         Assert.AreEqual(200, functionsImport.Status, functionsImport.ToString());
         Assert.AreEqual(0, functionsImport.Json().GetProperty("changed").GetInt32(), functionsImport.ToString());
 
         // The projects ledger XLSX of the seed office (911 reconstructed projects), the same way: nothing changes.
-        var hostProjects = await hostClient.SendAsync(WithKey(HttpMethod.Get, "/api/projects/ledger.xlsx?officeId=ganxian"), cancel);
-        var functionsProjects = await app.InvokeHttpAsync("GET", "/api/projects/ledger.xlsx?officeId=ganxian", [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: cancel);
+        var hostProjects = await hostClient.SendAsync(WithKey(HttpMethod.Get, "/api/projects/ledger.xlsx?officeId=ganxian"), Ct);
+        var functionsProjects = await app.InvokeHttpAsync("GET", "/api/projects/ledger.xlsx?officeId=ganxian", [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: Ct);
         var hostProjectsImport = await hostClient.SendAsync(WithKey(HttpMethod.Post, "/api/projects/ledger.xlsx?officeId=ganxian",
-            new ByteArrayContent(await hostProjects.Content.ReadAsByteArrayAsync(cancel)) { Headers = { ContentType = new(Xlsx) } }), cancel);
+            new ByteArrayContent(await hostProjects.Content.ReadAsByteArrayAsync(Ct)) { Headers = { ContentType = new(Xlsx) } }), Ct);
         var functionsProjectsImport = await app.InvokeHttpAsync("POST", "/api/projects/ledger.xlsx?officeId=ganxian",
-            [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2), KeyValuePair.Create("Content-Type", Xlsx)], functionsProjects.Body, cancel);
+            [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2), KeyValuePair.Create("Content-Type", Xlsx)], functionsProjects.Body, Ct);
         served.Add(functionsProjectsImport.FunctionName ?? "(none)");
-        Assert.AreEqual(200, (int)hostProjectsImport.StatusCode, await hostProjectsImport.Content.ReadAsStringAsync(cancel));
+        Assert.AreEqual(200, (int)hostProjectsImport.StatusCode, await hostProjectsImport.Content.ReadAsStringAsync(Ct));
         Assert.AreEqual(200, functionsProjectsImport.Status, functionsProjectsImport.ToString());
         var projectsResult = functionsProjectsImport.Json();
         Assert.AreEqual(projectsResult.GetProperty("rows").GetInt32(), projectsResult.GetProperty("unchanged").GetInt32(), functionsProjectsImport.ToString());
@@ -121,9 +117,9 @@ public sealed partial class HostParityTests
             ($"/api/plans/{PlanId}", json => json.GetProperty("sourceKind").GetString()),
         })
         {
-            using var hostResponse = await hostClient.SendAsync(WithKey(HttpMethod.Get, path), cancel);
-            var hostJson = System.Text.Json.JsonDocument.Parse(await hostResponse.Content.ReadAsByteArrayAsync(cancel)).RootElement;
-            var functionsJson = (await app.InvokeHttpAsync("GET", path, [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: cancel)).Json();
+            using var hostResponse = await hostClient.SendAsync(WithKey(HttpMethod.Get, path), Ct);
+            var hostJson = System.Text.Json.JsonDocument.Parse(await hostResponse.Content.ReadAsByteArrayAsync(Ct)).RootElement;
+            var functionsJson = (await app.InvokeHttpAsync("GET", path, [KeyValuePair.Create(operatorKey.Item1, operatorKey.Item2)], cancellationToken: Ct)).Json();
             var expected = path.StartsWith("/api/units/", StringComparison.Ordinal) ? "department" : "inspection";
             Assert.AreEqual(expected, read(hostJson), path + " on the standalone host");
             Assert.AreEqual(expected, read(functionsJson), path + " on the Functions app");

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using RectifyFlows.Api.Auth;
-using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Storage.Auth;
 
 namespace RectifyFlows.Functions.Tests;
@@ -10,31 +9,28 @@ namespace RectifyFlows.Functions.Tests;
 /// Production composition: the same code as the standalone host's middleware, applied by <c>RouteTrigger</c>.
 /// </summary>
 [TestClass]
-public sealed class HttpProtectionTests
+public sealed class HttpProtectionTests : FunctionsAppTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task RateLimit_RefusesABurstWith429AndRetryAfter_PerKey_WithoutTouchingOtherKeys()
     {
-        var cancel = TestContext.CancellationToken;
         var options = new FunctionsHarnessOptions { Durable = false };
         options.AppSettings["RectifyFlows__Http__PermitsPerSecond"] = "1";
         options.AppSettings["RectifyFlows__Http__Burst"] = "3";
-        await using var app = await FunctionsHarness.StartAsync(options, cancel);
+        await using var app = await StartAppAsync(options);
         var keys = app.Services.GetRequiredService<ApiKeyStore>();
         string busy = ApiKeyStore.NewKey(), quiet = ApiKeyStore.NewKey();
-        await keys.RegisterAsync(busy, "busy-operator", Roles.Operator, null, "test", cancel);
-        await keys.RegisterAsync(quiet, "quiet-operator", Roles.Operator, null, "test", cancel);
+        await keys.RegisterAsync(busy, "busy-operator", Roles.Operator, null, "test", Ct);
+        await keys.RegisterAsync(quiet, "quiet-operator", Roles.Operator, null, "test", Ct);
 
         var statuses = new List<HarnessResponse>();
         for (var i = 0; i < 8; i++)
         {
-            statuses.Add(await app.InvokeHttpAsync("GET", "/api/actions", new Dictionary<string, string> { ["X-Api-Key"] = busy }, cancellationToken: cancel));
+            statuses.Add(await app.InvokeHttpAsync("GET", "/api/actions", new Dictionary<string, string> { ["X-Api-Key"] = busy }, cancellationToken: Ct));
         }
 
-        var other = await app.InvokeHttpAsync("GET", "/api/actions", new Dictionary<string, string> { ["X-Api-Key"] = quiet }, cancellationToken: cancel);
+        var other = await app.InvokeHttpAsync("GET", "/api/actions", new Dictionary<string, string> { ["X-Api-Key"] = quiet }, cancellationToken: Ct);
 
         var limited = statuses.Where(r => r.Status == 429).ToList();
         Assert.IsNotEmpty(limited, string.Join("\n", statuses));
@@ -49,13 +45,12 @@ public sealed class HttpProtectionTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Cors_IsClosedByDefault_AndAdmitsOnlyConfiguredOrigins()
     {
-        var cancel = TestContext.CancellationToken;
         var closedOptions = new FunctionsHarnessOptions { Durable = false };
-        await using (var closed = await FunctionsHarness.StartAsync(closedOptions, cancel))
+        await using (var closed = await StartAppAsync(closedOptions))
         {
             var preflight = await closed.InvokeHttpAsync("OPTIONS", "/api/measures",
-                new Dictionary<string, string> { ["Origin"] = "https://evil.example", ["Access-Control-Request-Method"] = "GET" }, cancellationToken: cancel);
-            var simple = await closed.InvokeHttpAsync("GET", "/api/healthz", new Dictionary<string, string> { ["Origin"] = "https://evil.example" }, cancellationToken: cancel);
+                new Dictionary<string, string> { ["Origin"] = "https://evil.example", ["Access-Control-Request-Method"] = "GET" }, cancellationToken: Ct);
+            var simple = await closed.InvokeHttpAsync("GET", "/api/healthz", new Dictionary<string, string> { ["Origin"] = "https://evil.example" }, cancellationToken: Ct);
 
             Assert.AreEqual(204, preflight.Status, preflight.ToString());
             Assert.AreEqual("CorsPreflight", preflight.FunctionName);
@@ -65,11 +60,11 @@ public sealed class HttpProtectionTests
 
         var openOptions = new FunctionsHarnessOptions { Durable = false };
         openOptions.AppSettings["RectifyFlows__Http__CorsOrigins__0"] = "https://office.example";
-        await using var open = await FunctionsHarness.StartAsync(openOptions, cancel);
+        await using var open = await StartAppAsync(openOptions);
         var allowed = await open.InvokeHttpAsync("OPTIONS", "/api/measures",
-            new Dictionary<string, string> { ["Origin"] = "https://office.example", ["Access-Control-Request-Method"] = "GET" }, cancellationToken: cancel);
-        var actual = await open.InvokeHttpAsync("GET", "/api/healthz", new Dictionary<string, string> { ["Origin"] = "https://office.example" }, cancellationToken: cancel);
-        var stranger = await open.InvokeHttpAsync("GET", "/api/healthz", new Dictionary<string, string> { ["Origin"] = "https://evil.example" }, cancellationToken: cancel);
+            new Dictionary<string, string> { ["Origin"] = "https://office.example", ["Access-Control-Request-Method"] = "GET" }, cancellationToken: Ct);
+        var actual = await open.InvokeHttpAsync("GET", "/api/healthz", new Dictionary<string, string> { ["Origin"] = "https://office.example" }, cancellationToken: Ct);
+        var stranger = await open.InvokeHttpAsync("GET", "/api/healthz", new Dictionary<string, string> { ["Origin"] = "https://evil.example" }, cancellationToken: Ct);
 
         Assert.AreEqual("https://office.example", allowed.Headers.GetValueOrDefault("Access-Control-Allow-Origin"), allowed.ToString());
         StringAssert.Contains(allowed.Headers.GetValueOrDefault("Access-Control-Allow-Headers") ?? "", "X-Api-Key");

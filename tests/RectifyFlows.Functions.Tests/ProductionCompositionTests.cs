@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RectifyFlows.Domain.Webhooks;
-using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Dispatch;
 using RectifyFlows.Notifications.Outbox;
@@ -15,12 +13,8 @@ namespace RectifyFlows.Functions.Tests;
 /// the compiled template's app settings, with Key Vault references resolved (or not) by a fake vault.
 /// </summary>
 [TestClass]
-public sealed class ProductionCompositionTests
+public sealed class ProductionCompositionTests : FunctionsAppTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
-    private CancellationToken Ct => TestContext.CancellationToken;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task BootstrapOperatorKey_FromKeyVault_OpensOperatorRoutes()
@@ -28,7 +22,7 @@ public sealed class ProductionCompositionTests
         var key = "bootstrap-" + Guid.NewGuid().ToString("N");
         var options = new FunctionsHarnessOptions { Durable = false };
         options.KeyVault.Set("bootstrap-operator-key", key);
-        await using var app = await FunctionsHarness.StartAsync(options, Ct);
+        await using var app = await StartAppAsync(options);
 
         var measures = await app.InvokeHttpAsync("GET", "/api/measures?overdue=true", KeyHeader(key), cancellationToken: Ct);
         var notifications = await app.InvokeHttpAsync("GET", "/api/notifications", KeyHeader(key), cancellationToken: Ct);
@@ -43,7 +37,7 @@ public sealed class ProductionCompositionTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task UnsetSecrets_AreUnresolvedReferences_WhichOpenNothing_AndAreReportedAtStart()
     {
-        await using var app = await FunctionsHarness.StartAsync(new FunctionsHarnessOptions { Durable = false }, Ct);
+        await using var app = await StartAppAsync(new FunctionsHarnessOptions { Durable = false });
         var literal = app.AppSettings["RectifyFlows__Auth__BootstrapOperatorKey"];
         Assert.StartsWith("@Microsoft.KeyVault(", literal, "the template's reference, left as text by the platform");
 
@@ -67,19 +61,19 @@ public sealed class ProductionCompositionTests
     public async Task Webhook_SignedWithTheUnresolvedReferenceAsKey_Gets401_AndWithTheRealSecretPassesTheSignature()
     {
         var body = Encoding.UTF8.GetBytes("""{"eventId":"evt-harness-0001","source":"hotline","leads":[]}""");
-        await using (var unset = await FunctionsHarness.StartAsync(new FunctionsHarnessOptions { Durable = false }, Ct))
+        await using (var unset = await StartAppAsync(new FunctionsHarnessOptions { Durable = false }))
         {
             var literal = unset.AppSettings["RectifyFlows__Webhooks__SigningSecret"];
-            var forged = await unset.InvokeHttpAsync("POST", "/api/webhooks/leads", Signed(literal, body), body, Ct);
+            var forged = await unset.InvokeHttpAsync("POST", "/api/webhooks/leads", SignedHeaders(literal, body), body, Ct);
             Assert.AreEqual(401, forged.Status, forged.ToString());
         }
 
         const string secret = "webhook-signing-secret-of-the-harness-0123456789";
         var options = new FunctionsHarnessOptions { Durable = false };
         options.KeyVault.Set("webhook-signing-secret", secret);
-        await using var set = await FunctionsHarness.StartAsync(options, Ct);
-        var genuine = await set.InvokeHttpAsync("POST", "/api/webhooks/leads", Signed(secret, body), body, Ct);
-        var forgedAgain = await set.InvokeHttpAsync("POST", "/api/webhooks/leads", Signed(set.AppSettings["RectifyFlows__Notifications__WeCom__Key"], body), body, Ct);
+        await using var set = await StartAppAsync(options);
+        var genuine = await set.InvokeHttpAsync("POST", "/api/webhooks/leads", SignedHeaders(secret, body), body, Ct);
+        var forgedAgain = await set.InvokeHttpAsync("POST", "/api/webhooks/leads", SignedHeaders(set.AppSettings["RectifyFlows__Notifications__WeCom__Key"], body), body, Ct);
 
         Assert.AreNotEqual(401, genuine.Status, "the resolved secret verifies: " + genuine);
         Assert.AreEqual(401, forgedAgain.Status);
@@ -111,7 +105,7 @@ public sealed class ProductionCompositionTests
         options.AppSettings["RectifyFlows__Notifications__WeCom__BaseUrl"] = new Uri(wecom.BaseUrl, "/cgi-bin/webhook/send?key=").ToString();
         // Robots wait out 22:00–07:00 CST; the test must not depend on the hour it runs at.
         options.AppSettings["RectifyFlows__Notifications__QuietHours__Enabled"] = "false";
-        await using var app = await FunctionsHarness.StartAsync(options, Ct);
+        await using var app = await StartAppAsync(options);
         Assert.IsNotNull(app.Services.GetService<OutboxDispatcher>(), "WeCom alone is a configured channel");
 
         await app.Services.GetRequiredService<OutboxRepository>().EnqueueAsync(
@@ -148,7 +142,7 @@ public sealed class ProductionCompositionTests
             StorageConnectionString = $"TableEndpoint={refusing.BaseUrl}devstoreaccount1;SharedAccessSignature=sv=2025-01-05&ss=t&srt=sco&sp=r&se=2099-01-01T00:00:00Z&sig=harness",
         };
 
-        await using var app = await FunctionsHarness.StartAsync(options, Ct);
+        await using var app = await StartAppAsync(options);
         var first = await app.InvokeHttpAsync("GET", "/api/healthz", cancellationToken: Ct);
         var again = await app.InvokeHttpAsync("GET", "/api/healthz", cancellationToken: Ct);
 
@@ -157,12 +151,4 @@ public sealed class ProductionCompositionTests
         Assert.AreEqual(503, again.Status, "still answering, still unhealthy");
         Assert.IsTrue(app.Log.AtLeast(LogLevel.Error).Any(e => e.Message.StartsWith("Storage start-up failed", StringComparison.Ordinal)));
     }
-
-    private static Dictionary<string, string> KeyHeader(string key) => new() { ["X-Api-Key"] = key };
-
-    private static Dictionary<string, string> Signed(string secret, byte[] body) => new()
-    {
-        [WebhookSignature.HeaderName] = WebhookSignature.Sign(secret, DateTimeOffset.UtcNow, body),
-        ["Content-Type"] = "application/json",
-    };
 }

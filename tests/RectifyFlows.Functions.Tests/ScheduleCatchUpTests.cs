@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Api.Auth;
 using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Host.Scheduling;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
@@ -21,19 +20,15 @@ namespace RectifyFlows.Functions.Tests;
 /// <see cref="ScheduleCatchUp"/> over its Quartz schedules (<see cref="QuartzCycleFireTimes"/>), run here on the same engine.
 /// </summary>
 [TestClass]
-public sealed class ScheduleCatchUpTests
+public sealed class ScheduleCatchUpTests : FunctionsAppTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
-    private CancellationToken Ct => TestContext.CancellationToken;
-
     [TestMethod]
     [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task MonthlyTimerFire_RunsTheCycle_ThroughTheAppsOrchestrators_ToTheArchivedReport()
     {
         var options = new FunctionsHarnessOptions();
         options.AppSettings["RectifyFlows__Workflows__InspectionWindow"] = "00:00:02"; // no team reports: the window closes
-        await using var app = await FunctionsHarness.StartAsync(options, Ct);
+        await using var app = await StartAppAsync(options);
         var plan = TestPlans.Read(TestPlans.District(1));
         await app.Services.GetRequiredService<PlanImporter>().ImportAsync(plan, "test", Ct);
         var key = ApiKeyStore.NewKey();
@@ -61,7 +56,7 @@ public sealed class ScheduleCatchUpTests
     public async Task LateFires_StartTheMissedPeriods_InOrder_NotThePeriodTheyRunIn()
     {
         var time = new SettableClock(new DateTimeOffset(2026, 2, 10, 12, 0, 0, TimeSpan.Zero));
-        await using var app = await FunctionsHarness.StartAsync(new FunctionsHarnessOptions { ConfigureServices = s => s.AddSingleton<TimeProvider>(time) }, Ct);
+        await using var app = await StartAppAsync(new FunctionsHarnessOptions { ConfigureServices = s => s.AddSingleton<TimeProvider>(time) });
         var client = app.DurableClient;
         var cycles = new CycleStarter(client, new RunningCycles(time), NullLogger<CycleStarter>.Instance);
         await StartAndWaitAsync(cycles, client, CycleKind.Monthly, "2026-01");
@@ -88,7 +83,7 @@ public sealed class ScheduleCatchUpTests
     {
         // The host's CycleJob and start-up catch-up are this shared ScheduleCatchUp over QuartzCycleFireTimes, with the
         // defaults (09:00 in Asia/Shanghai); the harness's engine runs the cycles.
-        await using var app = await FunctionsHarness.StartAsync(cancellationToken: Ct);
+        await using var app = await StartAppAsync();
         var client = app.DurableClient;
         var cycles = new CycleStarter(client, new RunningCycles(TimeProvider.System), NullLogger<CycleStarter>.Instance);
         var options = Options.Create(new ScheduleOptions());
@@ -109,7 +104,7 @@ public sealed class ScheduleCatchUpTests
     [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task EscalationCatchUpTimer_StartsTheLaddersOfOpenMeasures_ImportedWithoutThem()
     {
-        await using var app = await FunctionsHarness.StartAsync(cancellationToken: Ct);
+        await using var app = await StartAppAsync();
         var document = TestPlans.District(2);
         // Imported past the API (as a crashed import or a start while the engine was down leaves it): no ladder yet.
         await app.Services.GetRequiredService<PlanImporter>().ImportAsync(TestPlans.Read(document), "test", Ct);

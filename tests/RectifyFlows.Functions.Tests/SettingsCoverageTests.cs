@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Functions.Tests.Harness;
 using RectifyFlows.Functions.Tests.Settings;
 using RectifyFlows.Storage;
 using RectifyFlows.Workflows;
@@ -15,10 +14,8 @@ namespace RectifyFlows.Functions.Tests;
 /// the bound options classes), not by a list kept here.
 /// </summary>
 [TestClass]
-public sealed class SettingsCoverageTests
+public sealed class SettingsCoverageTests : FunctionsAppTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task EverySettingTheFunctionsAppReads_IsInTheTemplate_OrDocumentedAsManual()
@@ -122,7 +119,7 @@ public sealed class SettingsCoverageTests
     public async Task SmtpSecurityParameter_BecomesTheTwoTlsSettings_StartTlsByDefault()
     {
         // azd RECTIFYFLOWS_SMTP_SECURITY (starttls | tls | none) is one parameter for two settings that must not both be true.
-        var settings = await TemplateAppSettings.ReadAsync(new DeployedResources(), TestContext.CancellationToken);
+        var settings = await TemplateAppSettings.ReadAsync(new DeployedResources(), Ct);
 
         Assert.AreEqual("true", settings["RectifyFlows__Notifications__Smtp__UseStartTls"]);
         Assert.AreEqual("false", settings["RectifyFlows__Notifications__Smtp__UseTls"]);
@@ -135,7 +132,7 @@ public sealed class SettingsCoverageTests
     /// <summary>The template's app settings in colon form (<c>A__B</c> → <c>A:B</c>), as the app's configuration sees them.</summary>
     private async Task<List<string>> TemplateKeysAsync()
     {
-        var settings = await TemplateAppSettings.ReadAsync(new DeployedResources(), TestContext.CancellationToken);
+        var settings = await TemplateAppSettings.ReadAsync(new DeployedResources(), Ct);
         return [.. settings.Keys.Select(k => k.Replace("__", ":", StringComparison.Ordinal))];
     }
 }

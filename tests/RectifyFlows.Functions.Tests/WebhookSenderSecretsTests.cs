@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using RectifyFlows.Domain.Webhooks;
-using RectifyFlows.Functions.Tests.Harness;
 
 namespace RectifyFlows.Functions.Tests;
 
@@ -11,12 +9,8 @@ namespace RectifyFlows.Functions.Tests;
 /// need no app setting named after a sender. Through the harness, with no shared signing secret set.
 /// </summary>
 [TestClass]
-public sealed class WebhookSenderSecretsTests
+public sealed class WebhookSenderSecretsTests : FunctionsAppTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
-    private CancellationToken Ct => TestContext.CancellationToken;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task SenderSecretsFromKeyVault_VerifyTheirSenderOnly()
@@ -24,13 +18,13 @@ public sealed class WebhookSenderSecretsTests
         const string hotline = "hotline-secret-of-the-harness-0123456789";
         var options = new FunctionsHarnessOptions { Durable = false };
         options.KeyVault.Set("webhook-sender-secrets", $$"""{"hotline-12317": "{{hotline}}", "team-1": "team-secret-of-the-harness-0123456789"}""");
-        await using var app = await FunctionsHarness.StartAsync(options, Ct);
+        await using var app = await StartAppAsync(options);
 
         var own = Lead("hotline-12317", "evt-sender-0001");
-        var genuine = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", Signed(hotline, own), own, Ct);
+        var genuine = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", SignedHeaders(hotline, own), own, Ct);
         var other = Lead("hotline-other", "evt-sender-0002");
-        var borrowed = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", Signed(hotline, other), other, Ct);
-        var wrong = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", Signed("team-secret-of-the-harness-0123456789", own), own, Ct);
+        var borrowed = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", SignedHeaders(hotline, other), other, Ct);
+        var wrong = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", SignedHeaders("team-secret-of-the-harness-0123456789", own), own, Ct);
 
         Assert.AreNotEqual(401, genuine.Status, "the sender's own secret verifies: " + genuine);
         Assert.AreEqual(401, borrowed.Status, "a sender not in the object has no secret (no shared one is set): " + borrowed);
@@ -44,10 +38,10 @@ public sealed class WebhookSenderSecretsTests
         const string secret = "hotline-secret-of-the-harness-0123456789";
         var options = new FunctionsHarnessOptions { Durable = false };
         options.KeyVault.Set("webhook-sender-secrets", $"hotline-12317={secret}");
-        await using var app = await FunctionsHarness.StartAsync(options, Ct);
+        await using var app = await StartAppAsync(options);
 
         var body = Lead("hotline-12317", "evt-sender-0003");
-        var response = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", Signed(secret, body), body, Ct);
+        var response = await app.InvokeHttpAsync("POST", "/api/webhooks/leads", SignedHeaders(secret, body), body, Ct);
 
         Assert.AreEqual(401, response.Status, response.ToString());
         Assert.IsTrue(app.Log.AtLeast(LogLevel.Error).Any(e => e.Message.Contains("RectifyFlows:Webhooks:SenderSecrets", StringComparison.Ordinal)),
@@ -56,10 +50,4 @@ public sealed class WebhookSenderSecretsTests
 
     private static byte[] Lead(string source, string eventId) => Encoding.UTF8.GetBytes(
         $$"""{"eventId":"{{eventId}}","receivedAt":"2017-03-02T09:00:00+08:00","source":"{{source}}","subject":"反映扶贫资金被挪用","detail":"群众来电反映。","unitId":"tw-meilin"}""");
-
-    private static Dictionary<string, string> Signed(string secret, byte[] body) => new()
-    {
-        [WebhookSignature.HeaderName] = WebhookSignature.Sign(secret, DateTimeOffset.UtcNow, body),
-        ["Content-Type"] = "application/json",
-    };
 }

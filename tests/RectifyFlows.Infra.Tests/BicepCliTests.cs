@@ -5,10 +5,8 @@ namespace RectifyFlows.Infra.Tests;
 /// <summary><c>bicep build</c> and <c>bicep lint</c> of infra/ report nothing: no errors, no warnings (CI gate).</summary>
 [TestClass]
 [OSCondition(OperatingSystems.Linux)] // The CLI comes from Azure.Bicep.CommandLine.linux-x64.
-public sealed partial class BicepCliTests
+public sealed partial class BicepCliTests : TemplateTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     public static IEnumerable<object[]> BicepFiles =>
         Directory.EnumerateFiles(RepositoryPaths.Infra, "*.bicep", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
@@ -18,7 +16,7 @@ public sealed partial class BicepCliTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Build_CompilesMainTemplate_WithoutDiagnostics()
     {
-        var compilation = await CompiledMain.GetAsync(TestContext.CancellationToken);
+        var compilation = await CompiledMain.GetAsync(Ct);
 
         Assert.AreEqual(0, compilation.Result.ExitCode, compilation.Result.ToString());
         AssertNoDiagnostics(compilation.Result);
@@ -30,7 +28,7 @@ public sealed partial class BicepCliTests
     [DynamicData(nameof(BicepFiles))]
     public async Task Lint_ReportsNothing_ForEachBicepFile(string relativePath)
     {
-        var result = await BicepCli.RunAsync(["lint", Path.Combine(RepositoryPaths.Root, relativePath)], TestContext.CancellationToken);
+        var result = await BicepCli.RunAsync(["lint", Path.Combine(RepositoryPaths.Root, relativePath)], Ct);
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         AssertNoDiagnostics(result);

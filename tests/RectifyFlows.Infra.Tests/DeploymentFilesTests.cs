@@ -6,15 +6,13 @@ namespace RectifyFlows.Infra.Tests;
 /// <summary>azure.yaml, main.parameters.json, host.json and local.settings.example.json agree with the template.</summary>
 [TestClass]
 [OSCondition(OperatingSystems.Linux)]
-public sealed class DeploymentFilesTests
+public sealed class DeploymentFilesTests : TemplateTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task ParametersFile_SetsEveryRequiredParameter_AndNoUnknownOne()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var declared = template.Root.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Infra, "main.parameters.json")));
         var given = file.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToList();
@@ -62,7 +60,7 @@ public sealed class DeploymentFilesTests
     {
         // The Functions app's doctor and `sizes` find the task hub's tables by RectifyFlows:Durable:TaskHubName; the
         // Durable extension names them by host.json's hubName. One without the other reads an empty hub.
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var settings = template.FunctionApp().AppSettings();
         var hubName = TemplateQueries.HostJson().GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString();
 
@@ -73,7 +71,7 @@ public sealed class DeploymentFilesTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task LocalSettingsExample_HasEveryAppSetting_WithLocalDefaults()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var azure = template.FunctionApp().AppSettings();
         using var file = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Of("functions", "RectifyFlows.Functions", "local.settings.example.json")));
         var local = file.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString(), StringComparer.Ordinal);

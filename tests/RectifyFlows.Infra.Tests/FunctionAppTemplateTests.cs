@@ -6,15 +6,13 @@ namespace RectifyFlows.Infra.Tests;
 /// <summary>The Function App in the compiled template: Flex Consumption, .NET isolated, HTTPS only, identity-based connections.</summary>
 [TestClass]
 [OSCondition(OperatingSystems.Linux)]
-public sealed partial class FunctionAppTemplateTests
+public sealed partial class FunctionAppTemplateTests : TemplateTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task FunctionApp_RunsOnFlexConsumption_WithTheDotnetVersionTheAppTargets()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var site = template.FunctionApp();
 
         var plans = site.Template.OfType("Microsoft.Web/serverfarms").ToList();
@@ -35,7 +33,7 @@ public sealed partial class FunctionAppTemplateTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task FunctionApp_RunsAsTheUserAssignedIdentity_ForKeyVaultAndDeployment()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var site = template.FunctionApp();
         var identity = template.AppIdentity();
 
@@ -62,7 +60,7 @@ public sealed partial class FunctionAppTemplateTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task FunctionApp_AcceptsOnlyHttpsAndTls12_WithFtpAndBasicAuthOff()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var site = template.FunctionApp();
 
         Assert.IsTrue(site.Property("httpsOnly").GetBoolean(), "httpsOnly");
@@ -83,7 +81,7 @@ public sealed partial class FunctionAppTemplateTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppSettings_ConnectHostTaskHubAndLedger_WithTheManagedIdentity()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var site = template.FunctionApp();
         var settings = site.AppSettings();
         var identity = template.AppIdentity();
@@ -113,7 +111,7 @@ public sealed partial class FunctionAppTemplateTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppSettings_LeaveOut_WhatFlexConsumptionRejectsOrIgnores()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var settings = template.FunctionApp().AppSettings();
 
         // Flex Consumption takes the runtime from functionAppConfig and refuses these; WEBSITE_TIME_ZONE it ignores

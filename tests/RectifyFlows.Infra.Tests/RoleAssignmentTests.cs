@@ -3,7 +3,7 @@ namespace RectifyFlows.Infra.Tests;
 /// <summary>The app's identity holds exactly the data roles identity-based connections need, on the right resources.</summary>
 [TestClass]
 [OSCondition(OperatingSystems.Linux)]
-public sealed class RoleAssignmentTests
+public sealed class RoleAssignmentTests : TemplateTests
 {
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
@@ -11,13 +11,11 @@ public sealed class RoleAssignmentTests
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppIdentity_HasBlobQueueAndTableDataRoles_OnEveryStorageAccount()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var identity = template.AppIdentity();
         var accounts = template.OfType("Microsoft.Storage/storageAccounts").Where(account => !account.IsExisting).ToList();
         Assert.IsNotEmpty(accounts);
@@ -35,7 +33,7 @@ public sealed class RoleAssignmentTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppIdentity_ReadsKeyVaultSecrets_AndPublishesTelemetry()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var identity = template.AppIdentity();
 
         var vault = template.OfType("Microsoft.KeyVault/vaults").Single(resource => !resource.IsExisting);
@@ -49,7 +47,7 @@ public sealed class RoleAssignmentTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppIdentity_GetsNoControlPlaneRole()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var identity = template.AppIdentity();
         string[] dataRoles =
         [

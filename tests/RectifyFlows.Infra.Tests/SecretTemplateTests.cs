@@ -5,7 +5,7 @@ namespace RectifyFlows.Infra.Tests;
 /// <summary>No storage key, SAS or secret value reaches an app setting: secrets are Key Vault references only.</summary>
 [TestClass]
 [OSCondition(OperatingSystems.Linux)]
-public sealed partial class SecretTemplateTests
+public sealed partial class SecretTemplateTests : TemplateTests
 {
     /// <summary>The app settings that carry secrets and the Key Vault secret each refers to (docs/deployment.md).</summary>
     private static readonly Dictionary<string, string> SecretSettings = new(StringComparer.Ordinal)
@@ -19,13 +19,11 @@ public sealed partial class SecretTemplateTests
         ["RectifyFlows__Webhooks__SenderSecrets"] = "webhook-sender-secrets",
     };
 
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task Template_NeverReadsStorageKeysOrSasTokens()
     {
-        var compilation = await CompiledMain.GetAsync(TestContext.CancellationToken);
+        var compilation = await CompiledMain.GetAsync(Ct);
         Assert.IsNotNull(compilation.Json, compilation.Result.ToString());
 
         string[] forbidden = ["listKeys(", "listAccountSas(", "listServiceSas(", "AccountKey=", "SharedAccessSignature", "DefaultEndpointsProtocol"];
@@ -39,7 +37,7 @@ public sealed partial class SecretTemplateTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task SecretSettings_AreKeyVaultReferences_ToSecretsTheVaultCanHold()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var settings = template.FunctionApp().AppSettings();
         var secretResources = template.OfType("Microsoft.KeyVault/vaults/secrets").Select(secret => secret.Name).ToList();
 
@@ -59,7 +57,7 @@ public sealed partial class SecretTemplateTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task AppSettings_HoldNoSecretValues()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var site = template.FunctionApp();
         var settings = site.AppSettings();
 

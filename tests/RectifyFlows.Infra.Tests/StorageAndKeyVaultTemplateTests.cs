@@ -3,15 +3,13 @@ namespace RectifyFlows.Infra.Tests;
 /// <summary>Storage accounts refuse keys, public blobs and plain HTTP; Key Vault authorizes with RBAC.</summary>
 [TestClass]
 [OSCondition(OperatingSystems.Linux)]
-public sealed class StorageAndKeyVaultTemplateTests
+public sealed class StorageAndKeyVaultTemplateTests : TemplateTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task StorageAccounts_RefuseSharedKeysPublicBlobsAndOldTls()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var accounts = template.OfType("Microsoft.Storage/storageAccounts").Where(account => !account.IsExisting).ToList();
         Assert.IsNotEmpty(accounts);
 
@@ -29,7 +27,7 @@ public sealed class StorageAndKeyVaultTemplateTests
     [Timeout(TestTimeouts.Host, CooperativeCancellation = true)]
     public async Task KeyVault_AuthorizesWithRbac_AndKeepsDeletedSecrets()
     {
-        var template = await CompiledMain.TemplateAsync(TestContext.CancellationToken);
+        var template = await TemplateAsync();
         var vault = template.OfType("Microsoft.KeyVault/vaults").Single(resource => !resource.IsExisting);
 
         Assert.IsTrue(vault.Property("enableRbacAuthorization").GetBoolean(), "enableRbacAuthorization");

@@ -26,17 +26,8 @@ public sealed class ChannelDispatchTests
 
     private CancellationToken Ct => TestContext.CancellationToken;
 
-    private static OutboxMessage Escalation(string channel, string address = Phone) => new()
-    {
-        IdempotencyKey = $"escalation|measure|p1-m1|2017-03-31|level1|dept-fupin|{channel}",
-        RecipientId = "dept-fupin",
-        RecipientName = "县扶贫办",
-        Channel = channel,
-        Address = address,
-        Kind = "escalation1",
-        Subject = "【到期督办·一级】措施p1-m1：建立贫困户动态管理台账",
-        Body = "整改事项「措施p1-m1：建立贫困户动态管理台账」今日（2017年3月31日）到期，请牵头单位主要负责人督促完成，并及时报送整改成效。",
-    };
+    private static OutboxMessage Escalation(string channel, string address = Phone) =>
+        TestMessages.Escalation($"escalation|measure|p1-m1|2017-03-31|level1|dept-fupin|{channel}", address) with { Channel = channel };
 
     [TestMethod]
     [Timeout(TestTimeouts.Host)]
@@ -186,9 +177,7 @@ public sealed class ChannelDispatchTests
         Assert.AreEqual(1, retried.Sent);
         Assert.AreEqual(0, later.Sent + later.Failed);
         Assert.AreEqual(2, calls, "one rejected post, one accepted, no more");
-        var sent = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, Ct);
-        Assert.AreEqual(OutboxStatus.Sent, sent!.Status);
-        Assert.AreEqual(2, sent.Attempts);
+        await harness.AssertRowAsync(message, OutboxStatus.Sent, 2, Ct);
     }
 
     [TestMethod]
@@ -304,9 +293,7 @@ public sealed class ChannelDispatchTests
         Assert.AreEqual(1, first.Sent);
         Assert.AreEqual(0, second.Sent + second.Failed, "nothing left to send");
         Assert.HasCount(1, service.Accepted, "the service received the message exactly once");
-        var row = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, ct);
-        Assert.AreEqual(OutboxStatus.Sent, row!.Status);
-        Assert.AreEqual(1, row.Attempts);
+        await harness.AssertRowAsync(message, OutboxStatus.Sent, 1, ct);
         Assert.IsEmpty(await harness.Outbox.ListDueAsync(DateTimeOffset.MaxValue, 10, ct), "the pending index is empty once sent");
     }
 

@@ -126,9 +126,7 @@ public sealed class NotificationEventTests
 
         foreach (var reminder in reminders)
         {
-            var row = await harness.Outbox.GetRowAsync(reminder.RecipientId, reminder.IdempotencyKey, Ct);
-            Assert.AreEqual(OutboxStatus.Sent, row!.Status);
-            Assert.AreEqual(1, row.Attempts);
+            await harness.AssertRowAsync(reminder, OutboxStatus.Sent, 1, Ct);
         }
     }
 

@@ -15,16 +15,7 @@ public sealed class OutboxDispatcherTests
 
     private CancellationToken Ct => TestContext.CancellationToken;
 
-    private static OutboxMessage Escalation(string key = Key, string? address = "fupin@ganxian.gov.cn") => new()
-    {
-        IdempotencyKey = key,
-        RecipientId = "dept-fupin",
-        RecipientName = "县扶贫办",
-        Address = address,
-        Kind = "escalation1",
-        Subject = "【到期督办·一级】措施p1-m1：建立贫困户动态管理台账",
-        Body = "整改事项「措施p1-m1：建立贫困户动态管理台账」今日（2017年3月31日）到期，请牵头单位主要负责人督促完成，并及时报送整改成效。",
-    };
+    private static OutboxMessage Escalation(string key = Key, string? address = "fupin@ganxian.gov.cn") => TestMessages.Escalation(key, address);
 
     [TestMethod]
     [Timeout(TestTimeouts.Host)]
@@ -51,9 +42,7 @@ public sealed class OutboxDispatcherTests
         StringAssert.Contains(email.GetProperty("text").GetString(), "县扶贫办：");
         StringAssert.Contains(email.GetProperty("html").GetString(), message.Body);
         Assert.AreEqual(EmailComposer.MessageIdOf(message, harness.Options.Smtp.From), MessageId(email));
-        var row = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, Ct);
-        Assert.AreEqual(OutboxStatus.Sent, row!.Status);
-        Assert.AreEqual(1, row.Attempts);
+        await harness.AssertRowAsync(message, OutboxStatus.Sent, 1, Ct);
         Assert.IsEmpty(await harness.Outbox.ListDueAsync(DateTimeOffset.MaxValue, 10, Ct), "the pending index is empty once sent");
     }
 
@@ -94,9 +83,7 @@ public sealed class OutboxDispatcherTests
         var emails = await mail.EmailsAsync(Ct);
         Assert.HasCount(1, emails, "delivered exactly once");
         Assert.AreEqual(message.Subject, emails[0].GetProperty("subject").GetString());
-        var sent = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, Ct);
-        Assert.AreEqual(OutboxStatus.Sent, sent!.Status);
-        Assert.AreEqual(4, sent.Attempts);
+        await harness.AssertRowAsync(message, OutboxStatus.Sent, 4, Ct);
     }
 
     /// <summary>
@@ -118,9 +105,7 @@ public sealed class OutboxDispatcherTests
         await Assert.ThrowsExactlyAsync<InvalidOperationException>(() => harness.NewDispatcher(killer).RunOnceAsync(Ct));
 
         Assert.HasCount(1, await mail.WaitForAsync(1, Ct), "the server accepted the mail before the kill");
-        var claimed = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, Ct);
-        Assert.AreEqual(OutboxStatus.Sending, claimed!.Status);
-        Assert.AreEqual(1, claimed.Attempts);
+        var claimed = await harness.AssertRowAsync(message, OutboxStatus.Sending, 1, Ct);
 
         time.Advance(harness.Options.LeaseDuration - TimeSpan.FromSeconds(1));
         var withinLease = await harness.NewDispatcher().RunOnceAsync(Ct);
@@ -140,9 +125,7 @@ public sealed class OutboxDispatcherTests
         Assert.AreEqual(0, (await harness.NewDispatcher().RunOnceAsync(Ct)).Sent);
         await Task.Delay(300, Ct);
         Assert.HasCount(2, await mail.EmailsAsync(Ct), "no third copy");
-        var sent = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, Ct);
-        Assert.AreEqual(OutboxStatus.Sent, sent!.Status);
-        Assert.AreEqual(2, sent.Attempts);
+        await harness.AssertRowAsync(message, OutboxStatus.Sent, 2, Ct);
     }
 
     [TestMethod]
@@ -190,9 +173,7 @@ public sealed class OutboxDispatcherTests
             results.Add(await harness.NewDispatcher().RunOnceAsync(Ct));
         }
 
-        var row = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, Ct);
-        Assert.AreEqual(OutboxStatus.Dead, row!.Status);
-        Assert.AreEqual(3, row.Attempts);
+        var row = await harness.AssertRowAsync(message, OutboxStatus.Dead, 3, Ct);
         StringAssert.Contains(row.LastError, "3次发送均失败");
         Assert.AreEqual(2, results.Sum(r => r.Failed));
         Assert.AreEqual(1, results[2].Dead, "the third failed attempt was the last");
@@ -229,9 +210,7 @@ public sealed class OutboxDispatcherTests
 
         Assert.AreEqual(1, first.Dead);
         Assert.AreEqual(1, second.Sent, "the office alert goes out on the next pass");
-        var row = await harness.Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, Ct);
-        Assert.AreEqual(OutboxStatus.Dead, row!.Status);
-        Assert.AreEqual(1, row.Attempts);
+        var row = await harness.AssertRowAsync(message, OutboxStatus.Dead, 1, Ct);
         StringAssert.Contains(row.LastError, "no address");
         var emails = await mail.WaitForAsync(1, Ct);
         Assert.HasCount(1, emails);

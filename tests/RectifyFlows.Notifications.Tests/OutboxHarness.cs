@@ -64,6 +64,19 @@ internal sealed class OutboxHarness : IAsyncDisposable
     }
 
     /// <summary>A dispatcher as a fresh process would build it (nothing carried over but the tables).</summary>
+    /// <summary>
+    /// Asserts that the outbox row of <paramref name="message"/> has <paramref name="status"/> after
+    /// <paramref name="attempts"/> attempts, and returns it for what a test checks beyond that.
+    /// </summary>
+    public async Task<OutboxRow> AssertRowAsync(OutboxMessage message, string status, int attempts, CancellationToken cancellationToken)
+    {
+        var row = await Outbox.GetRowAsync(message.RecipientId, message.IdempotencyKey, cancellationToken);
+        Assert.IsNotNull(row, $"no outbox row for {message.IdempotencyKey}");
+        Assert.AreEqual(status, row.Status);
+        Assert.AreEqual(attempts, row.Attempts);
+        return row;
+    }
+
     public OutboxDispatcher NewDispatcher(DispatchHooks? hooks = null)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);

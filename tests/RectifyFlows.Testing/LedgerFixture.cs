@@ -61,6 +61,16 @@ public sealed class LedgerFixture : IAsyncDisposable
     public Task<IReadOnlyList<string>> SnapshotAsync(bool includeCycleTables = false) =>
         SnapshotAsync(includeCycleTables ? Services.GetRequiredService<StorageSchema>().All : Tables.All);
 
+    /// <summary>
+    /// Asserts that nothing was written since <paramref name="before"/> was taken by <see cref="SnapshotAsync(bool)"/>
+    /// with the same <paramref name="includeCycleTables"/>: what every "refused and changed nothing" test checks.
+    /// </summary>
+    public async Task AssertUnchangedAsync(IReadOnlyList<string> before, bool includeCycleTables = false, string? message = null)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        CollectionAssert.AreEqual(before.ToArray(), (await SnapshotAsync(includeCycleTables)).ToArray(), message ?? "a refused request changed stored data");
+    }
+
     /// <summary>Every row of the given tables as "table/PK/RK/ETag", sorted.</summary>
     public static async Task<IReadOnlyList<string>> SnapshotAsync(IEnumerable<Azure.Data.Tables.TableClient> tables)
     {

@@ -1,5 +1,3 @@
-using RectifyFlows.Workflows.Escalation;
-
 namespace RectifyFlows.Workflows.Tests;
 
 [TestClass]

@@ -4,10 +4,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
@@ -25,8 +22,6 @@ using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Storage.Webhooks;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.MonthlyCycle;
 
 namespace RectifyFlows.Workflows.Tests;
 
@@ -39,22 +34,18 @@ namespace RectifyFlows.Workflows.Tests;
 /// webhooks (project progress, attendance, leads) are counted the same way: at most two table requests each.
 /// </summary>
 [TestClass]
-public sealed class IntakeRoundTripTests
+public sealed class IntakeRoundTripTests : LedgerTests
 {
     private const string Secret = "intake-test-secret";
     private const string Cycle = "monthly-2017-05";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host)]
     public async Task AnAcceptedResult_IsOneTableRequestAndOneRaise_AReplayGetsTheFirstAnswer_AndARefusalLeavesNothing()
     {
-        var ct = TestContext.CancellationToken;
-        await using var ledger = await LedgerFixture.CreateAsync();
         var plan = TestPlans.Read(TestPlans.District(1));
-        await ledger.Get<PlanImporter>().ImportAsync(plan, "test", ct);
+        await Ledger.Get<PlanImporter>().ImportAsync(plan, "test", Ct);
         var team = plan.SupervisionTeams[0].Id;
         var unit = plan.Units[^1].Id;
 
@@ -68,36 +59,24 @@ public sealed class IntakeRoundTripTests
             }
 
             return 3;
-        }), new DurableTaskTestHostOptions { Port = port }, ct);
+        }), new DurableTaskTestHostOptions { Port = port }, Ct);
         var calls = new GrpcCallCounter();
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         await using var client = new GrpcDurableTaskClient("intake", new GrpcDurableTaskClientOptions { CallInvoker = channel.Intercept(calls) }, NullLogger.Instance);
-        await client.ScheduleNewOrchestrationInstanceAsync("Collects", new StartOrchestrationOptions(Cycle), ct);
-        await client.WaitForInstanceStartAsync(Cycle, ct);
+        await client.ScheduleNewOrchestrationInstanceAsync("Collects", new StartOrchestrationOptions(Cycle), Ct);
+        await client.WaitForInstanceStartAsync(Cycle, Ct);
 
         var pipeline = new SignedWebhookPipeline(Options.Create(new WebhookOptions { SigningSecret = Secret }),
-            new HostingEnvironment { EnvironmentName = Environments.Production }, TimeProvider.System, ledger.Get<WebhookEventRepository>());
-        var webhook = new InspectionResultWebhook(pipeline, ledger.Get<UnitDirectory>(), ledger.Get<InspectionResultRepository>());
-        var intake = new InspectionIntake(ledger.Get<InspectionResultRepository>(), client, new RunningCycles(TimeProvider.System), NullLogger<InspectionIntake>.Instance);
+            new HostingEnvironment { EnvironmentName = Environments.Production }, TimeProvider.System, Ledger.Get<WebhookEventRepository>());
+        var webhook = new InspectionResultWebhook(pipeline, Ledger.Get<UnitDirectory>(), Ledger.Get<InspectionResultRepository>());
+        var intake = new InspectionIntake(Ledger.Get<InspectionResultRepository>(), client, new RunningCycles(TimeProvider.System), NullLogger<InspectionIntake>.Instance);
         var services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
         async Task<(int Status, string Body, int TableRequests, IReadOnlyList<string> DurableCalls)> PostAsync(object body)
         {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Web);
-            var context = new DefaultHttpContext { RequestServices = services };
-            context.Request.Method = "POST";
-            context.Request.ContentType = "application/json";
-            context.Request.Body = new MemoryStream(bytes);
-            context.Request.ContentLength = bytes.Length;
-            context.Request.Headers[WebhookSignature.HeaderName] = WebhookSignature.Sign(Secret, DateTimeOffset.UtcNow, bytes);
-            var response = new MemoryStream();
-            context.Response.Body = response;
             calls.Reset();
-            using var counter = StorageRequestCounter.Begin();
-            var result = await webhook.HandleAsync(context.Request, intake);
-            var tableRequests = counter.Requests;
-            await result.ExecuteAsync(context);
-            return (context.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()), tableRequests, calls.Names);
+            var (status, text, tableRequests) = await SendAsync(request => webhook.HandleAsync(request, intake), body, services);
+            return (status, text, tableRequests, calls.Names);
         }
 
         object Result(string eventId, string unitId) => new
@@ -121,19 +100,19 @@ public sealed class IntakeRoundTripTests
         var replay = await PostAsync(Result("r-1", unit));
         Assert.AreEqual(accepted.Status, replay.Status);
         Assert.AreEqual(accepted.Body, replay.Body);
-        var stored = await ledger.Get<InspectionResultRepository>().ListByMonthAsync("2017-05", ct);
+        var stored = await Ledger.Get<InspectionResultRepository>().ListByMonthAsync("2017-05", Ct);
         Assert.AreEqual(2, stored.Count, "warm-up and r-1, once each");
 
         // A refused result (unknown unit) stores nothing and raises nothing.
-        var before = await ledger.SnapshotAsync(includeCycleTables: true);
+        var before = await Ledger.SnapshotAsync(includeCycleTables: true);
         var refused = await PostAsync(Result("r-2", "tw-does-not-exist"));
         Assert.AreEqual(StatusCodes.Status400BadRequest, refused.Status, refused.Body);
         StringAssert.Contains(refused.Body, "unitId");
         Assert.AreEqual(0, refused.DurableCalls.Count);
-        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync(includeCycleTables: true)).ToArray(), "a refused result changed stored data");
+        await Ledger.AssertUnchangedAsync(before, includeCycleTables: true, message: "a refused result changed stored data");
 
         // The three raises (warm-up, r-1 and its replay) reached the cycle.
-        var done = await client.WaitForInstanceCompletionAsync(Cycle, getInputsAndOutputs: true, ct);
+        var done = await client.WaitForInstanceCompletionAsync(Cycle, getInputsAndOutputs: true, Ct);
         Assert.AreEqual(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
     }
 
@@ -141,27 +120,25 @@ public sealed class IntakeRoundTripTests
     [Timeout(TestTimeouts.Host)]
     public async Task ProgressAttendanceAndLeads_AreAcceptedInAtMostTwoTableRequests_AReplayGetsTheFirstAnswer_AndARefusalLeavesNothing()
     {
-        var ct = TestContext.CancellationToken;
-        await using var ledger = await LedgerFixture.CreateAsync();
         var plan = TestPlans.Read(TestPlans.District(1));
-        await ledger.Get<PlanImporter>().ImportAsync(plan, "test", ct);
+        await Ledger.Get<PlanImporter>().ImportAsync(plan, "test", Ct);
         var township = plan.Units.First(u => u.Kind == RectifyFlows.Domain.Units.UnitKind.Township).Id;
-        var seeded = await ledger.Get<ProjectRepository>().ImportAsync(plan.DistrictId, [new Project
+        var seeded = await Ledger.Get<ProjectRepository>().ImportAsync(plan.DistrictId, [new Project
         {
             Id = "rt-project-1", UnitId = township, Name = "往返计数项目", Year = 2017, Status = "notStarted", Percent = 0, Allocated = 500_000m, Disbursed = 0,
-        }], "test", DateTimeOffset.UtcNow, "import", ct);
+        }], "test", DateTimeOffset.UtcNow, "import", Ct);
         Assert.IsFalse(seeded.HasErrors);
 
         var pipeline = new SignedWebhookPipeline(Options.Create(new WebhookOptions { SigningSecret = Secret }),
-            new HostingEnvironment { EnvironmentName = Environments.Production }, TimeProvider.System, ledger.Get<WebhookEventRepository>());
-        var directory = ledger.Get<UnitDirectory>();
-        var progress = new ProjectProgressWebhook(pipeline, directory, ledger.Get<ProjectRepository>());
-        var attendance = new AttendanceWebhook(pipeline, directory, ledger.Get<AttendanceRepository>());
-        var leads = new LeadWebhook(pipeline, directory, ledger.Get<LeadRepository>(), Options.Create(new LeadOptions()));
+            new HostingEnvironment { EnvironmentName = Environments.Production }, TimeProvider.System, Ledger.Get<WebhookEventRepository>());
+        var directory = Ledger.Get<UnitDirectory>();
+        var progress = new ProjectProgressWebhook(pipeline, directory, Ledger.Get<ProjectRepository>());
+        var attendance = new AttendanceWebhook(pipeline, directory, Ledger.Get<AttendanceRepository>());
+        var leads = new LeadWebhook(pipeline, directory, Ledger.Get<LeadRepository>(), Options.Create(new LeadOptions()));
         var services = new ServiceCollection().AddLogging().BuildServiceProvider();
 
         // Loads the unit directory, as the first request of a process does.
-        Assert.IsTrue(await directory.ExistsAsync(township, ct));
+        Assert.IsTrue(await directory.ExistsAsync(township, Ct));
 
         var cases = new (string Name, Func<HttpRequest, Task<IResult>> Handle, Func<string, object> Body, object Refused, int MaxTableRequests)[]
         {
@@ -183,23 +160,23 @@ public sealed class IntakeRoundTripTests
                 $"{name}: {accepted.TableRequests} storage round trips for an accepted webhook, at most {maxTableRequests} expected");
 
             // A replay: the first answer, and nothing written.
-            var before = await ledger.SnapshotAsync(includeCycleTables: true);
+            var before = await Ledger.SnapshotAsync(includeCycleTables: true);
             var replay = await SendAsync(handle, body(name + "-1"), services);
             Assert.AreEqual(accepted.Status, replay.Status, name);
             Assert.AreEqual(accepted.Body, replay.Body, name);
-            var after = await ledger.SnapshotAsync(includeCycleTables: true);
+            var after = await Ledger.SnapshotAsync(includeCycleTables: true);
             CollectionAssert.AreEqual(before.ToArray(), after.ToArray(), $"{name}: a replay changed stored data");
 
             // A refused delivery stores nothing.
             var refused = await SendAsync(handle, refusedBody, services);
             Assert.AreEqual(StatusCodes.Status400BadRequest, refused.Status, $"{name}: {refused.Body}");
-            CollectionAssert.AreEqual(after.ToArray(), (await ledger.SnapshotAsync(includeCycleTables: true)).ToArray(), $"{name}: a refused delivery changed stored data");
+            CollectionAssert.AreEqual(after.ToArray(), (await Ledger.SnapshotAsync(includeCycleTables: true)).ToArray(), $"{name}: a refused delivery changed stored data");
         }
 
-        var stored = await ledger.Get<AttendanceRepository>().ListAsync("2017-05", breachesOnly: false, unitId: null, ct);
+        var stored = await Ledger.Get<AttendanceRepository>().ListAsync("2017-05", breachesOnly: false, unitId: null, Ct);
         Assert.AreEqual(1, stored.Count, "the month's records list the record, not the event's record beside it");
-        Assert.AreEqual(40, (await ledger.Get<ProjectRepository>().GetAsync(plan.DistrictId, "rt-project-1", ct))!.Percent);
-        Assert.AreEqual(1, (await ledger.Get<ProjectRepository>().ListByDistrictAsync(plan.DistrictId, ct)).Count(p => p.Id == "rt-project-1"));
+        Assert.AreEqual(40, (await Ledger.Get<ProjectRepository>().GetAsync(plan.DistrictId, "rt-project-1", Ct))!.Percent);
+        Assert.AreEqual(1, (await Ledger.Get<ProjectRepository>().ListByDistrictAsync(plan.DistrictId, Ct)).Count(p => p.Id == "rt-project-1"));
     }
 
     private static async Task<(int Status, string Body, int TableRequests)> SendAsync(Func<HttpRequest, Task<IResult>> handle, object body, IServiceProvider services)
@@ -224,7 +201,6 @@ public sealed class IntakeRoundTripTests
         await result.ExecuteAsync(context);
         return (context.Response.StatusCode, Encoding.UTF8.GetString(response.ToArray()), tableRequests);
     }
-
 
     /// <summary>Every unary gRPC call of the durable client, by method name.</summary>
     private sealed class GrpcCallCounter : Interceptor

@@ -3,18 +3,13 @@ using RectifyFlows.Storage.Leads;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Reports;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.MonthlyCycle;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.Tests;
 
 [TestClass]
-public sealed class MonthlyReportLeadsTests
+public sealed class MonthlyReportLeadsTests : LedgerTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     private static readonly ReportDocument Report = new()
     {
         Kind = "monthly", Period = "2017-03", Title = "2017年3月脱贫攻坚督查情况通报", GeneratedAt = DateTimeOffset.UtcNow,
@@ -26,23 +21,21 @@ public sealed class MonthlyReportLeadsTests
     [Timeout(TestTimeouts.Request)]
     public async Task ApplyAsync_ListsOverdueLeadsByIdOnly_AndReplacesItsBlock_WhenAppliedAgainAfterSignoff()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        var ct = TestContext.CancellationToken;
-        var leads = ledger.Get<LeadRepository>();
-        var signoffs = ledger.Get<ReportSignoffRepository>();
+        var leads = Ledger.Get<LeadRepository>();
+        var signoffs = Ledger.Get<ReportSignoffRepository>();
         var block = new MonthlyReportLeads(leads, signoffs,
-            new UnitNames(ledger.Get<UnitRepository>()),
-            new OfficeDirectory(ledger.Get<PlanDirectoryRepository>(), ledger.Get<UnitRepository>()), TimeProvider.System);
+            new UnitNames(Ledger.Get<UnitRepository>()),
+            new OfficeDirectory(Ledger.Get<PlanDirectoryRepository>(), Ledger.Get<UnitRepository>()), TimeProvider.System);
         var lead = LeadValidator.Validate(new LeadRequest
         {
             EventId = "evt-1", ReceivedAt = new DateTimeOffset(2017, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)), Source = "hotline-12317",
             Subject = "举报村支书截留补助", Detail = "详情",
         }, unitExists: true, defaultDeadlineDays: 15).Lead!;
-        await leads.RegisterAsync(lead, ct);
+        await leads.RegisterAsync(lead, Ct);
 
-        var first = await block.ApplyAsync(Report, ct);
-        await signoffs.SignAsync("monthly", "2017-03", "dev-leader", DateTimeOffset.UtcNow, ct);
-        var second = await block.ApplyAsync(first, ct);
+        var first = await block.ApplyAsync(Report, Ct);
+        await signoffs.SignAsync("monthly", "2017-03", "dev-leader", DateTimeOffset.UtcNow, Ct);
+        var second = await block.ApplyAsync(first, Ct);
 
         var figures = second.Summary.ToDictionary(f => f.Label, f => f.Value);
         Assert.AreEqual("1", figures[MonthlyReportLeads.OverdueLabel]);

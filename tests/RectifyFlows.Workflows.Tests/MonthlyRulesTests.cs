@@ -1,6 +1,5 @@
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Workflows.MonthlyCycle;
 
 namespace RectifyFlows.Workflows.Tests;
 

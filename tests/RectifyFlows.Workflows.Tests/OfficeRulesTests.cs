@@ -2,11 +2,7 @@ using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Attendance;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Units;
-using RectifyFlows.Workflows.MonthlyCycle;
-using RectifyFlows.Workflows.Offices;
-using RectifyFlows.Workflows.QuarterlyEvaluation;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.Tests;

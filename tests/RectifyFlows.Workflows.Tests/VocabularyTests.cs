@@ -1,10 +1,6 @@
 using System.Text.Json;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Evaluation;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Escalation;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.Tests;
 

@@ -1,7 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using RectifyFlows.Workflows.Offices;
-
 namespace RectifyFlows.Workflows.Tests.InMemory;
 
 /// <summary>
@@ -30,6 +26,19 @@ public static class InMemoryDurable
     /// <summary>Registers <see cref="PeriodListener"/>, so an office's cycle has a period instance to tell that it ended.</summary>
     public static DurableTaskRegistry AddPeriodListener(this DurableTaskRegistry tasks) =>
         tasks.AddOrchestratorFunc<object?, OfficeCycleDone>(PeriodListener, (context, _) => context.WaitForExternalEvent<OfficeCycleDone>(OfficeCycleDone.Name));
+
+    /// <summary>Starts the engine with <typeparamref name="TOrchestrator"/>, the <see cref="PeriodListener"/> and what <paramref name="fakes"/> registers.</summary>
+    public static Task<DurableTaskTestHost> StartEngineAsync<TOrchestrator>(Action<DurableTaskRegistry> fakes, CancellationToken cancellationToken)
+        where TOrchestrator : class, ITaskOrchestrator
+    {
+        ArgumentNullException.ThrowIfNull(fakes);
+        return DurableTaskTestHost.StartAsync(tasks =>
+        {
+            tasks.AddOrchestrator<TOrchestrator>();
+            tasks.AddPeriodListener();
+            fakes(tasks);
+        }, cancellationToken: cancellationToken);
+    }
 
     /// <summary>Starts <paramref name="orchestrator"/> under <paramref name="instanceId"/>.</summary>
     public static async Task StartAsync(this DurableTaskClient client, string orchestrator, object? input, string instanceId, CancellationToken cancellationToken)

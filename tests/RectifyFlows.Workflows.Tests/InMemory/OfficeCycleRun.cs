@@ -1,9 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Testing;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
-
 namespace RectifyFlows.Workflows.Tests.InMemory;
 
 /// <summary>
@@ -21,12 +15,7 @@ public static class OfficeCycleRun
         ArgumentNullException.ThrowIfNull(office);
         ArgumentNullException.ThrowIfNull(fakes);
         var calls = new ActivityCalls();
-        await using var host = await DurableTaskTestHost.StartAsync(tasks =>
-        {
-            tasks.AddOrchestrator<TOrchestrator>();
-            tasks.AddPeriodListener();
-            fakes(tasks, calls);
-        }, cancellationToken: cancellationToken);
+        await using var host = await InMemoryDurable.StartEngineAsync<TOrchestrator>(tasks => fakes(tasks, calls), cancellationToken);
 
         var period = CyclePeriods.InstanceId(kind, office.Period);
         await host.Client.StartAsync(InMemoryDurable.PeriodListener, null, period, cancellationToken);

@@ -1,10 +1,3 @@
-using Microsoft.DurableTask.Testing;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.MonthlyCycle;
-using RectifyFlows.Workflows.Offices;
-using RectifyFlows.Workflows.Tests.InMemory;
-
 namespace RectifyFlows.Workflows.Tests.MonthlyCycle;
 
 /// <summary>
@@ -13,13 +6,11 @@ namespace RectifyFlows.Workflows.Tests.MonthlyCycle;
 /// period's instance is told the cycle's end.
 /// </summary>
 [TestClass]
-public sealed class MonthlyCycleOrchestratorTests
+public sealed class MonthlyCycleOrchestratorTests : InMemoryOrchestratorTests
 {
     private const string Month = "2017-03";
     private static readonly MonthlyCycleInput Input = new(Month, "ganxian");
     private static readonly string InstanceId = CyclePeriods.InstanceId(CycleKind.Monthly, Month, "ganxian");
-
-    public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
@@ -70,39 +61,36 @@ public sealed class MonthlyCycleOrchestratorTests
     /// </summary>
     private async Task<CycleRunResult> RunAsync(string[] teams, string[] alreadyReported, string[] raised, TimeSpan window)
     {
-        var ct = TestContext.CancellationToken;
         var calls = new ActivityCalls();
         var resultsRaised = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var host = await DurableTaskTestHost.StartAsync(tasks =>
+        await using var host = await StartEngineAsync<MonthlyCycleOrchestrator>(tasks =>
         {
-            tasks.AddOrchestrator<MonthlyCycleOrchestrator>();
-            tasks.AddPeriodListener();
             tasks.AddActivityFunc<OfficePeriod, MonthlyRound>(nameof(OpenMonthlyRoundActivity), async (_, office) =>
             {
                 calls.Add(nameof(OpenMonthlyRoundActivity), office);
-                await resultsRaised.Task.WaitAsync(ct);
+                await resultsRaised.Task.WaitAsync(Ct);
                 return new MonthlyRound(teams, alreadyReported, DateTimeOffset.UtcNow + window);
             });
             tasks.AddFake<OfficePeriod, MonthlySummary>(nameof(SendMonthlyBulletinActivity), calls, _ => new MonthlySummary(5, 7, 2, 3, 0, 11));
             tasks.AddFake<OfficePeriod, int>(nameof(OpenMonthlyActionsActivity), calls, _ => 4);
             tasks.AddFake<OfficePeriod, MonthlySummary>(nameof(ArchiveMonthlyReportActivity), calls, _ => new MonthlySummary(5, 7, 2, 3, 4, 0));
-        }, cancellationToken: ct);
+        });
 
         var period = CyclePeriods.InstanceId(CycleKind.Monthly, Month);
-        await host.Client.StartAsync(InMemoryDurable.PeriodListener, null, period, ct);
-        await host.Client.StartAsync(nameof(MonthlyCycleOrchestrator), Input, InstanceId, ct);
+        await host.Client.StartAsync(InMemoryDurable.PeriodListener, null, period, Ct);
+        await host.Client.StartAsync(nameof(MonthlyCycleOrchestrator), Input, InstanceId, Ct);
         foreach (var team in raised)
         {
-            await host.Client.RaiseEventAsync(InstanceId, InspectionResultEvent.Name, new InspectionResultEvent(team, "unit-1", $"e-{team}"), ct);
+            await host.Client.RaiseEventAsync(InstanceId, InspectionResultEvent.Name, new InspectionResultEvent(team, "unit-1", $"e-{team}"), Ct);
         }
 
         resultsRaised.SetResult();
-        var done = await host.Client.CompletedAsync(InstanceId, ct);
+        var done = await host.Client.CompletedAsync(InstanceId, Ct);
         var status = done.ReadOutputAs<CycleStatus>()!;
         Assert.AreEqual(status.Phase, done.ReadCustomStatusAs<CycleStatus>()?.Phase, "the custom status shows the last phase");
         CollectionAssert.AreEqual(new[] { new OfficePeriod("ganxian", Month) }, calls.InputsOf<OfficePeriod>(nameof(OpenMonthlyRoundActivity)).ToArray());
 
-        var told = (await host.Client.CompletedAsync(period, ct)).ReadOutputAs<OfficeCycleDone>()!;
+        var told = (await host.Client.CompletedAsync(period, Ct)).ReadOutputAs<OfficeCycleDone>()!;
         Assert.AreEqual("ganxian", told.OfficeId, "the period's instance is told which office ended");
         Assert.AreEqual(status.TeamsReported, told.Status.TeamsReported);
         return new CycleRunResult(status, calls);

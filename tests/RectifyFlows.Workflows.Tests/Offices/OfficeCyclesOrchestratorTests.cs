@@ -1,13 +1,3 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.MonthlyCycle;
-using RectifyFlows.Workflows.Offices;
-using RectifyFlows.Workflows.Tests.InMemory;
-using RectifyFlows.Workflows.WeeklyDispatch;
-
 namespace RectifyFlows.Workflows.Tests.Offices;
 
 /// <summary>
@@ -16,19 +6,16 @@ namespace RectifyFlows.Workflows.Tests.Offices;
 /// counts summed, the roll-up archived once.
 /// </summary>
 [TestClass]
-public sealed class OfficeCyclesOrchestratorTests
+public sealed class OfficeCyclesOrchestratorTests : InMemoryOrchestratorTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Host)]
     public async Task RunsOneCyclePerOffice_RelaysEachResultToItsTeamsOffice_AndSumsTheCounts()
     {
         var rolledUp = new List<RollUpInput>();
         DurableTaskClient? client = null;
-        await using var host = await DurableTaskTestHost.StartAsync(tasks =>
+        await using var host = await StartEngineAsync<OfficeCyclesOrchestrator>(tasks =>
         {
-            tasks.AddOrchestrator<OfficeCyclesOrchestrator>();
             tasks.AddActivityFunc<CycleRun, IReadOnlyList<Office>>(nameof(ListOfficesActivity), (_, _) => Task.FromResult<IReadOnlyList<Office>>(
             [
                 new Office("ganxian", "赣县区", ["ganxian-2017"], ["巡视"], ["team-1", "team-2"]),
@@ -69,18 +56,18 @@ public sealed class OfficeCyclesOrchestratorTests
                 OfficeCycleDone.Send(context, CycleKind.Monthly, input.Office, status);
                 return status;
             });
-        }, cancellationToken: TestContext.CancellationToken);
+        });
 
         client = host.Client;
         var id = CyclePeriods.InstanceId(CycleKind.Monthly, "2017-03");
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(OfficeCyclesOrchestrator), new CycleRun(CycleKind.Monthly, "2017-03"),
-            new StartOrchestrationOptions { InstanceId = id }, TestContext.CancellationToken);
+            new StartOrchestrationOptions { InstanceId = id }, Ct);
         foreach (var team in new[] { "team-1", "sy-team-1", "team-unknown", "team-2" })
         {
-            await client.RaiseEventAsync(id, InspectionResultEvent.Name, new InspectionResultEvent(team, "u", $"e-{team}"), TestContext.CancellationToken);
+            await client.RaiseEventAsync(id, InspectionResultEvent.Name, new InspectionResultEvent(team, "u", $"e-{team}"), Ct);
         }
 
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, TestContext.CancellationToken);
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, Ct);
         Assert.AreEqual(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus, done.FailureDetails?.ErrorMessage);
         var status = done.ReadOutputAs<CycleStatus>()!;
         Assert.AreEqual("Done", status.Phase);
@@ -90,7 +77,7 @@ public sealed class OfficeCyclesOrchestratorTests
 
         foreach (var office in new[] { "ganxian", "tw-shiyuan" })
         {
-            var child = await client.GetInstanceAsync(CyclePeriods.InstanceId(CycleKind.Monthly, "2017-03", office), TestContext.CancellationToken);
+            var child = await client.GetInstanceAsync(CyclePeriods.InstanceId(CycleKind.Monthly, "2017-03", office), Ct);
             Assert.AreEqual(OrchestrationRuntimeStatus.Completed, child?.RuntimeStatus, $"monthly-{office}-2017-03 ran under its deterministic id");
         }
 
@@ -102,12 +89,10 @@ public sealed class OfficeCyclesOrchestratorTests
     [Timeout(TestTimeouts.Request)]
     public async Task AWeeklyPeriod_StartsEachOfficesCycle_SumsTheirEnds_AndRollsUpOnce()
     {
-        var ct = TestContext.CancellationToken;
         var calls = new ActivityCalls();
         DurableTaskClient? client = null;
-        await using var host = await DurableTaskTestHost.StartAsync(tasks =>
+        await using var host = await StartEngineAsync<OfficeCyclesOrchestrator>(tasks =>
         {
-            tasks.AddOrchestrator<OfficeCyclesOrchestrator>();
             tasks.AddFake<CycleRun, IReadOnlyList<Office>>(nameof(ListOfficesActivity), calls, _ =>
                 [new Office("ganxian", "赣县区", ["p-1"], ["巡视"], []), new Office("tw-shiyuan", "石芫乡", ["p-2"], ["成效考核"], [])]);
             tasks.AddActivityFunc<RollUpInput, int>(nameof(StartOfficeCyclesActivity), async (_, input) =>
@@ -130,10 +115,10 @@ public sealed class OfficeCyclesOrchestratorTests
                 OfficeCycleDone.Send(context, CycleKind.Weekly, office, status);
                 return Task.FromResult(status);
             });
-        }, cancellationToken: ct);
+        });
 
         client = host.Client;
-        var done = await client.RunAsync(nameof(OfficeCyclesOrchestrator), new CycleRun(CycleKind.Weekly, "2017-W14"), "weekly-2017-W14", ct);
+        var done = await client.RunAsync(nameof(OfficeCyclesOrchestrator), new CycleRun(CycleKind.Weekly, "2017-W14"), "weekly-2017-W14", Ct);
 
         var status = done.ReadOutputAs<CycleStatus>()!;
         Assert.AreEqual("Done", status.Phase);

@@ -1,17 +1,11 @@
 using RectifyFlows.Domain.Actions;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Offices;
-using RectifyFlows.Workflows.QuarterlyEvaluation;
-using RectifyFlows.Workflows.Tests.InMemory;
 
 namespace RectifyFlows.Workflows.Tests.QuarterlyEvaluation;
 
 /// <summary>The quarterly evaluation of one office in memory: score, strikes on those scores, sanctions on those strikes, report.</summary>
 [TestClass]
-public sealed class QuarterlyEvaluationOrchestratorTests
+public sealed class QuarterlyEvaluationOrchestratorTests : InMemoryOrchestratorTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task QuarterlyEvaluation_OpensSanctionsAndArchivesTheReport_OnTheStrikesOfTheScoresItComputed()
@@ -24,13 +18,13 @@ public sealed class QuarterlyEvaluationOrchestratorTests
         StrikeOutcome[] strikes = [new("tw-b", "乙乡", 62m, 2, Strike: true, Consecutive: 2, ActionKind.DowngradedManagement)];
         var office = new OfficePeriod("ganxian", "2017-Q1");
 
-        var run = await OfficeCycleRun.RunAsync<QuarterlyEvaluationOrchestrator>(CycleKind.Quarterly, office, (tasks, calls) =>
+        var run = await RunOfficeCycleAsync<QuarterlyEvaluationOrchestrator>(CycleKind.Quarterly, office, (tasks, calls) =>
         {
             tasks.AddFake<OfficePeriod, IReadOnlyList<TownshipScore>>(nameof(ScoreTownshipsActivity), calls, _ => scores);
             tasks.AddFake<QuarterlyStep, IReadOnlyList<StrikeOutcome>>(nameof(ApplyStrikesActivity), calls, _ => strikes);
             tasks.AddFake<QuarterlyStep, int>(nameof(OpenSanctionsActivity), calls, step => step.Strikes.Count(s => s.Sanction is not null));
             tasks.AddFake<QuarterlyStep, int>(nameof(ArchiveQuarterlyReportActivity), calls, step => step.Scores.Count);
-        }, TestContext.CancellationToken);
+        });
 
         CollectionAssert.AreEqual(
             new[] { nameof(ScoreTownshipsActivity), nameof(ApplyStrikesActivity), nameof(OpenSanctionsActivity), nameof(ArchiveQuarterlyReportActivity) },

@@ -1,27 +1,20 @@
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Offices;
-using RectifyFlows.Workflows.TenDayReport;
-using RectifyFlows.Workflows.Tests.InMemory;
-
 namespace RectifyFlows.Workflows.Tests.TenDayReport;
 
 /// <summary>The ten-day report of one office in memory: re-verification requests first, then the report.</summary>
 [TestClass]
-public sealed class TenDayReportOrchestratorTests
+public sealed class TenDayReportOrchestratorTests : InMemoryOrchestratorTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task TenDayReport_RequestsReverificationThenArchives_AndCountsTheRequests()
     {
         var office = new OfficePeriod("ganxian", "2017-03-2");
 
-        var run = await OfficeCycleRun.RunAsync<TenDayReportOrchestrator>(CycleKind.TenDay, office, (tasks, calls) =>
+        var run = await RunOfficeCycleAsync<TenDayReportOrchestrator>(CycleKind.TenDay, office, (tasks, calls) =>
         {
             tasks.AddFake<OfficePeriod, int>(nameof(RequestReverificationActivity), calls, _ => 4);
             tasks.AddFake<OfficePeriod, int>(nameof(ArchiveTenDayReportActivity), calls, _ => 1);
-        }, TestContext.CancellationToken);
+        });
 
         CollectionAssert.AreEqual(new[] { nameof(RequestReverificationActivity), nameof(ArchiveTenDayReportActivity) }, run.Calls.Names.ToArray());
         CollectionAssert.AreEqual(new[] { office, office }, new[] { run.Calls.InputsOf<OfficePeriod>(nameof(RequestReverificationActivity))[0], run.Calls.InputsOf<OfficePeriod>(nameof(ArchiveTenDayReportActivity))[0] });

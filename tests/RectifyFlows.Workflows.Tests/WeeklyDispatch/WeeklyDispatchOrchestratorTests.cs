@@ -1,16 +1,9 @@
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Offices;
-using RectifyFlows.Workflows.Tests.InMemory;
-using RectifyFlows.Workflows.WeeklyDispatch;
-
 namespace RectifyFlows.Workflows.Tests.WeeklyDispatch;
 
 /// <summary>The weekly dispatch of one office in memory: rank, call in, bulletin, each step seeing the same ranking.</summary>
 [TestClass]
-public sealed class WeeklyDispatchOrchestratorTests
+public sealed class WeeklyDispatchOrchestratorTests : InMemoryOrchestratorTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task WeeklyDispatch_CallsInAndSendsTheBulletin_OnTheOneRankingItComputed()
@@ -22,12 +15,12 @@ public sealed class WeeklyDispatchOrchestratorTests
         ];
         var office = new OfficePeriod("ganxian", "2017-W14");
 
-        var run = await OfficeCycleRun.RunAsync<WeeklyDispatchOrchestrator>(CycleKind.Weekly, office, (tasks, calls) =>
+        var run = await RunOfficeCycleAsync<WeeklyDispatchOrchestrator>(CycleKind.Weekly, office, (tasks, calls) =>
         {
             tasks.AddFake<OfficePeriod, IReadOnlyList<TownshipRank>>(nameof(RankTownshipsActivity), calls, _ => ranking);
             tasks.AddFake<WeeklyStep, int>(nameof(OpenCallInsActivity), calls, step => step.Ranking.Count(r => r.Bottom));
             tasks.AddFake<WeeklyStep, int>(nameof(SendWeeklyBulletinActivity), calls, step => step.Ranking.Count * 3);
-        }, TestContext.CancellationToken);
+        });
 
         CollectionAssert.AreEqual(
             new[] { nameof(RankTownshipsActivity), nameof(OpenCallInsActivity), nameof(SendWeeklyBulletinActivity) }, run.Calls.Names.ToArray());

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace RectifyFlows.Testing;
+
+/// <summary>
+/// The base of a host test class whose tests share one <see cref="DistrictHost"/>: started for the class's first test
+/// with the class's <see cref="HostOptions"/>, stopped when the class is done. Classes never share a host: each has
+/// its own tables and task hub, so no test sees another class's writes.
+/// </summary>
+public abstract class DistrictHostTests
+{
+    private static readonly ConcurrentDictionary<string, Task<DistrictHost>> Hosts = new(StringComparer.Ordinal);
+
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>Cancelled when the test times out.</summary>
+    protected CancellationToken Ct => TestContext.CancellationToken;
+
+    /// <summary>The class's host.</summary>
+    protected DistrictHost Host { get; private set; } = null!;
+
+    /// <summary>What the class's host is started with; the default is the development environment with the district imported.</summary>
+    protected virtual DistrictHostOptions HostOptions => new();
+
+    [TestInitialize]
+    public async Task UseTheClassHostAsync() =>
+        Host = await Hosts.GetOrAdd(GetType().FullName!, _ => DistrictHost.StartAsync(HostOptions.Settings, HostOptions.Environment, HostOptions.ImportDistrict));
+
+    [ClassCleanup(InheritanceBehavior.BeforeEachDerivedClass)]
+    public static async Task StopTheClassHostAsync(TestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Hosts.TryRemove(context.FullyQualifiedTestClassName, out var host))
+        {
+            await (await host).DisposeAsync();
+        }
+    }
+}
+
+/// <summary>How a <see cref="DistrictHostTests"/> class's host runs: settings over the unit keys, environment, district imported or not.</summary>
+public sealed record DistrictHostOptions(
+    IReadOnlyDictionary<string, string>? Settings = null, string Environment = "Development", bool ImportDistrict = true);
