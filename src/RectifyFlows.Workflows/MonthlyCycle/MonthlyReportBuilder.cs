@@ -86,14 +86,8 @@ public sealed class MonthlyReportBuilder(
         var bottom = ReportTerms.Bottom(options.Value.BottomCount);
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-        var report = new ReportDocument
+        var report = OfficeReport.Headed(ReportKeys.Monthly, input, office, $"{office.Name}{Chinese(month)}脱贫攻坚督查情况通报", time.GetUtcNow()) with
         {
-            Kind = ReportKeys.Monthly,
-            Period = month,
-            Office = office.Id,
-            Issuer = office.Issuer,
-            Title = $"{office.Name}{Chinese(month)}脱贫攻坚督查情况通报",
-            GeneratedAt = time.GetUtcNow(),
             Summary =
             [
                 new("督查组报送结果", N(teamsReported)),

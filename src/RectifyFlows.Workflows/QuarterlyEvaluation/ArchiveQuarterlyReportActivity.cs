@@ -20,14 +20,9 @@ public sealed class ArchiveQuarterlyReportActivity(ReportRepository reports, Off
         var bottom = ReportTerms.Bottom(options.Value.BottomCount);
         var strikes = input.Strikes.ToDictionary(s => s.UnitId, StringComparer.Ordinal);
         string F(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-        var report = new ReportDocument
+        var title = $"{office?.Name}{ReportTerms.Period(CycleKind.Quarterly, input.Quarter)}乡镇脱贫攻坚工作评价";
+        var report = OfficeReport.Headed(ReportKeys.Quarterly, input.Office, office, title, time.GetUtcNow()) with
         {
-            Kind = ReportKeys.Quarterly,
-            Period = input.Quarter,
-            Office = input.OfficeId,
-            Issuer = office?.Issuer,
-            Title = $"{office?.Name}{ReportTerms.Period(CycleKind.Quarterly, input.Quarter)}乡镇脱贫攻坚工作评价",
-            GeneratedAt = time.GetUtcNow(),
             Summary =
             [
                 new("参评乡镇", input.Scores.Count.ToString(CultureInfo.InvariantCulture)),

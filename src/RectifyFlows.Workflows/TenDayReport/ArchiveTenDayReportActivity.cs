@@ -33,14 +33,9 @@ public sealed class ArchiveTenDayReportActivity(
         var colour = all.ToDictionary(m => m.Id, m => ColourRule.Evaluate(m, last, colours.Value), StringComparer.Ordinal);
         var overdue = all.Where(m => m.IsOverdue(last)).OrderBy(m => m.EffectiveDueDate).ToList();
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        var report = new ReportDocument
+        var title = $"{office?.Name}脱贫攻坚{string.Join("、", office?.SourceKinds ?? [])}整改工作旬报（{first:yyyy年M月d日}—{last:M月d日}）";
+        var report = OfficeReport.Headed(ReportKeys.TenDay, input, office, title, time.GetUtcNow()) with
         {
-            Kind = ReportKeys.TenDay,
-            Period = input.Period,
-            Office = input.OfficeId,
-            Issuer = office?.Issuer,
-            Title = $"{office?.Name}脱贫攻坚{string.Join("、", office?.SourceKinds ?? [])}整改工作旬报（{first:yyyy年M月d日}—{last:M月d日}）",
-            GeneratedAt = time.GetUtcNow(),
             Summary =
             [
                 new("整改措施", N(all.Count)),

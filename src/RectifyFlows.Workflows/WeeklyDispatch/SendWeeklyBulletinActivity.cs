@@ -20,14 +20,9 @@ public sealed class SendWeeklyBulletinActivity(
         var office = await offices.GetAsync(input.OfficeId, ct);
         var bottom = input.Ranking.Where(t => t.Bottom).ToList();
         var bottomName = ReportTerms.Bottom(options.Value.BottomCount);
-        var report = new ReportDocument
+        var title = $"{office?.Name}{ReportTerms.Period(CycleKind.Weekly, input.Week)}扶贫项目推进情况调度通报";
+        var report = OfficeReport.Headed(ReportKeys.Weekly, input.Office, office, title, time.GetUtcNow()) with
         {
-            Kind = ReportKeys.Weekly,
-            Period = input.Week,
-            Office = input.OfficeId,
-            Issuer = office?.Issuer,
-            Title = $"{office?.Name}{ReportTerms.Period(CycleKind.Weekly, input.Week)}扶贫项目推进情况调度通报",
-            GeneratedAt = time.GetUtcNow(),
             Summary =
             [
                 new("参与排名乡镇", input.Ranking.Count(t => t.HasData).ToString(CultureInfo.InvariantCulture)),
