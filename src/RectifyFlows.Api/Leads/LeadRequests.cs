@@ -1,15 +1,9 @@
 namespace RectifyFlows.Api.Leads;
 
+// Request bodies as read: nullable, so that validation names a missing field instead of defaulting it.
+
 /// <summary><c>POST /api/leads/{id}/assign</c>.</summary>
-public sealed class LeadAssignRequest
-{
-    public string? OwnerUnitId { get; set; }
-    public DateOnly? Deadline { get; set; }
-}
+public sealed record LeadAssignRequest(string? OwnerUnitId, DateOnly? Deadline);
 
 /// <summary><c>POST /api/leads/{id}/disposition</c>.</summary>
-public sealed class LeadDispositionRequest
-{
-    public string? Disposition { get; set; }
-    public string? Note { get; set; }
-}
+public sealed record LeadDispositionRequest(string? Disposition, string? Note);

@@ -44,14 +44,7 @@ public sealed class SmsGatewayChannel(
         request.Headers.TryAddWithoutValidation(SmsGatewayOptions.SignatureHeader, WebhookSignature.Sign(gateway.Secret!, time.GetUtcNow(), body));
         SmsLog.Sending(logger, "gateway", message, text);
 
-        using var client = http.CreateClient(nameof(SmsGatewayChannel));
-        client.Timeout = gateway.Timeout;
-        using var response = await client.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var reply = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException(
-                $"SMS gateway answered {(int)response.StatusCode}: {(reply.Length <= 500 ? reply : reply[..500])}", null, response.StatusCode);
-        }
+        await SmsPost.SendAsync(http, nameof(SmsGatewayChannel), gateway.Timeout, request,
+            (status, reply) => new HttpRequestException($"SMS gateway answered {(int)status}: {SmsPost.Truncate(reply)}", null, status), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -46,21 +47,14 @@ public sealed class TwilioSmsChannel(IHttpClientFactory http, IOptions<Notificat
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.AccountSid}:{twilio.AuthToken}")));
         SmsLog.Sending(logger, "Twilio", message, text);
 
-        using var client = http.CreateClient(nameof(TwilioSmsChannel));
-        client.Timeout = twilio.Timeout;
-        using var response = await client.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            // Twilio's error body ({code, message, more_info}) can echo the number: it goes to LastError, not the log.
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.StatusCode == System.Net.HttpStatusCode.BadRequest && ErrorCodeOf(body) is { } code && InvalidNumberCodes.Contains(code))
-            {
-                throw new PermanentDeliveryException($"Twilio rejected the number ({code}): {Truncate(body)}");
-            }
-
-            throw new HttpRequestException($"Twilio answered {(int)response.StatusCode}: {Truncate(body)}", null, response.StatusCode);
-        }
+        await SmsPost.SendAsync(http, nameof(TwilioSmsChannel), twilio.Timeout, request, Refused, cancellationToken);
     }
+
+    /// <summary>Twilio's error body is <c>{code, message, more_info}</c>: a number that will never take an SMS fails for good.</summary>
+    private static Exception Refused(HttpStatusCode status, string body) =>
+        status == HttpStatusCode.BadRequest && ErrorCodeOf(body) is { } code && InvalidNumberCodes.Contains(code)
+            ? new PermanentDeliveryException($"Twilio rejected the number ({code}): {SmsPost.Truncate(body)}")
+            : new HttpRequestException($"Twilio answered {(int)status}: {SmsPost.Truncate(body)}", null, status);
 
     private static int? ErrorCodeOf(string body)
     {
@@ -75,6 +69,4 @@ public sealed class TwilioSmsChannel(IHttpClientFactory http, IOptions<Notificat
             return null;
         }
     }
-
-    private static string Truncate(string text) => text.Length <= 500 ? text : text[..500];
 }

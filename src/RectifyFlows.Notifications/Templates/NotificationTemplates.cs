@@ -147,15 +147,7 @@ public static class NotificationTemplates
         }
 
         html.Append("</ol>");
-        return new NotificationContent
-        {
-            Kind = Reminder,
-            Subject = subject,
-            Text = text.ToString(),
-            Html = html.ToString(),
-            Sms = lead,
-            Markdown = markdown.ToString(),
-        };
+        return Content(Reminder, subject, lead, text, html, markdown, fields: null);
     }
 
     /// <summary>The Chinese name of a channel.</summary>
@@ -200,17 +192,21 @@ public static class NotificationTemplates
             html.Append("</table>");
         }
 
-        return new NotificationContent
-        {
-            Kind = kind,
-            Subject = subject,
-            Text = text.ToString(),
-            Html = html.ToString(),
-            Sms = lead,
-            Markdown = markdown.ToString(),
-            Fields = fields,
-        };
+        return Content(kind, subject, lead, text, html, markdown, fields);
     }
+
+    /// <summary>The rendered bodies as one content; SMS carries only the lead sentence.</summary>
+    private static NotificationContent Content(
+        string kind, string subject, string lead, StringBuilder text, StringBuilder html, StringBuilder markdown, NotificationFields? fields) => new()
+    {
+        Kind = kind,
+        Subject = subject,
+        Text = text.ToString(),
+        Html = html.ToString(),
+        Sms = lead,
+        Markdown = markdown.ToString(),
+        Fields = fields,
+    };
 
     private static List<(string Label, string Value)> Rows(NotificationFields? fields)
     {
