@@ -1,9 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.MonthlyCycle;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.QuarterlyEvaluation;
 using RectifyFlows.Workflows.TenDayReport;
 using RectifyFlows.Workflows.WeeklyDispatch;

@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.Common;
 

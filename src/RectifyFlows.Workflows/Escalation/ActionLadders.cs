@@ -1,6 +1,5 @@
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Storage.Actions;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Escalation;
 

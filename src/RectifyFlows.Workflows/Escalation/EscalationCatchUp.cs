@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Plans;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Escalation;
 

@@ -1,5 +1,3 @@
-using RectifyFlows.Workflows.Common;
-
 namespace RectifyFlows.Workflows.Escalation;
 
 /// <summary>The escalation orchestration's input: which item, and how many times it has restarted (for the log).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Escalation;
 

@@ -1,5 +1,3 @@
-using RectifyFlows.Workflows.Common;
-
 namespace RectifyFlows.Workflows.Escalation;
 
 /// <summary>The input of a step: the item, the due date the ladder was built for, and the step.</summary>

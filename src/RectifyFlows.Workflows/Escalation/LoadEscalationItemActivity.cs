@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Ledger;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Escalation;
 

@@ -7,7 +7,6 @@ using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Escalation;
 

@@ -1,9 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Inspections;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 

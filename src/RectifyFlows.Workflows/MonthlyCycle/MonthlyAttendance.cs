@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Attendance;
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Inspections;
 

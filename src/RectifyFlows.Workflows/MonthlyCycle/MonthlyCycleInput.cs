@@ -1,5 +1,3 @@
-using RectifyFlows.Workflows.Offices;
-
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
 /// <summary>The month (<c>yyyy-MM</c>) and the issuing office a monthly cycle runs for.</summary>

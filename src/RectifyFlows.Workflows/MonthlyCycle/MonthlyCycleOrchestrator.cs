@@ -1,7 +1,4 @@
 using Microsoft.DurableTask;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 

@@ -3,15 +3,12 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Domain.Inspections;
 using RectifyFlows.Domain.Measures;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;

@@ -3,8 +3,6 @@ using RectifyFlows.Domain.Leads;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Leads;
 using RectifyFlows.Storage.Reports;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;

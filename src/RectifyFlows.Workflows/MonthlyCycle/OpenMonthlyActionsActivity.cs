@@ -3,13 +3,10 @@ using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Attendance;
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Inspections;
-using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;

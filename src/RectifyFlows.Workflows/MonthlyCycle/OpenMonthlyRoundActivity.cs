@@ -1,14 +1,11 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Contacts;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 

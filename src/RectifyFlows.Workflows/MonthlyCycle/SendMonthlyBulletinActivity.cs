@@ -1,8 +1,6 @@
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Reports;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.MonthlyCycle;
 

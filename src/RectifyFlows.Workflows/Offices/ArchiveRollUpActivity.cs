@@ -1,5 +1,4 @@
 using RectifyFlows.Storage.Reports;
-using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.Offices;

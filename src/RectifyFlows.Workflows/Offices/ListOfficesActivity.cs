@@ -1,5 +1,3 @@
-using RectifyFlows.Workflows.Common;
-
 namespace RectifyFlows.Workflows.Offices;
 
 /// <summary>The offices a period's cycles run for (every office with a plan), with their supervision teams.</summary>

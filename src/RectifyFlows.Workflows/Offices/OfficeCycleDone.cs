@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Offices;
 

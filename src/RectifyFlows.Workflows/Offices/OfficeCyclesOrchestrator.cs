@@ -1,6 +1,4 @@
 using Microsoft.DurableTask;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.MonthlyCycle;
 
 namespace RectifyFlows.Workflows.Offices;

@@ -1,5 +1,3 @@
-using RectifyFlows.Domain.Periods;
-
 namespace RectifyFlows.Workflows.Offices;
 
 /// <summary>One office's cycle of one period: the input of the per-office orchestrators and their activities.</summary>

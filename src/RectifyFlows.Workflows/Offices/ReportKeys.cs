@@ -1,4 +1,3 @@
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Reports;
 
 namespace RectifyFlows.Workflows.Offices;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.Offices;

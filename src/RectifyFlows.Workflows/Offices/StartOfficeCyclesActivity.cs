@@ -1,5 +1,3 @@
-using RectifyFlows.Workflows.Common;
-
 namespace RectifyFlows.Workflows.Offices;
 
 /// <summary>Starts each office's cycle of the period under its deterministic id; a retry finds them and starts nothing twice.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
 using RectifyFlows.Storage.Strikes;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Reports;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 using RectifyFlows.Workflows.WeeklyDispatch;

@@ -7,7 +7,6 @@ using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Units;
-using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;

@@ -1,6 +1,3 @@
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Offices;
-
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 
 /// <summary>The office's quarter with the scores and strike outcomes computed so far, so every step sees the same figures.</summary>

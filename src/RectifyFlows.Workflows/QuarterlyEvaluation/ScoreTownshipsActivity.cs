@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.QuarterlyEvaluation;
 

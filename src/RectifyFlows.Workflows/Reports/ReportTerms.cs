@@ -3,7 +3,6 @@ using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Attendance;
 using RectifyFlows.Domain.Leads;
 using RectifyFlows.Domain.Measures;
-using RectifyFlows.Domain.Periods;
 
 namespace RectifyFlows.Workflows.Reports;
 

@@ -1,5 +1,3 @@
-using RectifyFlows.Domain.Periods;
-
 namespace RectifyFlows.Workflows.Scheduling;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Common;
 
 namespace RectifyFlows.Workflows.Scheduling;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using RectifyFlows.Domain.Periods;
 
 namespace RectifyFlows.Workflows.Scheduling;
 

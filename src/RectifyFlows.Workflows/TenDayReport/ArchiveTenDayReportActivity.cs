@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Measures;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Reports;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.TenDayReport;

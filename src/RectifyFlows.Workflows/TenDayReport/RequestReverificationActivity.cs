@@ -1,10 +1,7 @@
 using RectifyFlows.Domain.Measures;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Ledger;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.TenDayReport;
 

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Actions;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Actions;
-using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.Reports;
 

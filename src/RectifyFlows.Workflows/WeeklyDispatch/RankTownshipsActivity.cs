@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
 using RectifyFlows.Domain.Evaluation;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 
 namespace RectifyFlows.Workflows.WeeklyDispatch;
 

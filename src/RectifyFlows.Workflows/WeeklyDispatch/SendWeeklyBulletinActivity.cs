@@ -1,11 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Domain.Periods;
 using RectifyFlows.Notifications;
 using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Reports;
-using RectifyFlows.Workflows.Common;
-using RectifyFlows.Workflows.Offices;
 using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.WeeklyDispatch;

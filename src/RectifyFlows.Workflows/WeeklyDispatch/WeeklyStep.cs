@@ -1,6 +1,3 @@
-using RectifyFlows.Domain.Periods;
-using RectifyFlows.Workflows.Offices;
-
 namespace RectifyFlows.Workflows.WeeklyDispatch;
 
 /// <summary>The office's week and the ranking computed for it, passed on so every step sees the same ranking.</summary>
