@@ -23,11 +23,8 @@ public sealed class ActionRepository(FeatureTables tables)
         }
     }
 
-    public async Task<AccountabilityAction?> GetAsync(string unitId, string actionId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Actions.GetEntityIfExistsAsync<JsonEntity>(unitId, actionId, cancellationToken: cancellationToken);
-        return row.HasValue ? RowJson.Deserialize<AccountabilityAction>(row.Value!.Json) : null;
-    }
+    public Task<AccountabilityAction?> GetAsync(string unitId, string actionId, CancellationToken cancellationToken) =>
+        tables.Actions.FindDocumentAsync<AccountabilityAction>(unitId, actionId, cancellationToken);
 
     /// <summary>Marks an action done (ETag-guarded); false when it does not exist.</summary>
     public async Task<bool> CompleteAsync(string unitId, string actionId, CancellationToken cancellationToken)

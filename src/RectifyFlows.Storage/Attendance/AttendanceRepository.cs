@@ -61,11 +61,8 @@ public sealed class AttendanceRepository(FeatureTables tables)
         Json = RowJson.Serialize(record),
     };
 
-    public async Task<AttendanceRecord?> GetAsync(string month, string personId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Attendance.GetEntityIfExistsAsync<JsonEntity>(month, personId, cancellationToken: cancellationToken);
-        return row.HasValue ? RowJson.Deserialize<AttendanceRecord>(row.Value!.Json) : null;
-    }
+    public Task<AttendanceRecord?> GetAsync(string month, string personId, CancellationToken cancellationToken) =>
+        tables.Attendance.FindDocumentAsync<AttendanceRecord>(month, personId, cancellationToken);
 
     /// <summary>A month's records, all or only breaches, optionally of one unit: one partition.</summary>
     public async Task<IReadOnlyList<AttendanceRecord>> ListAsync(string month, bool breachesOnly, string? unitId, CancellationToken cancellationToken)

@@ -50,11 +50,8 @@ public sealed class LeadRepository(FeatureTables tables, IOptions<StorageOptions
         }
     }
 
-    public async Task<Lead?> GetAsync(string leadId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Leads.GetEntityIfExistsAsync<JsonEntity>(leadId, LeadRow, cancellationToken: cancellationToken);
-        return row.HasValue ? RowJson.Deserialize<Lead>(row.Value!.Json) : null;
-    }
+    public Task<Lead?> GetAsync(string leadId, CancellationToken cancellationToken) =>
+        tables.Leads.FindDocumentAsync<Lead>(leadId, LeadRow, cancellationToken);
 
     /// <summary>
     /// Applies <paramref name="change"/> (which may throw <see cref="LeadTransitionException"/>) with the ETag, re-reading

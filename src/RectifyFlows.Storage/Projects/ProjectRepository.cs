@@ -227,11 +227,8 @@ public sealed class ProjectRepository(FeatureTables tables, IOptions<StorageOpti
     /// One project, or null. No endpoint reads a single project yet (listings do); this is the ledger's point read,
     /// kept beside <see cref="AuditAsync"/> as the read side of what the webhook and imports write.
     /// </summary>
-    public async Task<Project?> GetAsync(string districtId, string projectId, CancellationToken cancellationToken)
-    {
-        var row = await tables.Projects.GetEntityIfExistsAsync<JsonEntity>(districtId, projectId, cancellationToken: cancellationToken);
-        return row.HasValue ? RowJson.Deserialize<Project>(row.Value!.Json) : null;
-    }
+    public Task<Project?> GetAsync(string districtId, string projectId, CancellationToken cancellationToken) =>
+        tables.Projects.FindDocumentAsync<Project>(districtId, projectId, cancellationToken);
 
     /// <summary>
     /// Applies reported progress: read, check (<see cref="ProjectProgress.Check"/>), write with the ETag plus an audit
