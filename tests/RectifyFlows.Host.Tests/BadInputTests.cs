@@ -8,7 +8,7 @@ namespace RectifyFlows.Host.Tests;
 /// (naming the field where there is one), never a 5xx, and the tables it could touch are unchanged afterwards.
 /// </summary>
 [TestClass]
-public sealed class BadInputTests
+public sealed class BadInputTests : DistrictHostTests
 {
     public const string DevSecret = IntakeWebhookTests.DevSecret;
     private const string Measure = "d001-p1-m1";
@@ -16,22 +16,12 @@ public sealed class BadInputTests
     private const string Unit = "d001-dept-fupin";
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static DistrictHost _host = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
     /// <summary>One bad request: who sends what where, and the problem it must get back.</summary>
     public sealed record BadInput(string Name, string Method, string Path, string? Key, Func<byte[]>? Body, int Status, string? Field = null,
         string? Slug = null, string ContentType = "application/json", bool SignBody = false, string? Signature = null)
     {
         public override string ToString() => Name;
     }
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync();
-
-    [ClassCleanup]
-    public static Task StopAsync() => _host.DisposeAsync().AsTask();
 
     public static IEnumerable<object[]> Cases => AllCases().Select(c => new object[] { c });
 
@@ -50,7 +40,7 @@ public sealed class BadInputTests
         ArgumentNullException.ThrowIfNull(bad);
         var before = await SnapshotAsync();
 
-        using var client = _host.Client(bad.Key);
+        using var client = Host.Client(bad.Key);
         using var request = new HttpRequestMessage(new HttpMethod(bad.Method), new Uri(bad.Path, UriKind.Relative));
         if (bad.Body is not null)
         {
@@ -62,8 +52,8 @@ public sealed class BadInputTests
             }
         }
 
-        using var response = await client.SendAsync(request, TestContext.CancellationToken);
-        var text = await response.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        using var response = await client.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.AreEqual(bad.Status, (int)response.StatusCode, text);
         Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType, text);
@@ -89,25 +79,25 @@ public sealed class BadInputTests
     [Timeout(TestTimeouts.Request, CooperativeCancellation = true)]
     public async Task Webhook_ReplayedEventId_ReturnsTheFirstResponse_AndChangesNothing()
     {
-        using var client = _host.Client();
+        using var client = Host.Client();
         var body = WorkflowClient.InspectionResult("bad-input-replay-1", "2017-05", "team-1", "d001-tw-shiyuan");
         var first = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, DevSecret);
-        var firstText = await first.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        var firstText = await first.Content.ReadAsStringAsync(Ct);
         Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, firstText);
         var before = await SnapshotAsync();
 
         var replay = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, DevSecret);
 
         Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
-        Assert.AreEqual(firstText, await replay.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        Assert.AreEqual(firstText, await replay.Content.ReadAsStringAsync(Ct));
         CollectionAssert.AreEqual(before.ToArray(), (await SnapshotAsync()).ToArray());
     }
 
     /// <summary>The ledger tables plus the intake tables a webhook writes (the ladders' actions and outbox are left out: they run on their own clock).</summary>
-    private static Task<IReadOnlyList<string>> SnapshotAsync()
+    private Task<IReadOnlyList<string>> SnapshotAsync()
     {
-        var cycles = _host.Ledger.Get<FeatureTables>();
-        return LedgerFixture.SnapshotAsync(_host.Ledger.Tables.All.Concat([cycles.InspectionResults, cycles.WebhookEvents, cycles.Projects, cycles.Reports]));
+        var cycles = Host.Ledger.Get<FeatureTables>();
+        return LedgerFixture.SnapshotAsync(Host.Ledger.Tables.All.Concat([cycles.InspectionResults, cycles.WebhookEvents, cycles.Projects, cycles.Reports]));
     }
 
     private static IEnumerable<BadInput> AllCases()

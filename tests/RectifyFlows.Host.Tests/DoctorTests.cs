@@ -9,10 +9,8 @@ namespace RectifyFlows.Host.Tests;
 /// found and rebuilt from the ledger, by the host's periodic check and by the <c>doctor</c> verb, each with an audit row.
 /// </summary>
 [TestClass]
-public sealed class DoctorTests
+public sealed class DoctorTests : HostTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
     public async Task Doctor_RebuildsCorruptTerminatedAndLostLadders_OnItsScheduleAndAsAVerb()
@@ -24,16 +22,14 @@ public sealed class DoctorTests
             // Every ladder waits for its first reminder, so nothing but the doctor touches them during the test.
             measure!.DueDate = farAway;
         }
-
-        await using var ledger = await LedgerFixture.CreateAsync();
         var settings = new Dictionary<string, string>(TestKeys.UnitKeySettings())
         {
             ["RectifyFlows__Seed__Enabled"] = "false",
             ["RectifyFlows__Operations__DoctorInterval"] = "00:00:03",
             ["RectifyFlows__Operations__StuckAfter"] = "00:00:20",
         };
-        var hub = new TaskHub(ledger.ConnectionString, "hub" + ledger.Prefix);
-        await using (var host = await HostProcess.StartAsync(ledger.Prefix, settings))
+        var hub = new TaskHub(Ledger.ConnectionString, "hub" + Ledger.Prefix);
+        await using (var host = await StartHostAsync(settings))
         {
             using var office = host.Client(TestKeys.Operator);
             var created = await office.PostJsonAsync("api/plans", TestPlans.ToJson(document));
@@ -48,7 +44,7 @@ public sealed class DoctorTests
             await hub.SetStatusAsync(Ladder("d001-p1-m2"), "Terminated");
             await hub.LoseAsync(Ladder("d001-p1-m3"));
 
-            var repairs = await WaitForRepairsAsync(ledger, 3, TimeSpan.FromSeconds(90));
+            var repairs = await WaitForRepairsAsync(3, TimeSpan.FromSeconds(90));
             CollectionAssert.AreEquivalent(
                 new[] { $"{Ladder("d001-p1-m1")} corrupt", $"{Ladder("d001-p1-m2")} terminated", $"{Ladder("d001-p1-m3")} missing" },
                 repairs.Select(r => $"{r.GetString("EntityId")} {r.GetString("FromStatus")}").ToArray(),
@@ -66,32 +62,32 @@ public sealed class DoctorTests
         // The host is gone (killed): the verb alone finds and rebuilds, and a second look finds nothing left.
         await hub.SetStatusAsync(Ladder("d001-p1-m4"), "Failed");
         await hub.LoseAsync(Ladder("d001-p2-m1"));
-        var (exitCode, output) = await HostProcess.RunVerbAsync(ledger.Prefix, ["doctor"], settings);
+        var (exitCode, output) = await RunVerbAsync(["doctor"], settings);
         Assert.AreEqual(0, exitCode, output);
         StringAssert.Contains(output, $"{Ladder("d001-p1-m4")}  ladder failed", output);
         StringAssert.Contains(output, $"{Ladder("d001-p2-m1")}  ladder missing", output);
         StringAssert.Contains(output, "2 broken, 2 rebuilt", output);
-        Assert.AreEqual(5, (await WaitForRepairsAsync(ledger, 5, TimeSpan.FromSeconds(10))).Count);
+        Assert.AreEqual(5, (await WaitForRepairsAsync(5, TimeSpan.FromSeconds(10))).Count);
 
         // The rebuilt ladders wait, pending, for a host to run them: not stuck yet by the default hour.
         settings.Remove("RectifyFlows__Operations__StuckAfter");
-        var (checkCode, check) = await HostProcess.RunVerbAsync(ledger.Prefix, ["doctor", "--check"], settings);
+        var (checkCode, check) = await RunVerbAsync(["doctor", "--check"], settings);
         Assert.AreEqual(0, checkCode, check);
         StringAssert.Contains(check, "0 broken", check);
     }
 
     private static string Ladder(string measureId) => "escalation-measure-" + measureId;
 
-    private async Task<List<TableEntity>> WaitForRepairsAsync(LedgerFixture ledger, int count, TimeSpan timeout)
+    private async Task<List<TableEntity>> WaitForRepairsAsync(int count, TimeSpan timeout)
     {
-        var table = new TableClient(ledger.ConnectionString, ledger.Prefix + "OperationsLog");
+        var table = new TableClient(Ledger.ConnectionString, Ledger.Prefix + "OperationsLog");
         var deadline = DateTime.UtcNow + timeout;
         List<TableEntity> rows = [];
         while (DateTime.UtcNow < deadline)
         {
             rows = [];
             await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey.CompareTo("repair|") > 0 && e.PartitionKey.CompareTo("repair}") < 0,
-                cancellationToken: TestContext.CancellationToken))
+                cancellationToken: Ct))
             {
                 rows.Add(row);
             }
@@ -101,7 +97,7 @@ public sealed class DoctorTests
                 return rows;
             }
 
-            await Task.Delay(500, TestContext.CancellationToken);
+            await Task.Delay(500, Ct);
         }
 
         Assert.Fail($"Only {rows.Count} of {count} repairs were audited in {timeout.TotalSeconds} s.");

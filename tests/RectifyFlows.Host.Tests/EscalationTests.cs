@@ -5,11 +5,9 @@ namespace RectifyFlows.Host.Tests;
 
 /// <summary>The deadline ladder on the real engine, with a "day" of two seconds (Fast profile).</summary>
 [TestClass]
-public sealed class EscalationTests
+public sealed class EscalationTests : HostTests
 {
     private const string Lead = "d001-dept-fupin";
-
-    public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
@@ -30,9 +28,7 @@ public sealed class EscalationTests
         {
             measures[index]!.DueDate = soon.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
-
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, TestKeys.UnitKeySettings(), environment: "Fast");
+        var host = await StartHostAsync(TestKeys.UnitKeySettings(), environment: "Fast");
         using var office = host.Client(TestKeys.Operator);
         using var unit = host.Client(TestKeys.Fupin);
         using var leader = host.Client(TestKeys.Leader);

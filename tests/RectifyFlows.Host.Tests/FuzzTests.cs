@@ -10,19 +10,13 @@ namespace RectifyFlows.Host.Tests;
 /// detail, and storage holds exactly what was accepted (a measure's version moved once per accepted change).
 /// </summary>
 [TestClass]
-public sealed class FuzzTests
+public sealed class FuzzTests : DistrictHostTests
 {
     public const string SecondFupinKey = "test-unit-d001-fupin-2";
     private const int Mutations = 10_000;
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static DistrictHost _host = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        var settings = new Dictionary<string, string>
+    protected override DistrictHostOptions HostOptions => new(
+        new Dictionary<string, string>
         {
             // The rotation case: the fupin office's second active key, same principal.
             ["RectifyFlows__Auth__Keys__12__Key"] = SecondFupinKey,
@@ -33,19 +27,14 @@ public sealed class FuzzTests
             // These tests measure correctness under load, not the limiter (SecurityTests covers it).
             ["RectifyFlows__Http__PermitsPerSecond"] = "100000",
             ["RectifyFlows__Http__Burst"] = "100000",
-        };
-        _host = await DistrictHost.StartAsync(settings);
-    }
-
-    [ClassCleanup]
-    public static Task StopAsync() => _host.DisposeAsync().AsTask();
+        });
 
     [TestMethod]
     [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
     public async Task Progress_200ConcurrentUpdatesFromTwoKeys_AllRecorded_NoServerError()
     {
-        using var first = _host.Client(TestKeys.Fupin);
-        using var second = _host.Client(SecondFupinKey);
+        using var first = Host.Client(TestKeys.Fupin);
+        using var second = Host.Client(SecondFupinKey);
         var measureId = (await OpenMeasuresAsync(first))[0];
         var before = await first.MeasureAsync(measureId);
 
@@ -70,10 +59,10 @@ public sealed class FuzzTests
     [Timeout(TestTimeouts.Crash, CooperativeCancellation = true)]
     public async Task Fuzz_TenThousandMutations_NeverA5xx_AndStorageHoldsExactlyWhatWasAccepted()
     {
-        using var unitClient = _host.Client(TestKeys.Fupin);
-        using var leader = _host.Client(TestKeys.Leader);
-        using var office = _host.Client(TestKeys.Operator);
-        using var anonymous = _host.Client();
+        using var unitClient = Host.Client(TestKeys.Fupin);
+        using var leader = Host.Client(TestKeys.Leader);
+        using var office = Host.Client(TestKeys.Operator);
+        using var anonymous = Host.Client();
         var targets = (await OpenMeasuresAsync(unitClient)).Skip(1).Take(4).ToArray();
         var versionsBefore = new Dictionary<string, long>();
         foreach (var id in targets)
@@ -88,7 +77,7 @@ public sealed class FuzzTests
         var random = new Random(20171231);
         var plans = Enumerable.Range(0, Mutations).Select(i => Generate(random, i, targets)).ToList();
 
-        await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = TestContext.CancellationToken },
+        await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
             async (plan, ct) =>
             {
                 var client = plan.Route switch { "signoff" or "decision" => leader, "unit" => office, "webhook" => anonymous, _ => unitClient };
@@ -138,7 +127,7 @@ public sealed class FuzzTests
         // An inspection result's row is its event record (docs/intake.md: one conditional insert is the replay
         // check, the record and the result), so the accepted events are counted there.
         var stored = 0;
-        await foreach (var _ in _host.Ledger.Get<FeatureTables>().InspectionResults.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: TestContext.CancellationToken))
+        await foreach (var _ in Host.Ledger.Get<FeatureTables>().InspectionResults.QueryAsync<Azure.Data.Tables.TableEntity>(cancellationToken: Ct))
         {
             stored++;
         }

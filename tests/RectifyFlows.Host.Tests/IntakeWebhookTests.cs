@@ -11,30 +11,19 @@ namespace RectifyFlows.Host.Tests;
 /// replay-safe, refused when badly signed, and refused with every invalid field named — never changing data when refused.
 /// </summary>
 [TestClass]
-public sealed class IntakeWebhookTests
+public sealed class IntakeWebhookTests : DistrictHostTests
 {
     public const string DevSecret = "dev-webhook-secret";
     public const string ShiyuanSecret = "shiyuan-own-webhook-secret";
 
-    private static DistrictHost _host = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context)
-    {
-        // tw-shiyuan has its own secret; every other sender signs with the development secret. The attendance minimum
-        // is configured below the report's 20 days, so the attendance route is seen to judge by the setting.
-        var settings = new Dictionary<string, string>
+    // tw-shiyuan has its own secret; every other sender signs with the development secret. The attendance minimum
+    // is configured below the report's 20 days, so the attendance route is seen to judge by the setting.
+    protected override DistrictHostOptions HostOptions => new(
+        new Dictionary<string, string>
         {
             ["RectifyFlows__Webhooks__Secrets__tw-shiyuan"] = ShiyuanSecret,
             ["RectifyFlows__Workflows__MinimumDaysOnSite"] = "15",
-        };
-        _host = await DistrictHost.StartAsync(settings, importDistrict: false);
-    }
-
-    [ClassCleanup]
-    public static Task StopAsync() => _host.DisposeAsync().AsTask();
+        }, ImportDistrict: false);
 
     private static object Progress(string eventId, string projectId, string unitId, string status, int percent, decimal disbursed) =>
         new { eventId, projectId, unitId, status, percent, disbursed };
@@ -46,9 +35,9 @@ public sealed class IntakeWebhookTests
         new { eventId, receivedAt, source = "hotline-12317", subject = "反映低保评定不公", detail = "来电反映某村低保评定优亲厚友。", unitId = "tw-meilin" };
 
     /// <summary>Every row of the tables these webhooks write (the background workflows write elsewhere).</summary>
-    private static async Task<string[]> SnapshotAsync()
+    private async Task<string[]> SnapshotAsync()
     {
-        var tables = _host.Ledger.Get<FeatureTables>();
+        var tables = Host.Ledger.Get<FeatureTables>();
         var rows = new List<string>();
         foreach (var table in new[] { tables.Projects, tables.Attendance, tables.Leads, tables.OpenLeadsByDeadline, tables.WebhookEvents })
         {
@@ -66,25 +55,25 @@ public sealed class IntakeWebhookTests
     [Timeout(TestTimeouts.Host)]
     public async Task ProjectProgressWebhook_UpdatesTheProjectWithAnAuditRow_AndAReplayChangesNothing()
     {
-        using var client = _host.Client();
+        using var client = Host.Client();
         var body = Progress("pp-1", "gx-2014-water-009", "tw-shiyuan", "underConstruction", 60, 150_000m);
 
         var response = await PostSignedAsync(client, "api/webhooks/project-progress", body, ShiyuanSecret);
-        var first = await response.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        var first = await response.Content.ReadAsStringAsync(Ct);
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
         Assert.AreEqual("gx-2014-water-009", JsonNode.Parse(first)!["id"]!.GetValue<string>());
 
-        var projects = _host.Ledger.Get<ProjectRepository>();
-        var project = (await projects.GetAsync("ganxian", "gx-2014-water-009", TestContext.CancellationToken))!;
+        var projects = Host.Ledger.Get<ProjectRepository>();
+        var project = (await projects.GetAsync("ganxian", "gx-2014-water-009", Ct))!;
         Assert.AreEqual((60, 150_000m, "underConstruction"), (project.Percent, project.Disbursed, project.Status));
-        var audit = await projects.AuditAsync("ganxian", "gx-2014-water-009", TestContext.CancellationToken);
+        var audit = await projects.AuditAsync("ganxian", "gx-2014-water-009", Ct);
         Assert.AreEqual("seed", audit[0].Action, "the seed's reconstructed project was registered with an audit row");
         Assert.AreEqual("webhook:tw-shiyuan", audit.Single(e => e.Action == "progress").Actor);
 
         var before = await SnapshotAsync();
         var replay = await PostSignedAsync(client, "api/webhooks/project-progress", body, ShiyuanSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
-        Assert.AreEqual(first, await replay.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        Assert.AreEqual(first, await replay.Content.ReadAsStringAsync(Ct));
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a replayed event changed stored data");
     }
 
@@ -92,7 +81,7 @@ public sealed class IntakeWebhookTests
     [Timeout(TestTimeouts.Host)]
     public async Task ProjectProgressWebhook_Returns400NamingTheFields_WhenInvalidOrNotTheSendersProject()
     {
-        using var client = _host.Client();
+        using var client = Host.Client();
         var before = await SnapshotAsync();
 
         var bad = await PostSignedAsync(client, "api/webhooks/project-progress",
@@ -124,7 +113,7 @@ public sealed class IntakeWebhookTests
     [Timeout(TestTimeouts.Host)]
     public async Task IntakeWebhooks_Return401AndChangeNothing_WhenSignatureIsWrongExpiredOrMissing()
     {
-        using var client = _host.Client();
+        using var client = Host.Client();
         var posts = new (string Route, object Body)[]
         {
             ("api/webhooks/project-progress", Progress("sig-1", "gx-2014-water-020", "tw-meilin", "underConstruction", 10, 1m)),
@@ -137,7 +126,7 @@ public sealed class IntakeWebhookTests
             var wrong = await PostSignedAsync(client, route, body, secret: "not-the-secret");
             var expired = await PostSignedAsync(client, route, body, signature: WebhookSignature.Sign(DevSecret, DateTimeOffset.UtcNow.AddSeconds(-301), [1]));
             using var unsigned = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
-            var missing = await client.PostAsync(new Uri(route, UriKind.Relative), unsigned, TestContext.CancellationToken);
+            var missing = await client.PostAsync(new Uri(route, UriKind.Relative), unsigned, Ct);
             foreach (var response in new[] { wrong, expired, missing })
             {
                 Assert.AreEqual(HttpStatusCode.Unauthorized, response.StatusCode, route);
@@ -156,13 +145,13 @@ public sealed class IntakeWebhookTests
     [Timeout(TestTimeouts.Host)]
     public async Task AttendanceWebhook_StoresOneRecordPerMonthAndPerson_AndKeepsTheBreach()
     {
-        using var client = _host.Client();
-        var attendance = _host.Ledger.Get<AttendanceRepository>();
+        using var client = Host.Client();
+        var attendance = Host.Ledger.Get<AttendanceRepository>();
 
         var first = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), DevSecret);
-        Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, await first.Content.ReadAsStringAsync(TestContext.CancellationToken));
-        Assert.AreEqual("attendance-2017-03-cad-0101", JsonNode.Parse(await first.Content.ReadAsStringAsync(TestContext.CancellationToken))!["id"]!.GetValue<string>());
-        var breaches = await attendance.ListAsync("2017-03", breachesOnly: true, unitId: "tw-meilin", TestContext.CancellationToken);
+        Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, await first.Content.ReadAsStringAsync(Ct));
+        Assert.AreEqual("attendance-2017-03-cad-0101", JsonNode.Parse(await first.Content.ReadAsStringAsync(Ct))!["id"]!.GetValue<string>());
+        var breaches = await attendance.ListAsync("2017-03", breachesOnly: true, unitId: "tw-meilin", Ct);
         Assert.AreEqual(15, breaches.Single(r => r.PersonId == "cad-0101").DaysOnSite);
 
         var before = await SnapshotAsync();
@@ -172,16 +161,16 @@ public sealed class IntakeWebhookTests
 
         var corrected = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-2", "cad-0101", 22), DevSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, corrected.StatusCode);
-        var records = await attendance.ListAsync("2017-03", breachesOnly: false, unitId: "tw-meilin", TestContext.CancellationToken);
+        var records = await attendance.ListAsync("2017-03", breachesOnly: false, unitId: "tw-meilin", Ct);
         Assert.AreEqual(22, records.Single(r => r.PersonId == "cad-0101").DaysOnSite, "one record per month and person; the correction replaced it");
-        Assert.IsEmpty((await attendance.ListAsync("2017-03", breachesOnly: true, unitId: "tw-meilin", TestContext.CancellationToken)).Where(r => r.PersonId == "cad-0101"));
+        Assert.IsEmpty((await attendance.ListAsync("2017-03", breachesOnly: true, unitId: "tw-meilin", Ct)).Where(r => r.PersonId == "cad-0101"));
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Host)]
     public async Task AttendanceRoute_ListsTheMonthsBreaches_AndScopesAUnitKeyToItsUnit()
     {
-        using var client = _host.Client();
+        using var client = Host.Client();
         var shiyuan = new { eventId = "att-route-1", month = "2017-04", personId = "cad-0201", unitId = "tw-shiyuan", role = "workTeamMember", daysOnSite = 12 };
         Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", shiyuan, ShiyuanSecret)).StatusCode);
         var meilin = new { eventId = "att-route-2", month = "2017-04", personId = "cad-0202", unitId = "tw-meilin", role = "firstSecretary", daysOnSite = 25 };
@@ -189,17 +178,17 @@ public sealed class IntakeWebhookTests
         var seventeen = new { eventId = "att-route-3", month = "2017-04", personId = "cad-0203", unitId = "tw-meilin", role = "workTeamMember", daysOnSite = 17 };
         Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", seventeen, DevSecret)).StatusCode);
 
-        using var office = _host.Client(TestKeys.Operator);
+        using var office = Host.Client(TestKeys.Operator);
         var breaches = (await GetAsync(office, "api/attendance?month=2017-04&breaches=true"))["items"]!.AsArray();
         Assert.AreEqual("cad-0201", breaches.Single()!["personId"]!.GetValue<string>(), "17 days is no breach with a minimum of 15");
         var all = (await GetAsync(office, "api/attendance?month=2017-04"))["items"]!.AsArray();
         Assert.HasCount(3, all);
         Assert.IsFalse(all.Single(r => r!["personId"]!.GetValue<string>() == "cad-0203")!["breach"]!.GetValue<bool>());
 
-        using var unit = _host.Client("dev-unit-shiyuan-key");
+        using var unit = Host.Client("dev-unit-shiyuan-key");
         var own = (await GetAsync(unit, "api/attendance?month=2017-04"))["items"]!.AsArray();
         Assert.AreEqual("tw-shiyuan", own.Single()!["unitId"]!.GetValue<string>());
-        var other = await unit.GetAsync(new Uri("api/attendance?month=2017-04&unitId=tw-meilin", UriKind.Relative), TestContext.CancellationToken);
+        var other = await unit.GetAsync(new Uri("api/attendance?month=2017-04&unitId=tw-meilin", UriKind.Relative), Ct);
         Assert.AreEqual(HttpStatusCode.Forbidden, other.StatusCode);
     }
 
@@ -207,7 +196,7 @@ public sealed class IntakeWebhookTests
     [Timeout(TestTimeouts.Host)]
     public async Task AttendanceAndLeadsWebhooks_Return400NamingEveryInvalidField_AndChangeNothing()
     {
-        using var client = _host.Client();
+        using var client = Host.Client();
         var before = await SnapshotAsync();
 
         var attendance = await PostSignedAsync(client, "api/webhooks/attendance",
@@ -230,13 +219,13 @@ public sealed class IntakeWebhookTests
     [Timeout(TestTimeouts.Host)]
     public async Task LeadsWebhook_RegistersTheLead_AndAReplayReturnsTheFirstResponse()
     {
-        using var client = _host.Client();
+        using var client = Host.Client();
         var response = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), DevSecret);
-        var first = await response.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        var first = await response.Content.ReadAsStringAsync(Ct);
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
         var id = JsonNode.Parse(first)!["id"]!.GetValue<string>();
 
-        using var office = _host.Client(TestKeys.Operator);
+        using var office = Host.Client(TestKeys.Operator);
         var lead = await GetAsync(office, $"api/leads/{id}");
         Assert.AreEqual("registered", lead["status"]!.GetValue<string>());
         Assert.AreEqual("2017-03-17", lead["deadline"]!.GetValue<string>(), "received 2017-03-02 (China), 15 days by default");
@@ -244,7 +233,7 @@ public sealed class IntakeWebhookTests
         var before = await SnapshotAsync();
         var replay = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), DevSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
-        Assert.AreEqual(first, await replay.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        Assert.AreEqual(first, await replay.Content.ReadAsStringAsync(Ct));
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a replayed event changed stored data");
     }
 

@@ -4,22 +4,14 @@ namespace RectifyFlows.Host.Tests;
 
 /// <summary>The leads ledger (rule 8) against the running host: assign, disposition, reminders, and the monthly report sign-off it blocks.</summary>
 [TestClass]
-public sealed class LeadsTests
+public sealed class LeadsTests : DistrictHostTests
 {
     private const string DevSecret = IntakeWebhookTests.DevSecret;
-
-    private static DistrictHost _host = null!;
-
-    public TestContext TestContext { get; set; } = null!;
 
     private static string ChinaToday(int plusDays = 0) =>
         DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync(importDistrict: false);
-
-    [ClassCleanup]
-    public static Task StopAsync() => _host.DisposeAsync().AsTask();
+    protected override DistrictHostOptions HostOptions => new(ImportDistrict: false);
 
     private static async Task<string> PostLeadAsync(HttpClient client, string eventId, string receivedAt, string secret = DevSecret)
     {
@@ -33,11 +25,11 @@ public sealed class LeadsTests
     [Timeout(TestTimeouts.Host)]
     public async Task Leads_AssignThenDisposition_RemindsTheOwnerAndAuditsTheOperator()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var id = await PostLeadAsync(client, "leads-flow-1", "2017-03-02T09:00:00+08:00");
 
         var assigned = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(10) });
-        var assignedBody = JsonNode.Parse(await assigned.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
+        var assignedBody = JsonNode.Parse(await assigned.Content.ReadAsStringAsync(Ct))!;
         Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, assignedBody.ToJsonString());
         Assert.AreEqual("assigned", assignedBody["status"]!.GetValue<string>());
         Assert.AreEqual("tw-meilin", assignedBody["ownerUnitId"]!.GetValue<string>());
@@ -49,11 +41,11 @@ public sealed class LeadsTests
         StringAssert.Contains(reminder["subject"]!.GetValue<string>(), "线索交办");
 
         var disposed = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "caseFiled", note = "已立案审查" });
-        Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode, await disposed.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode, await disposed.Content.ReadAsStringAsync(Ct));
 
         var again = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "closed", note = "了结" });
         Assert.AreEqual(HttpStatusCode.Conflict, again.StatusCode);
-        StringAssert.EndsWith(JsonNode.Parse(await again.Content.ReadAsStringAsync(TestContext.CancellationToken))!["type"]!.GetValue<string>(), "illegal-transition");
+        StringAssert.EndsWith(JsonNode.Parse(await again.Content.ReadAsStringAsync(Ct))!["type"]!.GetValue<string>(), "illegal-transition");
 
         var lead = await GetAsync(client, $"api/leads/{id}");
         Assert.AreEqual("caseFiled", lead["status"]!.GetValue<string>());
@@ -68,7 +60,7 @@ public sealed class LeadsTests
     [Timeout(TestTimeouts.Host)]
     public async Task Leads_RefuseBadRequests_WithTheRightStatusAndNoChange()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var id = await PostLeadAsync(client, "leads-refuse-1", "2017-03-05T09:00:00+08:00");
 
         var early = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "closed", note = "未交办就了结" });
@@ -79,16 +71,16 @@ public sealed class LeadsTests
         CollectionAssert.AreEquivalent(new[] { "ownerUnitId", "deadline" }, await IntakeWebhookTests.ErrorFieldsAsync(bad));
         var badDisposition = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "forgotten", note = "" });
         CollectionAssert.AreEquivalent(new[] { "disposition", "note" }, await IntakeWebhookTests.ErrorFieldsAsync(badDisposition));
-        var badList = await client.GetAsync(new Uri("api/leads?status=lost&overdue=maybe", UriKind.Relative), TestContext.CancellationToken);
+        var badList = await client.GetAsync(new Uri("api/leads?status=lost&overdue=maybe", UriKind.Relative), Ct);
         CollectionAssert.AreEquivalent(new[] { "status", "overdue" }, await IntakeWebhookTests.ErrorFieldsAsync(badList));
 
         var missing = await client.PostJsonAsync("api/leads/lead-0000000000000000/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(3) });
         Assert.AreEqual(HttpStatusCode.NotFound, missing.StatusCode);
 
-        using var unit = _host.Client("dev-unit-shiyuan-key");
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/leads", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
-        using var anonymous = _host.Client();
-        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("api/leads", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        using var unit = Host.Client("dev-unit-shiyuan-key");
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/leads", UriKind.Relative), Ct)).StatusCode);
+        using var anonymous = Host.Client();
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("api/leads", UriKind.Relative), Ct)).StatusCode);
 
         var lead = await GetAsync(client, $"api/leads/{id}");
         Assert.AreEqual("registered", lead["status"]!.GetValue<string>());
@@ -99,7 +91,7 @@ public sealed class LeadsTests
     [Timeout(TestTimeouts.Host)]
     public async Task Leads_ListsOverdue_OnlyLeadsPastTheirDeadlineWithoutDisposition()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var old = await PostLeadAsync(client, "leads-overdue-old", "2017-04-01T09:00:00+08:00");
         var fresh = await PostLeadAsync(client, "leads-overdue-fresh", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
 
@@ -128,25 +120,25 @@ public sealed class LeadsTests
 
         using var leader = host.Client(TestKeys.Leader);
         using var empty = new StringContent(string.Empty);
-        var refused = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, TestContext.CancellationToken);
-        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
+        var refused = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, Ct);
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync(Ct))!;
         Assert.AreEqual(HttpStatusCode.Conflict, refused.StatusCode, problem.ToJsonString());
         Assert.AreEqual(id, problem["overdueLeads"]![0]!["id"]!.GetValue<string>());
 
         // The overdue check ran (every 2 s here) several times: one reminder for the lead today, to the district office.
-        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(6), Ct);
         var overdueReminders = (await GetAsync(client, "api/notifications?kind=leadOverdue"))["items"]!.AsArray()
             .Where(m => m!["idempotencyKey"]!.GetValue<string>().Contains(id, StringComparison.Ordinal)).ToList();
         Assert.HasCount(1, overdueReminders, "one reminder per lead and day, however often the check runs");
         Assert.AreEqual("ganxian", overdueReminders[0]!["recipientId"]!.GetValue<string>());
 
         var assigned = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday() });
-        Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, await assigned.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, await assigned.Content.ReadAsStringAsync(Ct));
         var disposed = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "transferred", note = "移送区纪委监委" });
         Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode);
 
-        var signed = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, TestContext.CancellationToken);
-        var signedBody = JsonNode.Parse(await signed.Content.ReadAsStringAsync(TestContext.CancellationToken))!;
+        var signed = await leader.PostAsync(new Uri("api/reports/monthly/2017-06/signoff", UriKind.Relative), empty, Ct);
+        var signedBody = JsonNode.Parse(await signed.Content.ReadAsStringAsync(Ct))!;
         Assert.AreEqual(HttpStatusCode.OK, signed.StatusCode, signedBody.ToJsonString());
         Assert.AreEqual("dev-leader", signedBody["signedBy"]!.GetValue<string>());
 
@@ -157,7 +149,7 @@ public sealed class LeadsTests
         Assert.AreEqual("0", summary["逾期未处置线索"]);
         var block = report["tables"]!.AsArray().Single(t => t!["heading"]!.GetValue<string>().StartsWith("线索办理", StringComparison.Ordinal))!;
         StringAssert.Contains(block["note"]!.GetValue<string>(), "移送1条");
-        using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-06", UriKind.Relative), TestContext.CancellationToken);
-        StringAssert.Contains(await html.Content.ReadAsStringAsync(TestContext.CancellationToken), "线索办理");
+        using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-06", UriKind.Relative), Ct);
+        StringAssert.Contains(await html.Content.ReadAsStringAsync(Ct), "线索办理");
     }
 }

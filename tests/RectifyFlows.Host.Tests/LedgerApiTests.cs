@@ -2,24 +2,14 @@ namespace RectifyFlows.Host.Tests;
 
 /// <summary>The ledger API of api.md against the running host: reads, the lifecycle, keys and scopes, bad input.</summary>
 [TestClass]
-public sealed class LedgerApiTests
+public sealed class LedgerApiTests : DistrictHostTests
 {
-    private static DistrictHost _host = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync();
-
-    [ClassCleanup]
-    public static Task StopAsync() => _host.DisposeAsync().AsTask();
-
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task Healthz_Answers200_WithoutAKey()
     {
-        using var client = _host.Client();
-        var response = await client.GetAsync(new Uri("healthz", UriKind.Relative), TestContext.CancellationToken);
+        using var client = Host.Client();
+        var response = await client.GetAsync(new Uri("healthz", UriKind.Relative), Ct);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -27,7 +17,7 @@ public sealed class LedgerApiTests
     [Timeout(TestTimeouts.Request)]
     public async Task Measures_ListsThe33MeasuresOf9Problems_OfTheSeedPlan()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var measures = await client.MeasuresAsync($"planId={TestPlans.SeedPlanId}");
 
         Assert.AreEqual(33, measures.Count);
@@ -43,7 +33,7 @@ public sealed class LedgerApiTests
     [Timeout(TestTimeouts.Request)]
     public async Task Measures_FiltersByUnitColourAndStatus()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var red = await client.MeasuresAsync($"planId={TestPlans.SeedPlanId}&colour=red&overdue=true");
         Assert.IsTrue(red.Items.All(m => m.Colour == "red" && m.Overdue));
         // The seed's evidence was submitted on time: red only once a test returns a measure (its clock restarts).
@@ -57,8 +47,8 @@ public sealed class LedgerApiTests
     [Timeout(TestTimeouts.Request)]
     public async Task Lifecycle_WalksProgressEvidenceSignOff_WithHistory()
     {
-        using var unit = _host.Client(TestKeys.Fupin);
-        using var leader = _host.Client(TestKeys.Leader);
+        using var unit = Host.Client(TestKeys.Fupin);
+        using var leader = Host.Client(TestKeys.Leader);
         const string id = "d001-p1-m1";
 
         Assert.AreEqual("inProgress", (await unit.ReportProgressAsync(id, 60, "已完成资金清理")).Status);
@@ -83,8 +73,8 @@ public sealed class LedgerApiTests
     [Timeout(TestTimeouts.Request)]
     public async Task SignOff_Is409_WithoutEvidence_AndChangesNothing()
     {
-        using var client = _host.Client(TestKeys.Operator);
-        var before = await _host.Ledger.SnapshotAsync();
+        using var client = Host.Client(TestKeys.Operator);
+        var before = await Host.Ledger.SnapshotAsync();
 
         var response = await client.PostJsonAsync("api/measures/d001-p2-m1/signoff", new { decision = "accept", comment = "ok" });
 
@@ -92,36 +82,36 @@ public sealed class LedgerApiTests
         var problem = await response.ReadJsonAsync();
         StringAssert.EndsWith(problem["type"]!.GetValue<string>(), "/illegal-transition");
         Assert.AreEqual("notStarted", problem["measureStatus"]!.GetValue<string>());
-        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
+        await Host.Ledger.AssertUnchangedAsync(before);
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task Progress_Is403_ForAnotherUnitsKey_AndChangesNothing()
     {
-        using var shiyuan = _host.Client(TestKeys.Shiyuan);
-        var before = await _host.Ledger.SnapshotAsync();
+        using var shiyuan = Host.Client(TestKeys.Shiyuan);
+        var before = await Host.Ledger.SnapshotAsync();
 
         var response = await shiyuan.PostJsonAsync("api/measures/d001-p4-m1/progress", new { percent = 10 });
 
         Assert.AreEqual(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.AreEqual("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
+        await Host.Ledger.AssertUnchangedAsync(before);
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task Keys_AreRequired_AndRolesEnforced()
     {
-        using var anonymous = _host.Client();
-        using var unknown = _host.Client("not-a-key");
-        using var unit = _host.Client(TestKeys.Fupin);
+        using var anonymous = Host.Client();
+        using var unknown = Host.Client("not-a-key");
+        using var unit = Host.Client(TestKeys.Fupin);
 
-        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
-        Assert.AreEqual(HttpStatusCode.Unauthorized, (await unknown.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}", UriKind.Relative), Ct)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Unauthorized, (await unknown.GetAsync(new Uri($"api/plans/{TestPlans.SeedPlanId}", UriKind.Relative), Ct)).StatusCode);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
         Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.PostJsonAsync("api/measures/d001-p1-m3/signoff", new { decision = "accept" })).StatusCode);
-        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/measures?unitId=d001-tw-shiyuan", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/measures?unitId=d001-tw-shiyuan", UriKind.Relative), Ct)).StatusCode);
     }
 
     [TestMethod]
@@ -135,43 +125,43 @@ public sealed class LedgerApiTests
     [DataRow("""{}""", "percent")]
     public async Task Progress_Is400_NamingTheField_ForBadBodies(string body, string field)
     {
-        using var unit = _host.Client(TestKeys.Fupin);
-        var before = await _host.Ledger.SnapshotAsync();
+        using var unit = Host.Client(TestKeys.Fupin);
+        var before = await Host.Ledger.SnapshotAsync();
 
         var response = await unit.PostJsonAsync("api/measures/d001-p1-m2/progress", Encoding.UTF8.GetBytes(body));
 
         Assert.AreEqual(HttpStatusCode.BadRequest, response.StatusCode, await response.Content.ReadAsStringAsync());
         var errors = (await response.ReadJsonAsync())["errors"]!.AsObject();
         Assert.IsTrue(errors.ContainsKey(field), $"errors name {string.Join(", ", errors.Select(e => e.Key))}, not {field}");
-        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
+        await Host.Ledger.AssertUnchangedAsync(before);
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task Plans_Reimport_IsUnchanged_AndWritesNothing()
     {
-        using var client = _host.Client(TestKeys.Operator);
-        var before = await _host.Ledger.SnapshotAsync();
+        using var client = Host.Client(TestKeys.Operator);
+        var before = await Host.Ledger.SnapshotAsync();
 
         var response = await client.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)));
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual("unchanged", (await response.ReadJsonAsync())["outcome"]!.GetValue<string>());
-        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
+        await Host.Ledger.AssertUnchangedAsync(before);
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task Plans_AnInvalidPlan_Is400_NamingEveryProblem_AndWritesNothing()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var document = TestPlans.District(3);
         var measures = document.Categories![0]!.Problems![0]!.Measures!;
         measures[1]!.Id = measures[0]!.Id;
         measures[2]!.LeadUnitId = "d003-nowhere";
         measures[3]!.DueDate = "2015-01-01";
         document.Categories[1]!.Problems![0]!.Title = null;
-        var before = await _host.Ledger.SnapshotAsync();
+        var before = await Host.Ledger.SnapshotAsync();
 
         var response = await client.PostJsonAsync("api/plans", TestPlans.ToJson(document));
 
@@ -184,20 +174,20 @@ public sealed class LedgerApiTests
             "categories[0].problems[0].measures[3].dueDate",
             "categories[1].problems[0].title",
         }, errors);
-        CollectionAssert.AreEqual(before.ToArray(), (await _host.Ledger.SnapshotAsync()).ToArray());
+        await Host.Ledger.AssertUnchangedAsync(before);
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Request)]
     public async Task Plans_BrokenJsonOrWrongMediaType_IsRefusedWithAProblem()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var broken = await client.PostJsonAsync("api/plans", Encoding.UTF8.GetBytes("""{"formatVersion": 1, "planId": """));
         Assert.AreEqual(HttpStatusCode.BadRequest, broken.StatusCode);
         Assert.AreEqual("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
 
         using var text = new StringContent("planId=x", Encoding.UTF8, "text/plain");
-        var wrongType = await client.PostAsync(new Uri("api/plans", UriKind.Relative), text, TestContext.CancellationToken);
+        var wrongType = await client.PostAsync(new Uri("api/plans", UriKind.Relative), text, Ct);
         Assert.AreEqual(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
     }
 }

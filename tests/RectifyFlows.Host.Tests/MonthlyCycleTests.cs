@@ -4,16 +4,13 @@ namespace RectifyFlows.Host.Tests;
 
 /// <summary>The monthly inspect → bulletin → handle cycle on the real engine (Azure Storage provider on Azurite), Fast profile.</summary>
 [TestClass]
-public sealed class MonthlyCycleTests
+public sealed class MonthlyCycleTests : HostTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
     public async Task MonthlyCycle_CollectsFourTeams_BulletinNamesTheBreach_AndOpensActions()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        var host = await StartHostAsync(environment: "Fast");
         using var client = host.Client(TestKeys.Operator);
 
         var started = await StartCycleAsync(client, "monthly", "2017-03");
@@ -21,7 +18,7 @@ public sealed class MonthlyCycleTests
         Assert.IsTrue(started["created"]!.GetValue<bool>());
         await WaitForCycleAsync(client, "monthly", "2017-03", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
 
-        var before = await ledger.SnapshotAsync(includeCycleTables: true);
+        var before = await Ledger.SnapshotAsync(includeCycleTables: true);
         var forged = await PostSignedAsync(client, "api/webhooks/inspection-results",
             InspectionResult("forged-1", "2017-03", "team-1", "tw-shiyuan", Attendance("cad-0002", 3)), secret: "not-the-secret");
         var expired = await PostSignedAsync(client, "api/webhooks/inspection-results",
@@ -29,7 +26,7 @@ public sealed class MonthlyCycleTests
             signature: RectifyFlows.Domain.Webhooks.WebhookSignature.Sign(FastSecret, DateTimeOffset.UtcNow.AddMinutes(-10), [1]));
         Assert.AreEqual(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, expired.StatusCode);
-        CollectionAssert.AreEqual(before.ToArray(), (await ledger.SnapshotAsync(includeCycleTables: true)).ToArray(), "a badly signed post changed stored data");
+        await Ledger.AssertUnchangedAsync(before, includeCycleTables: true, message: "a badly signed post changed stored data");
 
         var posts = new[]
         {
@@ -69,8 +66,8 @@ public sealed class MonthlyCycleTests
         Assert.AreEqual("cad-0001", breachTable!["rows"]![0]![0]!.GetValue<string>());
         Assert.AreEqual("15", breachTable["rows"]![0]![2]!.GetValue<string>());
 
-        using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-03", UriKind.Relative), TestContext.CancellationToken);
-        var page = await html.Content.ReadAsStringAsync(TestContext.CancellationToken);
+        using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-03", UriKind.Relative), Ct);
+        var page = await html.Content.ReadAsStringAsync(Ct);
         Assert.AreEqual("text/html", html.Content.Headers.ContentType?.MediaType);
         StringAssert.Contains(page, "脱贫攻坚督查情况通报");
         StringAssert.Contains(page, "cad-0001");
@@ -88,62 +85,53 @@ public sealed class MonthlyCycleTests
     [Timeout(TestTimeouts.Cycle)]
     public async Task MonthlyCycle_SurvivesKillMinus9WhileCollecting_LosingNoResultAndDoublingNoMessage()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
+        var host = await StartHostAsync(environment: "Fast",
             settings: new Dictionary<string, string> { ["RectifyFlows__Workflows__InspectionWindow"] = "00:05:00" });
-        try
+        using (var client = host.Client(TestKeys.Operator))
         {
-            using (var client = host.Client(TestKeys.Operator))
+            await StartCycleAsync(client, "monthly", "2017-04");
+            await WaitForCycleAsync(client, "monthly", "2017-04", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
+            foreach (var team in new[] { "team-1", "team-2" })
             {
-                await StartCycleAsync(client, "monthly", "2017-04");
-                await WaitForCycleAsync(client, "monthly", "2017-04", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
-                foreach (var team in new[] { "team-1", "team-2" })
-                {
-                    var response = await PostSignedAsync(client, "api/webhooks/inspection-results",
-                        InspectionResult($"r-2017-04-{team}", "2017-04", team, "tw-shiyuan", Finding("work", "low", $"{team} 发现的问题")));
-                    Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
-                }
-
-                await WaitForCycleAsync(client, "monthly", "2017-04", s => s["teamsReported"]?.GetValue<int>() == 2, TimeSpan.FromSeconds(60));
-            }
-
-            await host.KillAsync();
-            await host.DisposeAsync();
-            host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
-                settings: new Dictionary<string, string> { ["RectifyFlows__Workflows__InspectionWindow"] = "00:05:00" });
-
-            using var after = host.Client(TestKeys.Operator);
-            foreach (var team in new[] { "team-3", "team-4" })
-            {
-                var response = await PostSignedAsync(after, "api/webhooks/inspection-results",
-                    InspectionResult($"r-2017-04-{team}", "2017-04", team, "tw-meilin", Finding("work", "low", $"{team} 发现的问题")));
+                var response = await PostSignedAsync(client, "api/webhooks/inspection-results",
+                    InspectionResult($"r-2017-04-{team}", "2017-04", team, "tw-shiyuan", Finding("work", "low", $"{team} 发现的问题")));
                 Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
             }
 
-            var done = await WaitForCompletionAsync(after, "monthly", "2017-04", TimeSpan.FromSeconds(120));
-            Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>(), "the cycle continued after the kill and counted every team");
-            var report = await GetAsync(after, "api/reports/monthly/2017-04?format=json");
-            var found = report["tables"]![0]!["rows"]!.AsArray().Select(r => r![4]!.GetValue<string>()).Order().ToArray();
-            CollectionAssert.AreEqual(new[] { "team-1 发现的问题", "team-2 发现的问题", "team-3 发现的问题", "team-4 发现的问题" }, found);
+            await WaitForCycleAsync(client, "monthly", "2017-04", s => s["teamsReported"]?.GetValue<int>() == 2, TimeSpan.FromSeconds(60));
+        }
 
-            var messages = (await GetAsync(after, "api/notifications"))["items"]!.AsArray();
-            var requests = messages.Where(m => m!["kind"]!.GetValue<string>() == "inspectionRequest").ToList();
-            Assert.AreEqual(4, requests.Count, "no inspection request was written twice");
-            var keys = messages.Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
-            Assert.AreEqual(keys.Count, keys.Distinct().Count());
-        }
-        finally
+        await host.KillAsync();
+        await host.DisposeAsync();
+        host = await StartHostAsync(environment: "Fast",
+            settings: new Dictionary<string, string> { ["RectifyFlows__Workflows__InspectionWindow"] = "00:05:00" });
+
+        using var after = host.Client(TestKeys.Operator);
+        foreach (var team in new[] { "team-3", "team-4" })
         {
-            await host.DisposeAsync();
+            var response = await PostSignedAsync(after, "api/webhooks/inspection-results",
+                InspectionResult($"r-2017-04-{team}", "2017-04", team, "tw-meilin", Finding("work", "low", $"{team} 发现的问题")));
+            Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
         }
+
+        var done = await WaitForCompletionAsync(after, "monthly", "2017-04", TimeSpan.FromSeconds(120));
+        Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>(), "the cycle continued after the kill and counted every team");
+        var report = await GetAsync(after, "api/reports/monthly/2017-04?format=json");
+        var found = report["tables"]![0]!["rows"]!.AsArray().Select(r => r![4]!.GetValue<string>()).Order().ToArray();
+        CollectionAssert.AreEqual(new[] { "team-1 发现的问题", "team-2 发现的问题", "team-3 发现的问题", "team-4 发现的问题" }, found);
+
+        var messages = (await GetAsync(after, "api/notifications"))["items"]!.AsArray();
+        var requests = messages.Where(m => m!["kind"]!.GetValue<string>() == "inspectionRequest").ToList();
+        Assert.AreEqual(4, requests.Count, "no inspection request was written twice");
+        var keys = messages.Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
+        Assert.AreEqual(keys.Count, keys.Distinct().Count());
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
     public async Task MonthlyCycle_RetriedBulletinActivity_WritesNoMessageTwice()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast", settings: new Dictionary<string, string>
+        var host = await StartHostAsync(environment: "Fast", settings: new Dictionary<string, string>
         {
             ["RectifyFlows__Testing__FailOnceAfterEnqueue"] = "bulletin",
             ["RectifyFlows__Workflows__InspectionWindow"] = "00:00:05",

@@ -10,14 +10,12 @@ namespace RectifyFlows.Host.Tests;
 /// month's cycle like a team's finding, with recall on the second month.
 /// </summary>
 [TestClass]
-public sealed class OfficeCyclesTests
+public sealed class OfficeCyclesTests : HostTests
 {
     private const string District = "ganxian";
     private const string Township = "tw-shiyuan";
     private const string TownshipUnitKey = "test-unit-sy-fupin";
     private static readonly (string Kind, string Period)[] Periods = [("monthly", "2017-05"), ("weekly", "2017-W20"), ("quarterly", "2017-Q2")];
-
-    public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     [Timeout(TestTimeouts.Crash)]
@@ -51,8 +49,7 @@ public sealed class OfficeCyclesTests
     /// <summary>Runs the three cycles on a fresh ledger (seed, optionally the township plan); returns each office's reports without their generation time.</summary>
     private async Task<Dictionary<string, string>> RunAsync(bool withTownshipPlan)
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast", settings: new Dictionary<string, string>
+        var host = await StartHostAsync(environment: "Fast", settings: new Dictionary<string, string>
         {
             ["RectifyFlows__Workflows__InspectionWindow"] = "00:00:10",
             ["RectifyFlows__Auth__Keys__12__Key"] = TownshipUnitKey,
@@ -63,25 +60,25 @@ public sealed class OfficeCyclesTests
         using var client = host.Client(TestKeys.Operator);
         if (withTownshipPlan)
         {
-            var imported = await client.PostJsonAsync("api/plans", await File.ReadAllBytesAsync(TownshipExamplePlan, TestContext.CancellationToken));
-            Assert.AreEqual(HttpStatusCode.Created, imported.StatusCode, await imported.Content.ReadAsStringAsync(TestContext.CancellationToken));
+            var imported = await client.PostJsonAsync("api/plans", await File.ReadAllBytesAsync(TownshipExamplePlan, Ct));
+            Assert.AreEqual(HttpStatusCode.Created, imported.StatusCode, await imported.Content.ReadAsStringAsync(Ct));
             var finding = await PostSignedAsync(client, "api/webhooks/inspection-results",
                 InspectionResult("r-2017-05-sy-team-1", "2017-05", "sy-team-1", "vil-shazhou", Finding("work", "medium", "帮扶台账未更新")));
-            Assert.AreEqual(HttpStatusCode.Accepted, finding.StatusCode, await finding.Content.ReadAsStringAsync(TestContext.CancellationToken));
+            Assert.AreEqual(HttpStatusCode.Accepted, finding.StatusCode, await finding.Content.ReadAsStringAsync(Ct));
         }
 
         // A district team's finding on 石芫乡 (both runs alike): the district's bulletin names the township, which is
         // also the office of its own plan and so hears from both offices in May.
         var named = await PostSignedAsync(client, "api/webhooks/inspection-results",
             InspectionResult("r-2017-05-team-1", "2017-05", "team-1", Township, Finding("work", "medium", "乡级台账更新不及时")));
-        Assert.AreEqual(HttpStatusCode.Accepted, named.StatusCode, await named.Content.ReadAsStringAsync(TestContext.CancellationToken));
+        Assert.AreEqual(HttpStatusCode.Accepted, named.StatusCode, await named.Content.ReadAsStringAsync(Ct));
 
         // A township's month-end attendance reports for March and April: May's cycle judges April, and proposes recall.
         foreach (var (month, days) in new[] { ("2017-03", 15), ("2017-04", 12) })
         {
             var response = await PostSignedAsync(client, "api/webhooks/attendance",
                 new { eventId = $"att-{month}", month, personId = "cad-0101", unitId = "tw-meilin", role = "firstSecretary", daysOnSite = days });
-            Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.CancellationToken));
+            Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
         }
 
         var reports = new Dictionary<string, string>();
@@ -119,7 +116,7 @@ public sealed class OfficeCyclesTests
             // A unit key of the township office reads its own office's reports, and not the district's.
             using var unit = host.Client(TownshipUnitKey);
             Assert.AreEqual(Township, (await GetAsync(unit, "api/reports/monthly/2017-05?format=json"))["office"]!.GetValue<string>());
-            using var denied = await unit.GetAsync(new Uri($"api/reports/monthly/2017-05?office={District}&format=json", UriKind.Relative), TestContext.CancellationToken);
+            using var denied = await unit.GetAsync(new Uri($"api/reports/monthly/2017-05?office={District}&format=json", UriKind.Relative), Ct);
             Assert.AreEqual(HttpStatusCode.Forbidden, denied.StatusCode);
 
             // The operator's default with two offices: the roll-up across them.

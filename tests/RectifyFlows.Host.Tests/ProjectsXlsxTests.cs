@@ -8,22 +8,14 @@ namespace RectifyFlows.Host.Tests;
 /// units of another office are refused naming the cells, with nothing written.
 /// </summary>
 [TestClass]
-public sealed class ProjectsXlsxTests
+public sealed class ProjectsXlsxTests : DistrictHostTests
 {
     private const string Office = "d001-ganxian";
 
     private static readonly string[] Columns =
         ["项目编号", "项目名称", "乡镇编号", "乡镇", "村编号", "村", "类别", "年度", "资金级别", "下达资金(元)", "已拨付(元)", "状态", "进度(%)", "开工日期", "完工日期", "来源标注", "版本"];
 
-    private static DistrictHost _host = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static async Task StartAsync(TestContext context) => _host = await DistrictHost.StartAsync(environment: "Fast");
-
-    [ClassCleanup]
-    public static Task StopAsync() => _host.DisposeAsync().AsTask();
+    protected override DistrictHostOptions HostOptions => new(Environment: "Fast");
 
     [TestMethod]
     [Timeout(TestTimeouts.Host)]
@@ -101,13 +93,13 @@ public sealed class ProjectsXlsxTests
         CollectionAssert.AreEqual(new[] { $"C{next}", $"I{next}", $"K{next}" }, named, rules.ToJsonString());
         Assert.AreEqual((await ProjectsAsync()).Count, before, "nothing written");
 
-        using var unit = _host.Client("dev-unit-fupin-key");
+        using var unit = Host.Client("dev-unit-fupin-key");
         Assert.AreEqual(HttpStatusCode.Forbidden,
-            (await unit.GetAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative), TestContext.CancellationToken)).StatusCode,
+            (await unit.GetAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative), Ct)).StatusCode,
             "the projects ledger file is for the office");
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         Assert.AreEqual(HttpStatusCode.NotFound,
-            (await client.GetAsync(new Uri("api/projects/ledger.xlsx?officeId=no-such-office", UriKind.Relative), TestContext.CancellationToken)).StatusCode);
+            (await client.GetAsync(new Uri("api/projects/ledger.xlsx?officeId=no-such-office", UriKind.Relative), Ct)).StatusCode);
     }
 
     private static void Fill(
@@ -130,26 +122,26 @@ public sealed class ProjectsXlsxTests
         }
     }
 
-    private static async Task<byte[]> ExportAsync()
+    private async Task<byte[]> ExportAsync()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var response = await client.GetAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         Assert.AreEqual(SpreadsheetFile.MediaType, response.Content.Headers.ContentType!.MediaType);
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static async Task<(HttpStatusCode Status, JsonNode Body)> ImportAsync(byte[] file)
+    private async Task<(HttpStatusCode Status, JsonNode Body)> ImportAsync(byte[] file)
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         using var content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(SpreadsheetFile.MediaType) } };
         var response = await client.PostAsync(new Uri($"api/projects/ledger.xlsx?officeId={Office}", UriKind.Relative), content);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }
 
-    private static async Task<Dictionary<string, JsonNode>> ProjectsAsync()
+    private async Task<Dictionary<string, JsonNode>> ProjectsAsync()
     {
-        using var client = _host.Client(TestKeys.Operator);
+        using var client = Host.Client(TestKeys.Operator);
         var response = await client.GetAsync(new Uri($"api/projects?officeId={Office}", UriKind.Relative));
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["items"]!.AsArray()

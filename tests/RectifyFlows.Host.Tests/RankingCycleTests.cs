@@ -5,16 +5,13 @@ namespace RectifyFlows.Host.Tests;
 
 /// <summary>The weekly dispatch and the quarterly evaluation on the seed district's (reconstructed) projects.</summary>
 [TestClass]
-public sealed class RankingCycleTests
+public sealed class RankingCycleTests : HostTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
     public async Task WeeklyDispatch_CallsInTheBottomThreeTownships()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        var host = await StartHostAsync(environment: "Fast");
         using var client = host.Client(TestKeys.Operator);
 
         await StartCycleAsync(client, "weekly", "2017-W14");
@@ -37,18 +34,17 @@ public sealed class RankingCycleTests
     [Timeout(TestTimeouts.Cycle)]
     public async Task QuarterlyEvaluation_EscalatesThreeConsecutiveStrikes_AndACleanQuarterResets()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        var host = await StartHostAsync(environment: "Fast");
         using var client = host.Client(TestKeys.Operator);
 
         // The seed's reconstructed projects (as of 2017-03-31) put every township above 90: three fall behind here.
         var lagging = new[] { "tw-wangmudu", "tw-tiancun", "tw-jiangkou" };
-        var ledgerProjects = ledger.Get<ProjectRepository>();
-        var behind = (await ledgerProjects.ListByDistrictAsync("ganxian", TestContext.CancellationToken))
+        var ledgerProjects = Ledger.Get<ProjectRepository>();
+        var behind = (await ledgerProjects.ListByDistrictAsync("ganxian", Ct))
             .Where(p => lagging.Contains(p.UnitId))
             .Select(p => p with { Status = "underConstruction", Percent = 50, Disbursed = p.Allocated / 4, CompletedOn = null })
             .ToList();
-        Assert.IsFalse((await ledgerProjects.ImportAsync("ganxian", behind, "test", DateTimeOffset.UtcNow, "import", TestContext.CancellationToken)).HasErrors);
+        Assert.IsFalse((await ledgerProjects.ImportAsync("ganxian", behind, "test", DateTimeOffset.UtcNow, "import", Ct)).HasErrors);
 
         var sanctions = new Dictionary<string, List<string>>();
         foreach (var quarter in new[] { "2017-Q1", "2017-Q2", "2017-Q3" })
@@ -83,12 +79,12 @@ public sealed class RankingCycleTests
         }
 
         // The struck townships finish their projects; in the next quarter they are clean, and their count resets.
-        var projects = ledger.Get<ProjectRepository>();
-        var fixedUp = (await projects.ListByDistrictAsync("ganxian", TestContext.CancellationToken))
+        var projects = Ledger.Get<ProjectRepository>();
+        var fixedUp = (await projects.ListByDistrictAsync("ganxian", Ct))
             .Where(p => struckThrice.Contains(p.UnitId))
             .Select(p => p with { Status = "completed", Percent = 100, Disbursed = p.Allocated })
             .ToList();
-        Assert.IsFalse((await projects.ImportAsync("ganxian", fixedUp, "test", DateTimeOffset.UtcNow, "import", TestContext.CancellationToken)).HasErrors);
+        Assert.IsFalse((await projects.ImportAsync("ganxian", fixedUp, "test", DateTimeOffset.UtcNow, "import", Ct)).HasErrors);
         await StartCycleAsync(client, "quarterly", "2017-Q4");
         await WaitForCompletionAsync(client, "quarterly", "2017-Q4", TimeSpan.FromSeconds(120));
 
@@ -108,8 +104,7 @@ public sealed class RankingCycleTests
     [Timeout(TestTimeouts.Cycle)]
     public async Task TenDayReport_AsksForReverificationOfDueLongTermMeasures_AndArchivesTheReport()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast");
+        var host = await StartHostAsync(environment: "Fast");
         using var client = host.Client(TestKeys.Operator);
         Assert.AreEqual(System.Net.HttpStatusCode.Created, (await client.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)))).StatusCode);
 
@@ -125,17 +120,16 @@ public sealed class RankingCycleTests
         var report = await GetAsync(client, "api/reports/ten-day/2018-01-1?format=json");
         var summary = report["summary"]!.AsArray().ToDictionary(f => f!["label"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
         Assert.AreEqual("66", summary["整改措施"], "the seed plan and the test district, 33 measures each");
-        using var csv = await client.GetAsync(new Uri("api/reports/ten-day/2018-01-1?format=csv", UriKind.Relative), TestContext.CancellationToken);
+        using var csv = await client.GetAsync(new Uri("api/reports/ten-day/2018-01-1?format=csv", UriKind.Relative), Ct);
         Assert.AreEqual("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        StringAssert.Contains(await csv.Content.ReadAsStringAsync(TestContext.CancellationToken), "逾期未完成措施");
+        StringAssert.Contains(await csv.Content.ReadAsStringAsync(Ct), "逾期未完成措施");
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
     public async Task Schedules_CatchUpTheCurrentPeriods_AtStartUp()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
+        var host = await StartHostAsync(environment: "Fast",
             settings: new Dictionary<string, string> { ["RectifyFlows__Schedules__Enabled"] = "true" });
         using var client = host.Client(TestKeys.Operator);
 
@@ -164,16 +158,14 @@ public sealed class RankingCycleTests
         fire = cst >= fire ? fire : fire.AddMonths(-3);
         string Quarter(DateTimeOffset at) => RectifyFlows.Domain.Periods.CyclePeriods.ForFireTime(RectifyFlows.Domain.Periods.CycleKind.Quarterly, at);
         var (ran, missed, latest) = (Quarter(fire.AddMonths(-6)), Quarter(fire.AddMonths(-3)), Quarter(fire));
-
-        await using var ledger = await LedgerFixture.CreateAsync();
-        await using (var down = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast"))
+        await using (var down = await StartHostAsync(environment: "Fast"))
         {
             using var client = down.Client(TestKeys.Operator);
             await StartCycleAsync(client, "quarterly", ran);
             await WaitForCompletionAsync(client, "quarterly", ran, TimeSpan.FromSeconds(120));
         }
 
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, environment: "Fast",
+        var host = await StartHostAsync(environment: "Fast",
             settings: new Dictionary<string, string> { ["RectifyFlows__Schedules__Enabled"] = "true" });
         using var restarted = host.Client(TestKeys.Operator);
 

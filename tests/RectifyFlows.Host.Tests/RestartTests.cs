@@ -4,45 +4,35 @@ namespace RectifyFlows.Host.Tests;
 
 /// <summary>What survives a host that is killed or stopped: the ledger, its progress, its history.</summary>
 [TestClass]
-public sealed class RestartTests
+public sealed class RestartTests : HostTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
     public async Task Host_KeepsTheLedgerAndItsProgress_AfterKillMinus9AndRestart()
     {
-        await using var ledger = await LedgerFixture.CreateAsync();
-        var host = await HostProcess.StartAsync(ledger.Prefix, TestKeys.UnitKeySettings());
-        try
+        var host = await StartHostAsync(TestKeys.UnitKeySettings());
+        using (var operatorClient = host.Client(TestKeys.Operator))
         {
-            using (var operatorClient = host.Client(TestKeys.Operator))
-            {
-                var import = await operatorClient.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)));
-                Assert.AreEqual(HttpStatusCode.Created, import.StatusCode);
-            }
-
-            using (var unit = host.Client(TestKeys.Fupin))
-            {
-                await unit.ReportProgressAsync("d001-p3-m1", 45, "自查完成");
-            }
-
-            await host.KillAsync();
-            await host.DisposeAsync();
-            host = await HostProcess.StartAsync(ledger.Prefix, TestKeys.UnitKeySettings());
-
-            using var client = host.Client(TestKeys.Operator);
-            var measure = await client.MeasureAsync("d001-p3-m1");
-            Assert.AreEqual(45, measure.Measure.Progress);
-            Assert.AreEqual("inProgress", measure.Measure.Status);
-            Assert.AreEqual("自查完成", measure.History.Single(e => e.Action == "progress").Reason);
-            Assert.AreEqual(33, (await client.MeasuresAsync($"planId={TestPlans.SeedPlanId}")).Count);
-            StringAssert.Contains(host.Output, "Seed plan ganxian-2017-xunshi6: Unchanged");
+            var import = await operatorClient.PostJsonAsync("api/plans", TestPlans.ToJson(TestPlans.District(1)));
+            Assert.AreEqual(HttpStatusCode.Created, import.StatusCode);
         }
-        finally
+
+        using (var unit = host.Client(TestKeys.Fupin))
         {
-            await host.DisposeAsync();
+            await unit.ReportProgressAsync("d001-p3-m1", 45, "自查完成");
         }
+
+        await host.KillAsync();
+        await host.DisposeAsync();
+        host = await StartHostAsync(TestKeys.UnitKeySettings());
+
+        using var client = host.Client(TestKeys.Operator);
+        var measure = await client.MeasureAsync("d001-p3-m1");
+        Assert.AreEqual(45, measure.Measure.Progress);
+        Assert.AreEqual("inProgress", measure.Measure.Status);
+        Assert.AreEqual("自查完成", measure.History.Single(e => e.Action == "progress").Reason);
+        Assert.AreEqual(33, (await client.MeasuresAsync($"planId={TestPlans.SeedPlanId}")).Count);
+        StringAssert.Contains(host.Output, "Seed plan ganxian-2017-xunshi6: Unchanged");
     }
 
     [TestMethod]
@@ -66,7 +56,7 @@ public sealed class RestartTests
             {
                 StringAssert.Contains(host.Output, "Started Azurite");
                 StringAssert.Contains(host.Output, "Started MailDev");
-                Assert.IsTrue(await PortProbe.IsListeningAsync(smtp, TestContext.CancellationToken), "MailDev's SMTP port answers");
+                Assert.IsTrue(await PortProbe.IsListeningAsync(smtp, Ct), "MailDev's SMTP port answers");
                 using var client = host.Client(TestKeys.Operator);
                 var signOff = await client.PostJsonAsync("api/measures/p4-m1/signoff", new { decision = "accept", comment = "资金已全部拨付" });
                 Assert.AreEqual(HttpStatusCode.OK, signOff.StatusCode, await signOff.Content.ReadAsStringAsync());
@@ -77,8 +67,8 @@ public sealed class RestartTests
                 await host.DisposeAsync();
             }
 
-            Assert.IsFalse(await PortProbe.IsListeningAsync(table, TestContext.CancellationToken), "Azurite stopped with the host");
-            Assert.IsFalse(await PortProbe.IsListeningAsync(smtp, TestContext.CancellationToken), "MailDev stopped with the host");
+            Assert.IsFalse(await PortProbe.IsListeningAsync(table, Ct), "Azurite stopped with the host");
+            Assert.IsFalse(await PortProbe.IsListeningAsync(smtp, Ct), "MailDev stopped with the host");
 
             host = await HostProcess.StartAsync("dev", settings);
             try

@@ -9,10 +9,8 @@ namespace RectifyFlows.Host.Tests;
 /// kept. Sizes are reported by the operator route and the <c>sizes</c> verb.
 /// </summary>
 [TestClass]
-public sealed class RetentionTests
+public sealed class RetentionTests : HostTests
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [Timeout(TestTimeouts.Cycle)]
     public async Task Purge_RemovesWhatIsPastRetention_AndKeepsWhatAnOpenItemNeeds_SizesAreReported()
@@ -26,10 +24,9 @@ public sealed class RetentionTests
 
         // m3 is long overdue: its ladder fires level 3 at once and completes while the measure stays open.
         document.Categories![0]!.Problems![0]!.Measures![2]!.DueDate = "2020-01-10";
-        await using var ledger = await LedgerFixture.CreateAsync();
         var settings = new Dictionary<string, string>(TestKeys.UnitKeySettings()) { ["RectifyFlows__Seed__Enabled"] = "false" };
-        var hub = new TaskHub(ledger.ConnectionString, "hub" + ledger.Prefix);
-        await using var host = await HostProcess.StartAsync(ledger.Prefix, settings);
+        var hub = new TaskHub(Ledger.ConnectionString, "hub" + Ledger.Prefix);
+        var host = await StartHostAsync(settings);
         using var office = host.Client(TestKeys.Operator);
         using var unit = host.Client(TestKeys.Fupin);
         Assert.AreEqual(HttpStatusCode.Created, (await office.PostJsonAsync("api/plans", TestPlans.ToJson(document))).StatusCode);
@@ -44,17 +41,17 @@ public sealed class RetentionTests
             await hub.AgeAsync(instance, now.AddDays(-100));
         }
 
-        var webhookEvents = new TableClient(ledger.ConnectionString, ledger.Prefix + "WebhookEvents");
+        var webhookEvents = new TableClient(Ledger.ConnectionString, Ledger.Prefix + "WebhookEvents");
         await webhookEvents.AddEntityAsync(new TableEntity("evt-old", "inspection-results") { ["Status"] = 202, ["Body"] = "{}", ["ReceivedAt"] = now.AddDays(-40) });
         await webhookEvents.AddEntityAsync(new TableEntity("evt-new", "inspection-results") { ["Status"] = 202, ["Body"] = "{}", ["ReceivedAt"] = now.AddDays(-1) });
-        var outbox = new TableClient(ledger.ConnectionString, ledger.Prefix + "Outbox");
+        var outbox = new TableClient(Ledger.ConnectionString, Ledger.Prefix + "Outbox");
         await AddMessageAsync(outbox, "closed-item", "escalation|measure|d001-p1-m1|2026-01-01|level1|d001-dept-fupin|email", "sent", now.AddDays(-400));
         await AddMessageAsync(outbox, "open-item", "escalation|measure|d001-p1-m2|2026-01-01|level1|d001-dept-fupin|email", "sent", now.AddDays(-400));
         await AddMessageAsync(outbox, "old-bulletin", "bulletin|2017-03|d001-dept-fupin|email", "sent", now.AddDays(-400));
         await AddMessageAsync(outbox, "recent", "bulletin|2026-11|d001-dept-fupin|email", "sent", now.AddDays(-3));
         await AddMessageAsync(outbox, "waiting", "bulletin|2017-04|d001-dept-fupin|email", "pending", null);
 
-        var (exitCode, output) = await HostProcess.RunVerbAsync(ledger.Prefix, ["purge"], settings);
+        var (exitCode, output) = await RunVerbAsync(["purge"], settings);
         Assert.AreEqual(0, exitCode, output);
         StringAssert.Contains(output, "Purged 1 webhook event(s), 1 orchestration(s), 2 sent message(s); kept 2 for open items.", output);
 
@@ -70,7 +67,7 @@ public sealed class RetentionTests
 
         CollectionAssert.AreEquivalent(new[] { "open-item", "recent", "waiting" }, left,
             "the sent message of an open item is what keeps a rebuilt ladder from sending it again");
-        var audit = new TableClient(ledger.ConnectionString, ledger.Prefix + "OperationsLog");
+        var audit = new TableClient(Ledger.ConnectionString, Ledger.Prefix + "OperationsLog");
         var purges = audit.QueryAsync<TableEntity>(e => e.PartitionKey == $"retention|{now:yyyy-MM}");
         Assert.IsTrue(await purges.AnyAsync(r => r.GetString("Actor")!.StartsWith("cli:", StringComparison.Ordinal)), "the purge left an audit row");
 
@@ -81,7 +78,7 @@ public sealed class RetentionTests
         Assert.IsGreaterThanOrEqualTo(1L, tables.Single(t => t!["table"]!.GetValue<string>() == "Outbox")!["byStatus"]!["pending"]!.GetValue<long>(),
             "the waiting messages, by status (no relay in the test host)");
         Assert.AreEqual(HttpStatusCode.Forbidden, (await unit.GetAsync(new Uri("api/operations/sizes", UriKind.Relative))).StatusCode, "operators only");
-        var (sizesCode, sizesOutput) = await HostProcess.RunVerbAsync(ledger.Prefix, ["sizes"], settings);
+        var (sizesCode, sizesOutput) = await RunVerbAsync(["sizes"], settings);
         Assert.AreEqual(0, sizesCode, sizesOutput);
         StringAssert.Contains(sizesOutput, "TaskHub:Instances", sizesOutput);
     }
