@@ -128,6 +128,9 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["RectifyFlows__Storage__ConnectionString"] = await TestStorage.ConnectionStringAsync();
         start.Environment["RectifyFlows__Storage__TablePrefix"] = tablePrefix;
         start.Environment["RectifyFlows__DevServices__Enabled"] = "false";
+        // An idle engine backs off polling its queues to 10 s in Development; a test's next step would wait for that
+        // back-off after every quiet spell. One second, as in the Fast profile (a test's settings may say otherwise).
+        start.Environment["RectifyFlows__Durable__MaxQueuePollingInterval"] = "00:00:01";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
