@@ -11,7 +11,7 @@ public sealed class ColourRuleTests
     [Timeout(TestTimeouts.Unit)]
     public void Evaluate_IsRed_TheDayAfterTheDueDate_UnlessSignedOff()
     {
-        var measure = MeasureLifecycleTests.NewMeasure(status: MeasureStatus.EvidenceSubmitted);
+        var measure = TestMeasures.NewMeasure(status: MeasureStatus.EvidenceSubmitted);
         Assert.AreEqual(Colour.Green, ColourRule.Evaluate(measure, new DateOnly(2017, 3, 31), Options));
         Assert.AreEqual(Colour.Red, ColourRule.Evaluate(measure, new DateOnly(2017, 4, 1), Options));
         Assert.AreEqual(Colour.Green, ColourRule.Evaluate(measure with { Status = MeasureStatus.SignedOff }, new DateOnly(2017, 4, 1), Options));
@@ -23,7 +23,7 @@ public sealed class ColourRuleTests
     {
         // 2016-10-31 → 2017-03-31 is 151 days; on 2017-02-15 (107 days) the plan expects ~71%.
         var at = new DateTimeOffset(2017, 2, 14, 2, 0, 0, TimeSpan.Zero);
-        var measure = MeasureLifecycleTests.NewMeasure(status: MeasureStatus.InProgress) with { LastActivityAt = at };
+        var measure = TestMeasures.NewMeasure(status: MeasureStatus.InProgress) with { LastActivityAt = at };
         Assert.AreEqual(Colour.Yellow, ColourRule.Evaluate(measure with { Progress = 50 }, new DateOnly(2017, 2, 15), Options));
         Assert.AreEqual(Colour.Green, ColourRule.Evaluate(measure with { Progress = 55 }, new DateOnly(2017, 2, 15), Options));
     }
@@ -32,7 +32,7 @@ public sealed class ColourRuleTests
     [Timeout(TestTimeouts.Unit)]
     public void Evaluate_IsYellow_WhenNothingWasReportedForLongerThanTheIdleDays()
     {
-        var measure = MeasureLifecycleTests.NewMeasure(status: MeasureStatus.InProgress) with
+        var measure = TestMeasures.NewMeasure(status: MeasureStatus.InProgress) with
         {
             Progress = 90,
             LastActivityAt = new DateTimeOffset(2017, 1, 1, 2, 0, 0, TimeSpan.Zero),

@@ -1,5 +1,5 @@
 using RectifyFlows.Domain.Measures;
-using static RectifyFlows.Domain.Tests.MeasureLifecycleTests;
+using static RectifyFlows.Domain.Tests.TestMeasures;
 
 namespace RectifyFlows.Domain.Tests;
 

@@ -8,30 +8,11 @@ public sealed class MeasureLifecycleTests
     private static readonly DateTimeOffset Now = new(2017, 3, 15, 2, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2017, 3, 15);
 
-    internal static Measure NewMeasure(MeasureKind kind = MeasureKind.Deadline, MeasureStatus status = MeasureStatus.NotStarted) => new()
-    {
-        Id = "p1-m1",
-        PlanId = "plan",
-        CategoryId = "a",
-        ProblemId = "p1",
-        Number = 1,
-        Text = "整改措施",
-        Kind = kind,
-        LeadOfficialId = "off-1",
-        LeadUnitId = "dept-a",
-        ResponsibleUnitIds = ["dept-a", "tw-b"],
-        StartDate = new DateOnly(2016, 10, 31),
-        DueDate = new DateOnly(2017, 3, 31),
-        ReviewEveryMonths = kind == MeasureKind.LongTerm ? 3 : null,
-        Status = status,
-        Version = 1,
-    };
-
     [TestMethod]
     [Timeout(TestTimeouts.Unit)]
     public void ReportProgress_StartsWork_FromNotStarted()
     {
-        var outcome = MeasureLifecycle.ReportProgress(NewMeasure(), 40, Now);
+        var outcome = MeasureLifecycle.ReportProgress(TestMeasures.NewMeasure(), 40, Now);
 
         Assert.AreEqual(MeasureStatus.InProgress, outcome.Measure.Status);
         Assert.AreEqual(40, outcome.Measure.Progress);
@@ -43,7 +24,7 @@ public sealed class MeasureLifecycleTests
     [Timeout(TestTimeouts.Unit)]
     public void SubmitEvidence_RecordsBothSteps_FromNotStarted()
     {
-        var outcome = MeasureLifecycle.SubmitEvidence(NewMeasure(), Now);
+        var outcome = MeasureLifecycle.SubmitEvidence(TestMeasures.NewMeasure(), Now);
 
         Assert.AreEqual(MeasureStatus.EvidenceSubmitted, outcome.Measure.Status);
         CollectionAssert.AreEqual(
@@ -59,7 +40,7 @@ public sealed class MeasureLifecycleTests
     [DataRow(MeasureStatus.SignedOff)]
     public void Accept_Refuses_WithoutSubmittedEvidence(MeasureStatus status)
     {
-        var measure = NewMeasure(status: status);
+        var measure = TestMeasures.NewMeasure(status: status);
         var refused = Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.Accept(measure, Today, Now, "ok"));
         Assert.AreEqual(status, refused.Status);
         Assert.AreEqual("signoff", refused.Action);
@@ -71,14 +52,14 @@ public sealed class MeasureLifecycleTests
     [DataRow(MeasureStatus.SignedOff)]
     public void ReportProgress_Refuses_UnderReviewOrClosed(MeasureStatus status)
     {
-        Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.ReportProgress(NewMeasure(status: status), 50, Now));
+        Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.ReportProgress(TestMeasures.NewMeasure(status: status), 50, Now));
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Unit)]
     public void Accept_SignsOff_ADeadlineMeasure()
     {
-        var outcome = MeasureLifecycle.Accept(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, Now, "成效属实");
+        var outcome = MeasureLifecycle.Accept(TestMeasures.NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, Now, "成效属实");
         Assert.AreEqual(MeasureStatus.SignedOff, outcome.Measure.Status);
         Assert.IsFalse(outcome.Measure.IsOverdue(new DateOnly(2018, 1, 1)));
     }
@@ -87,7 +68,7 @@ public sealed class MeasureLifecycleTests
     [Timeout(TestTimeouts.Unit)]
     public void Accept_NeverSignsOff_ALongTermMeasure_ButSchedulesTheNextReview()
     {
-        var outcome = MeasureLifecycle.Accept(NewMeasure(MeasureKind.LongTerm, MeasureStatus.EvidenceSubmitted), Today, Now, "阶段性成效");
+        var outcome = MeasureLifecycle.Accept(TestMeasures.NewMeasure(MeasureKind.LongTerm, MeasureStatus.EvidenceSubmitted), Today, Now, "阶段性成效");
 
         Assert.AreEqual(MeasureStatus.InProgress, outcome.Measure.Status);
         Assert.AreEqual(new DateOnly(2017, 6, 15), outcome.Measure.NextReview);
@@ -99,7 +80,7 @@ public sealed class MeasureLifecycleTests
     [Timeout(TestTimeouts.Unit)]
     public void Return_MovesTheDueDate_AndWorkResumesWithProgress()
     {
-        var returned = MeasureLifecycle.Return(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 4, 30), Now, "证据不足").Measure;
+        var returned = MeasureLifecycle.Return(TestMeasures.NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 4, 30), Now, "证据不足").Measure;
         Assert.AreEqual(MeasureStatus.Returned, returned.Status);
         Assert.AreEqual(new DateOnly(2017, 4, 30), returned.DueDate);
 
@@ -112,14 +93,14 @@ public sealed class MeasureLifecycleTests
     public void Return_Refuses_ANewDueDateInThePast()
     {
         Assert.ThrowsExactly<IllegalTransitionException>(() =>
-            MeasureLifecycle.Return(NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 3, 1), Now, "x"));
+            MeasureLifecycle.Return(TestMeasures.NewMeasure(status: MeasureStatus.EvidenceSubmitted), Today, new DateOnly(2017, 3, 1), Now, "x"));
     }
 
     [TestMethod]
     [Timeout(TestTimeouts.Unit)]
     public void Extension_MovesTheDueDate_WhenRequestedInTimeAndApproved()
     {
-        var requested = MeasureLifecycle.RequestExtension(NewMeasure(status: MeasureStatus.InProgress), new DateOnly(2017, 5, 31), "资金未到位", Today, Now).Measure;
+        var requested = MeasureLifecycle.RequestExtension(TestMeasures.NewMeasure(status: MeasureStatus.InProgress), new DateOnly(2017, 5, 31), "资金未到位", Today, Now).Measure;
         Assert.AreEqual(new DateOnly(2017, 5, 31), requested.RequestedDueDate);
         Assert.AreEqual(new DateOnly(2017, 3, 31), requested.DueDate, "nothing moves before the decision");
 
@@ -135,7 +116,7 @@ public sealed class MeasureLifecycleTests
     [Timeout(TestTimeouts.Unit)]
     public void Extension_IsRefused_AfterTheDueDate_OrToAnEarlierDate()
     {
-        var measure = NewMeasure(status: MeasureStatus.InProgress);
+        var measure = TestMeasures.NewMeasure(status: MeasureStatus.InProgress);
         Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.RequestExtension(measure, new DateOnly(2017, 5, 31), "x", new DateOnly(2017, 4, 1), Now));
         Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.RequestExtension(measure, new DateOnly(2017, 3, 20), "x", Today, Now));
         Assert.ThrowsExactly<IllegalTransitionException>(() => MeasureLifecycle.DecideExtension(measure, true, Now));

@@ -10,7 +10,6 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class BadInputTests : DistrictHostTests
 {
-    public const string DevSecret = IntakeWebhookTests.DevSecret;
     private const string Measure = "d001-p1-m1";
     private const string OtherMeasure = "d001-p1-m2";
     private const string Unit = "d001-dept-fupin";
@@ -48,7 +47,7 @@ public sealed class BadInputTests : DistrictHostTests
             request.Content = new ByteArrayContent(bytes) { Headers = { ContentType = new(bad.ContentType) } };
             if (bad.SignBody || bad.Signature is not null)
             {
-                request.Headers.Add(WebhookSignature.HeaderName, bad.Signature ?? WebhookSignature.Sign(DevSecret, DateTimeOffset.UtcNow, bytes));
+                request.Headers.Add(WebhookSignature.HeaderName, bad.Signature ?? WebhookSignature.Sign(TestKeys.WebhookSecret, DateTimeOffset.UtcNow, bytes));
             }
         }
 
@@ -81,12 +80,12 @@ public sealed class BadInputTests : DistrictHostTests
     {
         using var client = Host.Client();
         var body = WorkflowClient.InspectionResult("bad-input-replay-1", "2017-05", "team-1", "d001-tw-shiyuan");
-        var first = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, DevSecret);
+        var first = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, TestKeys.WebhookSecret);
         var firstText = await first.Content.ReadAsStringAsync(Ct);
         Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, firstText);
         var before = await SnapshotAsync();
 
-        var replay = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, DevSecret);
+        var replay = await WorkflowClient.PostSignedAsync(client, "api/webhooks/inspection-results", body, TestKeys.WebhookSecret);
 
         Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
         Assert.AreEqual(firstText, await replay.Content.ReadAsStringAsync(Ct));
@@ -207,7 +206,7 @@ public sealed class BadInputTests : DistrictHostTests
         yield return new("webhook: wrong secret", "POST", webhook, null, Json(validResult), 401,
             Signature: WebhookSignature.Sign("not-the-secret", DateTimeOffset.UtcNow, JsonSerializer.SerializeToUtf8Bytes(validResult, Web)));
         yield return new("webhook: expired signature", "POST", webhook, null, Json(validResult), 401,
-            Signature: WebhookSignature.Sign(DevSecret, DateTimeOffset.UtcNow.AddMinutes(-10), JsonSerializer.SerializeToUtf8Bytes(validResult, Web)));
+            Signature: WebhookSignature.Sign(TestKeys.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-10), JsonSerializer.SerializeToUtf8Bytes(validResult, Web)));
         yield return new("webhook: garbage signature header", "POST", webhook, null, Json(validResult), 401, Signature: "t=abc,v1=zz");
         yield return new("webhook: signed broken JSON", "POST", webhook, null, Raw("{\"teamId\":"), 400, SignBody: true);
         yield return new("webhook: teamId missing", "POST", webhook, null, Json(new { eventId = "bad-2", month = "2017-05", unitId = "d001-tw-shiyuan" }), 400, "teamId", SignBody: true);

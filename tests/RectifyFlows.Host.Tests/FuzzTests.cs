@@ -87,7 +87,7 @@ public sealed class FuzzTests : DistrictHostTests
                 };
                 if (plan.Route == "webhook")
                 {
-                    request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(BadInputTests.DevSecret, DateTimeOffset.UtcNow, plan.Body));
+                    request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(TestKeys.WebhookSecret, DateTimeOffset.UtcNow, plan.Body));
                 }
 
                 using var response = await client.SendAsync(request, ct);

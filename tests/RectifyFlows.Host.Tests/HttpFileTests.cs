@@ -48,7 +48,7 @@ public sealed class HttpFileTests
 
             if (example.Headers.Any(h => h.Name == WebhookSignature.HeaderName))
             {
-                request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(BadInputTests.DevSecret, DateTimeOffset.UtcNow, example.Body ?? []));
+                request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(TestKeys.WebhookSecret, DateTimeOffset.UtcNow, example.Body ?? []));
             }
 
             using var response = await client.SendAsync(request, TestContext.CancellationToken);

@@ -13,7 +13,6 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class IntakeWebhookTests : DistrictHostTests
 {
-    public const string DevSecret = "dev-webhook-secret";
     public const string ShiyuanSecret = "shiyuan-own-webhook-secret";
 
     // tw-shiyuan has its own secret; every other sender signs with the development secret. The attendance minimum
@@ -85,26 +84,26 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         var before = await SnapshotAsync();
 
         var bad = await PostSignedAsync(client, "api/webhooks/project-progress",
-            new { eventId = "pp-bad-1", projectId = "gx-2014-water-020", unitId = "tw-meilin", status = "done", percent = 150, disbursed = -5 }, DevSecret);
+            new { eventId = "pp-bad-1", projectId = "gx-2014-water-020", unitId = "tw-meilin", status = "done", percent = 150, disbursed = -5 }, TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
-        CollectionAssert.AreEquivalent(new[] { "status", "percent", "disbursed" }, await ErrorFieldsAsync(bad));
+        CollectionAssert.AreEquivalent(new[] { "status", "percent", "disbursed" }, await bad.ErrorFieldsAsync());
 
         var other = await PostSignedAsync(client, "api/webhooks/project-progress",
             Progress("pp-bad-2", "gx-2014-water-020", "tw-shiyuan", "underConstruction", 50, 1m), ShiyuanSecret);
         Assert.AreEqual(HttpStatusCode.BadRequest, other.StatusCode);
-        CollectionAssert.AreEquivalent(new[] { "projectId" }, await ErrorFieldsAsync(other));
+        CollectionAssert.AreEquivalent(new[] { "projectId" }, await other.ErrorFieldsAsync());
 
         var unknown = await PostSignedAsync(client, "api/webhooks/project-progress",
-            Progress("pp-bad-3", "no-such-project", "tw-meilin", "underConstruction", 50, 1m), DevSecret);
-        CollectionAssert.AreEquivalent(new[] { "projectId" }, await ErrorFieldsAsync(unknown));
+            Progress("pp-bad-3", "no-such-project", "tw-meilin", "underConstruction", 50, 1m), TestKeys.WebhookSecret);
+        CollectionAssert.AreEquivalent(new[] { "projectId" }, await unknown.ErrorFieldsAsync());
 
         var overspent = await PostSignedAsync(client, "api/webhooks/project-progress",
-            Progress("pp-bad-4", "gx-2014-water-020", "tw-meilin", "underConstruction", 50, 99_000_000m), DevSecret);
-        CollectionAssert.AreEquivalent(new[] { "disbursed" }, await ErrorFieldsAsync(overspent));
+            Progress("pp-bad-4", "gx-2014-water-020", "tw-meilin", "underConstruction", 50, 99_000_000m), TestKeys.WebhookSecret);
+        CollectionAssert.AreEquivalent(new[] { "disbursed" }, await overspent.ErrorFieldsAsync());
 
         var wrongType = await PostSignedAsync(client, "api/webhooks/project-progress",
-            new { eventId = "pp-bad-5", projectId = "gx-2014-water-020", unitId = "tw-meilin", status = "completed", percent = "all", disbursed = 1 }, DevSecret);
-        CollectionAssert.AreEquivalent(new[] { "percent" }, await ErrorFieldsAsync(wrongType));
+            new { eventId = "pp-bad-5", projectId = "gx-2014-water-020", unitId = "tw-meilin", status = "completed", percent = "all", disbursed = 1 }, TestKeys.WebhookSecret);
+        CollectionAssert.AreEquivalent(new[] { "percent" }, await wrongType.ErrorFieldsAsync());
 
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a refused post changed stored data");
     }
@@ -124,7 +123,7 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         foreach (var (route, body) in posts)
         {
             var wrong = await PostSignedAsync(client, route, body, secret: "not-the-secret");
-            var expired = await PostSignedAsync(client, route, body, signature: WebhookSignature.Sign(DevSecret, DateTimeOffset.UtcNow.AddSeconds(-301), [1]));
+            var expired = await PostSignedAsync(client, route, body, signature: WebhookSignature.Sign(TestKeys.WebhookSecret, DateTimeOffset.UtcNow.AddSeconds(-301), [1]));
             using var unsigned = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
             var missing = await client.PostAsync(new Uri(route, UriKind.Relative), unsigned, Ct);
             foreach (var response in new[] { wrong, expired, missing })
@@ -136,7 +135,7 @@ public sealed class IntakeWebhookTests : DistrictHostTests
 
         // tw-shiyuan's own secret wins: the development secret does not sign for it.
         var shiyuan = await PostSignedAsync(client, "api/webhooks/project-progress",
-            Progress("sig-4", "gx-2014-road-018", "tw-shiyuan", "underConstruction", 10, 1m), DevSecret);
+            Progress("sig-4", "gx-2014-road-018", "tw-shiyuan", "underConstruction", 10, 1m), TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.Unauthorized, shiyuan.StatusCode);
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a badly signed post changed stored data");
     }
@@ -148,18 +147,18 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         using var client = Host.Client();
         var attendance = Host.Ledger.Get<AttendanceRepository>();
 
-        var first = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), DevSecret);
+        var first = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, first.StatusCode, await first.Content.ReadAsStringAsync(Ct));
         Assert.AreEqual("attendance-2017-03-cad-0101", JsonNode.Parse(await first.Content.ReadAsStringAsync(Ct))!["id"]!.GetValue<string>());
         var breaches = await attendance.ListAsync("2017-03", breachesOnly: true, unitId: "tw-meilin", Ct);
         Assert.AreEqual(15, breaches.Single(r => r.PersonId == "cad-0101").DaysOnSite);
 
         var before = await SnapshotAsync();
-        var replay = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), DevSecret);
+        var replay = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-1", "cad-0101", 15), TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a replayed event changed stored data");
 
-        var corrected = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-2", "cad-0101", 22), DevSecret);
+        var corrected = await PostSignedAsync(client, "api/webhooks/attendance", Attendance("att-2", "cad-0101", 22), TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, corrected.StatusCode);
         var records = await attendance.ListAsync("2017-03", breachesOnly: false, unitId: "tw-meilin", Ct);
         Assert.AreEqual(22, records.Single(r => r.PersonId == "cad-0101").DaysOnSite, "one record per month and person; the correction replaced it");
@@ -174,9 +173,9 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         var shiyuan = new { eventId = "att-route-1", month = "2017-04", personId = "cad-0201", unitId = "tw-shiyuan", role = "workTeamMember", daysOnSite = 12 };
         Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", shiyuan, ShiyuanSecret)).StatusCode);
         var meilin = new { eventId = "att-route-2", month = "2017-04", personId = "cad-0202", unitId = "tw-meilin", role = "firstSecretary", daysOnSite = 25 };
-        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", meilin, DevSecret)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", meilin, TestKeys.WebhookSecret)).StatusCode);
         var seventeen = new { eventId = "att-route-3", month = "2017-04", personId = "cad-0203", unitId = "tw-meilin", role = "workTeamMember", daysOnSite = 17 };
-        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", seventeen, DevSecret)).StatusCode);
+        Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", seventeen, TestKeys.WebhookSecret)).StatusCode);
 
         using var office = Host.Client(TestKeys.Operator);
         var breaches = (await GetAsync(office, "api/attendance?month=2017-04&breaches=true"))["items"]!.AsArray();
@@ -200,18 +199,18 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         var before = await SnapshotAsync();
 
         var attendance = await PostSignedAsync(client, "api/webhooks/attendance",
-            new { eventId = "att-bad", month = "2017-13", personId = "Cad 1", unitId = "tw-meilin", role = "boss", daysOnSite = 40 }, DevSecret);
+            new { eventId = "att-bad", month = "2017-13", personId = "Cad 1", unitId = "tw-meilin", role = "boss", daysOnSite = 40 }, TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.BadRequest, attendance.StatusCode);
-        CollectionAssert.AreEquivalent(new[] { "month", "personId", "role", "daysOnSite" }, await ErrorFieldsAsync(attendance));
+        CollectionAssert.AreEquivalent(new[] { "month", "personId", "role", "daysOnSite" }, await attendance.ErrorFieldsAsync());
 
         var lead = await PostSignedAsync(client, "api/webhooks/leads",
-            new { eventId = "lead-bad", source = "hotline-12317", subject = "", detail = "", unitId = "no-such-unit" }, DevSecret);
+            new { eventId = "lead-bad", source = "hotline-12317", subject = "", detail = "", unitId = "no-such-unit" }, TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.BadRequest, lead.StatusCode);
-        CollectionAssert.AreEquivalent(new[] { "receivedAt", "subject", "detail", "unitId" }, await ErrorFieldsAsync(lead));
+        CollectionAssert.AreEquivalent(new[] { "receivedAt", "subject", "detail", "unitId" }, await lead.ErrorFieldsAsync());
 
-        var noSender = await PostSignedAsync(client, "api/webhooks/leads", new { eventId = "lead-bad-2", subject = "x" }, DevSecret);
+        var noSender = await PostSignedAsync(client, "api/webhooks/leads", new { eventId = "lead-bad-2", subject = "x" }, TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.BadRequest, noSender.StatusCode);
-        CollectionAssert.AreEquivalent(new[] { "source" }, await ErrorFieldsAsync(noSender));
+        CollectionAssert.AreEquivalent(new[] { "source" }, await noSender.ErrorFieldsAsync());
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a refused post changed stored data");
     }
 
@@ -220,7 +219,7 @@ public sealed class IntakeWebhookTests : DistrictHostTests
     public async Task LeadsWebhook_RegistersTheLead_AndAReplayReturnsTheFirstResponse()
     {
         using var client = Host.Client();
-        var response = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), DevSecret);
+        var response = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), TestKeys.WebhookSecret);
         var first = await response.Content.ReadAsStringAsync(Ct);
         Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode, first);
         var id = JsonNode.Parse(first)!["id"]!.GetValue<string>();
@@ -231,16 +230,9 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         Assert.AreEqual("2017-03-17", lead["deadline"]!.GetValue<string>(), "received 2017-03-02 (China), 15 days by default");
 
         var before = await SnapshotAsync();
-        var replay = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), DevSecret);
+        var replay = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), TestKeys.WebhookSecret);
         Assert.AreEqual(HttpStatusCode.Accepted, replay.StatusCode);
         Assert.AreEqual(first, await replay.Content.ReadAsStringAsync(Ct));
         CollectionAssert.AreEqual(before, await SnapshotAsync(), "a replayed event changed stored data");
-    }
-
-    public static async Task<string[]> ErrorFieldsAsync(HttpResponseMessage response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return [.. problem["errors"]!.AsObject().Select(e => e.Key)];
     }
 }

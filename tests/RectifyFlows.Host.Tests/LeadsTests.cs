@@ -6,14 +6,12 @@ namespace RectifyFlows.Host.Tests;
 [TestClass]
 public sealed class LeadsTests : DistrictHostTests
 {
-    private const string DevSecret = IntakeWebhookTests.DevSecret;
-
     private static string ChinaToday(int plusDays = 0) =>
         DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     protected override DistrictHostOptions HostOptions => new(ImportDistrict: false);
 
-    private static async Task<string> PostLeadAsync(HttpClient client, string eventId, string receivedAt, string secret = DevSecret)
+    private static async Task<string> PostLeadAsync(HttpClient client, string eventId, string receivedAt, string secret = TestKeys.WebhookSecret)
     {
         var response = await PostSignedAsync(client, "api/webhooks/leads",
             new { eventId, receivedAt, source = "hotline-12317", subject = $"线索 {eventId}：反映扶贫资金被挪用", detail = "群众来电反映。" }, secret);
@@ -68,11 +66,11 @@ public sealed class LeadsTests : DistrictHostTests
 
         var bad = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "no-such-unit", deadline = "2017-01-01" });
         Assert.AreEqual(HttpStatusCode.BadRequest, bad.StatusCode);
-        CollectionAssert.AreEquivalent(new[] { "ownerUnitId", "deadline" }, await IntakeWebhookTests.ErrorFieldsAsync(bad));
+        CollectionAssert.AreEquivalent(new[] { "ownerUnitId", "deadline" }, await bad.ErrorFieldsAsync());
         var badDisposition = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "forgotten", note = "" });
-        CollectionAssert.AreEquivalent(new[] { "disposition", "note" }, await IntakeWebhookTests.ErrorFieldsAsync(badDisposition));
+        CollectionAssert.AreEquivalent(new[] { "disposition", "note" }, await badDisposition.ErrorFieldsAsync());
         var badList = await client.GetAsync(new Uri("api/leads?status=lost&overdue=maybe", UriKind.Relative), Ct);
-        CollectionAssert.AreEquivalent(new[] { "status", "overdue" }, await IntakeWebhookTests.ErrorFieldsAsync(badList));
+        CollectionAssert.AreEquivalent(new[] { "status", "overdue" }, await badList.ErrorFieldsAsync());
 
         var missing = await client.PostJsonAsync("api/leads/lead-0000000000000000/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(3) });
         Assert.AreEqual(HttpStatusCode.NotFound, missing.StatusCode);

@@ -37,6 +37,13 @@ public static class HostHttp
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
+    /// <summary>The fields a problem details answer names in its <c>errors</c>.</summary>
+    public static async Task<string[]> ErrorFieldsAsync(this HttpResponseMessage response)
+    {
+        var problem = await response.ReadJsonAsync();
+        return [.. problem["errors"]!.AsObject().Select(e => e.Key)];
+    }
+
     /// <summary>Throws <see cref="HostCallFailedException"/>, naming the call and the body, unless the status is <paramref name="expected"/>.</summary>
     public static async Task ExpectAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {

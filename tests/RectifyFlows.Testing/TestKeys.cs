@@ -9,6 +9,9 @@ public static class TestKeys
     /// <summary>The Development profile's operator key (role operator).</summary>
     public const string Operator = "dev-operator-key";
 
+    /// <summary>The Development profile's webhook secret: what every sender without a secret of its own signs with.</summary>
+    public const string WebhookSecret = "dev-webhook-secret";
+
     /// <summary>The Development profile's leader key (role leader, signs off).</summary>
     public const string Leader = "dev-leader-key";
 
