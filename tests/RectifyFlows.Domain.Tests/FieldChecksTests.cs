@@ -1,5 +1,4 @@
 using RectifyFlows.Domain.Measures;
-using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Tests;

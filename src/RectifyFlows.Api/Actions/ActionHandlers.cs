@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Auth;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Actions;
-using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Validation;
 using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage.Actions;

@@ -4,6 +4,7 @@ using RectifyFlows.Domain.Periods;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Workflows.MonthlyCycle;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Api.Attendance;
 

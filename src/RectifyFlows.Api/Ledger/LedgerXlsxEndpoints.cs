@@ -14,6 +14,7 @@ using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.Reports.Xlsx;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Api.Ledger;
 

@@ -10,6 +10,7 @@ using RectifyFlows.Domain.Units;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Api.Projects;
 

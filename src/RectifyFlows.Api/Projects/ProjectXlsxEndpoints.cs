@@ -12,6 +12,7 @@ using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Storage.Units;
 using RectifyFlows.Workflows.Reports.Xlsx;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Api.Projects;
 

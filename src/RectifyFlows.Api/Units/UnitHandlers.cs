@@ -4,6 +4,7 @@ using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Api.Units;
 

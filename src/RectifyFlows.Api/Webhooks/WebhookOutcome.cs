@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using RectifyFlows.Api.Http;
 using RectifyFlows.Domain.Periods;
-using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Inspections;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Api.Webhooks;
 

@@ -1,5 +1,4 @@
 using RectifyFlows.Domain.Inspections;
-using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Validation;
 using RectifyFlows.Domain.Webhooks;
 

@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Validation;
+
 namespace RectifyFlows.Domain.Plans;
 
 /// <summary>Either a valid plan or every problem found in the input.</summary>

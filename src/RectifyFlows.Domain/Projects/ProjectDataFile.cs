@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Units;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Projects;
 

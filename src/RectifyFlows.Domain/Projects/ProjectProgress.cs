@@ -1,4 +1,3 @@
-using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Validation;
 using RectifyFlows.Domain.Webhooks;
 

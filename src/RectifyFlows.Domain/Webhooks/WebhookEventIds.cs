@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RectifyFlows.Domain.Plans;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Domain.Webhooks;
 

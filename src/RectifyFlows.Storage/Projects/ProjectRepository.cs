@@ -1,12 +1,12 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using RectifyFlows.Domain.Plans;
 using RectifyFlows.Domain.Projects;
 using RectifyFlows.Storage.Audit;
 using RectifyFlows.Storage.Inspections;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Tables;
 using RectifyFlows.Storage.Webhooks;
+using RectifyFlows.Domain.Validation;
 
 namespace RectifyFlows.Storage.Projects;
 

@@ -1,4 +1,4 @@
-namespace RectifyFlows.Domain.Plans;
+namespace RectifyFlows.Domain.Validation;
 
 /// <summary>Collects every problem of an input, keyed by the JSON path of the field (<c>categories[0].problems[1].title</c>).</summary>
 public sealed class ValidationErrors
