@@ -37,7 +37,11 @@ public static class InMemoryDurable
             tasks.AddOrchestrator<TOrchestrator>();
             tasks.AddPeriodListener();
             fakes(tasks);
-        }, cancellationToken: cancellationToken);
+        },
+        // The engine's own default is a random port in 30000-40000, inside Linux's ephemeral range: another test's
+        // outgoing connection can hold it (CI: "address already in use"). TestPorts hands out claimed ports below it.
+        new DurableTaskTestHostOptions { Port = TestPorts.Next() },
+        cancellationToken);
     }
 
     /// <summary>Starts <paramref name="orchestrator"/> under <paramref name="instanceId"/>.</summary>
