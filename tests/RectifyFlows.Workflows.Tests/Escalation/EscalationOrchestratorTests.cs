@@ -16,14 +16,16 @@ public sealed class EscalationOrchestratorTests : InMemoryOrchestratorTests
     [Timeout(TestTimeouts.Request)]
     public async Task EscalationLadder_FiresOnlyTheLatestPastStep_ThenTheFutureOnesInOrder()
     {
-        var now = DateTimeOffset.UtcNow;
-        EscalationStep[] steps =
+        // The steps are placed when the ladder loads its item, not when the test starts: the engine's start-up on a
+        // loaded machine can take seconds, which would push levels 2 and 3 into the past (they would collapse into level
+        // 1's place). Between the load and the ladder reading its clock there is only one orchestration turn.
+        static EscalationItemState LoadedAt(DateTimeOffset now) => new(true, DueDate,
         [
             new("reminder-7", -7, now.AddDays(-6)), new("reminder-3", -3, now.AddDays(-2)), new("reminder-1", -1, now.AddDays(-1)),
             new(EscalationStep.Level1, 0, now.AddMinutes(-1)), new(EscalationStep.Level2, 3, now.AddSeconds(3)), new(EscalationStep.Level3, 7, now.AddSeconds(5)),
-        ];
+        ]);
 
-        var (output, calls, _) = await RunAsync([new EscalationItemState(true, DueDate, steps)], _ => EscalationStepResult.Sent);
+        var (output, calls, _) = await RunAsync(_ => LoadedAt(DateTimeOffset.UtcNow), _ => EscalationStepResult.Sent);
 
         Assert.AreEqual("completed", output);
         CollectionAssert.AreEqual(
@@ -92,15 +94,20 @@ public sealed class EscalationOrchestratorTests : InMemoryOrchestratorTests
     /// Runs the ladder of <see cref="Item"/>: the n-th load answers <paramref name="loads"/>[n] (the last one from then
     /// on), each step answers <paramref name="outcome"/>. Returns the final output, the calls and the final generation.
     /// </summary>
+    private Task<(string? Output, ActivityCalls Calls, int Generation)> RunAsync(
+        EscalationItemState[] loads, Func<EscalationStepRequest, string> outcome, Func<Microsoft.DurableTask.Client.DurableTaskClient, Task>? raise = null) =>
+        RunAsync(count => loads[Math.Min(count, loads.Length) - 1], outcome, raise);
+
+    /// <summary>As above, the n-th load (from 1) answering <paramref name="load"/>(n), computed when the ladder loads.</summary>
     private async Task<(string? Output, ActivityCalls Calls, int Generation)> RunAsync(
-        EscalationItemState[] loads, Func<EscalationStepRequest, string> outcome, Func<Microsoft.DurableTask.Client.DurableTaskClient, Task>? raise = null)
+        Func<int, EscalationItemState> load, Func<EscalationStepRequest, string> outcome, Func<Microsoft.DurableTask.Client.DurableTaskClient, Task>? raise = null)
     {
         var calls = new ActivityCalls();
         var loaded = 0;
         await using var host = await StartEngineAsync<EscalationOrchestrator>(tasks =>
         {
             tasks.AddFake<ItemRef, EscalationItemState>(nameof(LoadEscalationItemActivity), calls,
-                _ => loads[Math.Min(Interlocked.Increment(ref loaded), loads.Length) - 1]);
+                _ => load(Interlocked.Increment(ref loaded)));
             tasks.AddFake<EscalationStepRequest, EscalationStepResult>(nameof(NotifyEscalationStepActivity), calls,
                 request => new EscalationStepResult(outcome(request), MessagesWritten: 1));
         });
