@@ -36,7 +36,7 @@ public sealed class OpenItems(PlanDirectoryRepository plans, LedgerTables ledger
 
         foreach (var action in await actions.ListAsync(null, null, "open", null, cancellationToken))
         {
-            items.Add(new OpenItem(ItemRef.Action(action.UnitId, action.Id), action.DueDate, action.OpenedAt));
+            items.Add(new OpenItem(ItemRef.Action(action.UnitId, action.Id, action.Ladder), action.DueDate, action.OpenedAt));
         }
 
         return items;

@@ -33,6 +33,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<MonthlyAttendance>();
         builder.Services.AddSingleton<MonthlyReportLeads>();
         builder.Services.AddSingleton<MonthlyReportBuilder>();
+        builder.Services.AddSingleton<EscalationStepSender>();
         return builder;
     }
 
@@ -75,5 +76,6 @@ public static class DependencyInjection
         typeof(OpenSanctionsActivity), typeof(ArchiveQuarterlyReportActivity),
         typeof(TenDayReportOrchestrator), typeof(RequestReverificationActivity), typeof(ArchiveTenDayReportActivity),
         typeof(EscalationOrchestrator), typeof(LoadEscalationItemActivity), typeof(NotifyEscalationStepActivity),
+        typeof(SharedLadderOrchestrator), typeof(LoadSharedLadderActivity), typeof(NotifySharedLadderStepActivity),
     ];
 }

@@ -52,5 +52,8 @@ public sealed class VocabularyTests
             new[] { ReportKeys.Monthly, ReportKeys.Weekly, ReportKeys.Quarterly, ReportKeys.TenDay });
         Assert.AreEqual("escalation-measure-p1-m1", ItemRef.Measure("p1-m1").EscalationInstanceId);
         Assert.AreEqual("escalation-action-a-1", ItemRef.Action("tw-a", "a-1").EscalationInstanceId);
+        var shared = SharedLadderInput.IdFor("monthly-d001-2017-03", new DateOnly(2017, 4, 20));
+        Assert.AreEqual("escalation-actions-monthly-d001-2017-03-20170420", shared);
+        Assert.AreEqual(shared, ItemRef.Action("tw-a", "a-1", shared).EscalationInstanceId, "an action on a shared ladder is watched by it");
     }
 }

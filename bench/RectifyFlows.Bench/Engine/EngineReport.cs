@@ -149,7 +149,7 @@ internal static class EngineReport
         line($"| findings | {status.Findings:N0} | {cycle.ExpectedFindings:N0} |");
         line($"| actions opened | {status.ActionsOpened:N0} | {cycle.ExpectedActions:N0} |");
         line($"| messages written (bulletin) | {status.MessagesWritten:N0} | |");
-        line($"| escalation ladders started by the handling (instances) | {cycle.EscalationsStarted:N0} | {cycle.ExpectedActions:N0} |");
+        line($"| escalation ladders started by the handling (shared: one per office cycle, ADR 0020) | {cycle.EscalationsStarted:N0} | at most one per office |");
         line($"| outbox rows after the cycle (requests to teams, bulletin, report-ready) | {cycle.OutboxMessages:N0} | |");
         line($"");
 

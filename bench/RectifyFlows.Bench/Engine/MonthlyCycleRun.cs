@@ -13,6 +13,7 @@ using RectifyFlows.Notifications.Outbox;
 using RectifyFlows.Storage.Plans;
 using RectifyFlows.Storage.Projects;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Escalation;
 using RectifyFlows.Workflows.MonthlyCycle;
 
 namespace RectifyFlows.Bench.Engine;
@@ -148,7 +149,11 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
 
         // Afterwards, not measured: the ladders the handling started, the outbox rows.
         var instances = new Instances(client);
-        var ladders = (await instances.ListAsync($"escalation-action-monthly-{Month}-", withOutputs: false, cancellationToken)).Count;
+        // The handling's actions share one ladder per office cycle and due date (ADR 0020); its input lists them.
+        var shared = (await instances.ListAsync($"{ItemRef.EscalationInstancePrefix}actions-monthly-", withOutputs: true, cancellationToken))
+            .Where(i => i.InstanceId.Contains($"-{Month}-", StringComparison.Ordinal)).ToList();
+        var ladders = shared.Count;
+        var members = shared.Sum(i => i.ReadInputAs<SharedLadderInput>()?.Items.Count ?? 0);
         var outbox = await CountAsync(host.Get<OutboxRepository>().Table, cancellationToken);
 
         checks.Add(new Check("every team's result reached the cycle (it ended early, not by the window)",
@@ -158,7 +163,8 @@ internal sealed class MonthlyCycleRun(BenchOptions options, EngineHost host, Pha
         checks.Add(new Check("the cycle counted every finding", status.Findings == expectedFindings, $"{status.Findings} of {expectedFindings}"));
         checks.Add(new Check("the handling opened every action the findings call for", status.ActionsOpened == expectedActions,
             $"{status.ActionsOpened} of {expectedActions}"));
-        checks.Add(new Check("each opened action has its escalation ladder", ladders == expectedActions, $"{ladders} ladders"));
+        checks.Add(new Check("each opened action is on its office's shared escalation ladder", members == expectedActions && ladders <= plans.Count,
+            $"{ladders} ladders for {members} actions, {plans.Count} offices"));
         var whole = PhaseMeter.Between(start, completed);
         var seenByHttp = whole.Traffic.Of(TrafficOwner.RectifyFlows);
         checks.Add(new Check("the request counter saw the activities' Tables requests (its AsyncLocal flowed into the worker)",

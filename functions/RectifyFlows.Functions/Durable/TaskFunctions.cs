@@ -131,4 +131,19 @@ public static class TaskFunctions
         [ActivityTrigger] EscalationStepRequest input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext function) =>
         TaskActivityRunner.RunAsync<NotifyEscalationStepActivity, EscalationStepRequest, EscalationStepResult>(
             function, instanceId, input, BoundClient.Create<EscalationStarter>(function, client));
+
+    // The ladder the actions of one cycle step share (ADR 0020): each step goes to every member still open.
+    [Function(nameof(SharedLadderOrchestrator))]
+    public static Task<string> RunSharedLadder([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        TaskOrchestratorRunner.RunAsync<SharedLadderOrchestrator, SharedLadderInput, string>(context);
+
+    [Function(nameof(LoadSharedLadderActivity))]
+    public static Task<SharedLadderState> LoadSharedLadder([ActivityTrigger] SharedLadderInput input, string instanceId, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<LoadSharedLadderActivity, SharedLadderInput, SharedLadderState>(function, instanceId, input);
+
+    [Function(nameof(NotifySharedLadderStepActivity))]
+    public static Task<SharedStepResult> NotifySharedLadderStep(
+        [ActivityTrigger] SharedStepRequest input, string instanceId, [DurableClient] DurableTaskClient client, FunctionContext function) =>
+        TaskActivityRunner.RunAsync<NotifySharedLadderStepActivity, SharedStepRequest, SharedStepResult>(
+            function, instanceId, input, BoundClient.Create<EscalationStarter>(function, client));
 }

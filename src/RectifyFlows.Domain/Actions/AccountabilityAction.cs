@@ -17,6 +17,13 @@ public sealed record AccountabilityAction
     public required DateOnly DueDate { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
 
+    /// <summary>
+    /// The instance id of the deadline ladder this action shares with the others one cycle step opened with the same
+    /// due date (ADR 0020); null for an action with a ladder of its own (a supervision order, or one opened before
+    /// ladders were shared).
+    /// </summary>
+    public string? Ladder { get; init; }
+
     /// <summary>open or done.</summary>
     public string Status { get; init; } = "open";
 }

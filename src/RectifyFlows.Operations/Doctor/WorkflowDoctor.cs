@@ -63,18 +63,24 @@ public sealed partial class WorkflowDoctor
         var findings = new ConcurrentBag<DoctorFinding>();
         var levels = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var items = await _openItems.ReadAsync(cancellationToken);
-        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (item, ct) =>
+        // Actions a cycle step opened together share one ladder (ADR 0020): each ladder is checked, and rebuilt, once.
+        var ladders = items.GroupBy(i => i.Item.EscalationInstanceId, StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(ladders, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (ladder, ct) =>
             {
-                var (problem, level) = await DiagnoseLadderAsync(item, ct);
+                // The member changed last: a ladder being started for it right now is not yet missing.
+                var latest = ladder.MaxBy(i => i.ChangedAt)!;
+                var (problem, level) = await DiagnoseLadderAsync(latest, ct);
                 if (level is not null)
                 {
-                    levels.AddOrUpdate(level, 1, (_, n) => n + 1);
+                    var members = ladder.Count();
+                    levels.AddOrUpdate(level, members, (_, n) => n + members);
                 }
 
                 if (problem is not null)
                 {
-                    findings.Add(new DoctorFinding(item.Item.EscalationInstanceId, "ladder", problem, repair && await RepairLadderAsync(item.Item, problem, ct)));
+                    findings.Add(new DoctorFinding(ladder.Key, "ladder", problem,
+                        repair && await RepairLadderAsync(ladder.Key, [.. ladder.Select(i => i.Item)], latest.DueDate, problem, ct)));
                 }
             });
         RectifyFlowsMetrics.ObserveOpenLadders(levels);
@@ -98,7 +104,7 @@ public sealed partial class WorkflowDoctor
         }
 
         CyclesObservedUntil = now;
-        var report = new DoctorReport(items.Count, cyclesChecked, [.. findings.OrderBy(f => f.InstanceId, StringComparer.Ordinal)]);
+        var report = new DoctorReport(ladders.Count, cyclesChecked, [.. findings.OrderBy(f => f.InstanceId, StringComparer.Ordinal)]);
         LogPass(report.LaddersChecked, report.CyclesChecked, report.Findings.Count, report.Repaired);
         return report;
     }
@@ -204,20 +210,23 @@ public sealed partial class WorkflowDoctor
         }
     }
 
-    private async Task<bool> RepairLadderAsync(ItemRef item, string problem, CancellationToken cancellationToken)
+    private async Task<bool> RepairLadderAsync(
+        string instanceId, IReadOnlyList<ItemRef> members, DateOnly dueDate, string problem, CancellationToken cancellationToken)
     {
         try
         {
             // Purge works in any state with the Azure Storage provider: it deletes the instance row and its history,
             // which is exactly the part that can no longer be trusted. The ladder is then started afresh from the ledger.
-            await _client.PurgeInstanceAsync(item.EscalationInstanceId, cancellation: cancellationToken);
-            await _escalations.EnsureAsync(item, cancellationToken);
-            await AuditAsync(item.EscalationInstanceId, "ladder", problem, cancellationToken);
+            await _client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
+            await (members[0].Ladder is null
+                ? _escalations.EnsureAsync(members[0], cancellationToken)
+                : _escalations.EnsureSharedAsync(new SharedLadderInput(instanceId, dueDate, members), cancellationToken));
+            await AuditAsync(instanceId, "ladder", problem, cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogRepairFailed(ex, item.EscalationInstanceId);
+            LogRepairFailed(ex, instanceId);
             return false;
         }
     }

@@ -29,37 +29,21 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
         {
             // A change made while the item was being loaded (evidence, then a return at once) is raised into this
             // instance, which would drop it by ending here: a short grace for such an event restarts the ladder instead.
-            return await ChangedWithinAsync(context, ClosingGrace) ? Restart(context, input) : EscalationStepResult.Closed;
-        }
-
-        var now = context.CurrentUtcDateTime;
-        var latestPast = state.Steps.LastOrDefault(s => s.FireAt <= now);
-        var pending = state.Steps.Where(s => s.FireAt > now).ToList();
-        if (latestPast is not null)
-        {
-            pending.Insert(0, latestPast);
+            return await LadderTimeline.ChangedBeforeAsync(context, context.CurrentUtcDateTime + ClosingGrace) ? Restart(context, input) : EscalationStepResult.Closed;
         }
 
         string? fired = null;
-        foreach (var step in pending)
+        foreach (var step in LadderTimeline.Pending(state.Steps, context.CurrentUtcDateTime))
         {
             if (step.FireAt > context.CurrentUtcDateTime)
             {
                 // What the ladder waits for and until when: the doctor finds a ladder whose timer was lost (a crash of
                 // the embedded store inside its save window) by a wait that should have ended long ago.
                 context.SetCustomStatus(new { step = fired, next = step.Name, nextAt = step.FireAt, dueDate });
-                using var timerCancellation = new CancellationTokenSource();
-                using var eventCancellation = new CancellationTokenSource();
-                var timer = context.CreateTimer(step.FireAt.UtcDateTime, timerCancellation.Token);
-                var changed = context.WaitForExternalEvent<string>(EscalationEvents.ItemChanged, eventCancellation.Token);
-                if (await Task.WhenAny(timer, changed) == changed)
+                if (await LadderTimeline.ChangedBeforeAsync(context, step.FireAt.UtcDateTime))
                 {
-                    timerCancellation.Cancel();
                     return Restart(context, input);
                 }
-
-                // Stop listening, so the next step's wait is the only one to receive an event.
-                eventCancellation.Cancel();
             }
 
             fired = step.Name;
@@ -80,25 +64,6 @@ public sealed class EscalationOrchestrator : TaskOrchestrator<EscalationInput, s
         return Completed;
     }
 
-    private static async Task<bool> ChangedWithinAsync(TaskOrchestrationContext context, TimeSpan grace)
-    {
-        using var timerCancellation = new CancellationTokenSource();
-        using var eventCancellation = new CancellationTokenSource();
-        var timer = context.CreateTimer(context.CurrentUtcDateTime + grace, timerCancellation.Token);
-        var changed = context.WaitForExternalEvent<string>(EscalationEvents.ItemChanged, eventCancellation.Token);
-        if (await Task.WhenAny(timer, changed) == changed)
-        {
-            timerCancellation.Cancel();
-            return true;
-        }
-
-        eventCancellation.Cancel();
-        return false;
-    }
-
-    private static string Restart(TaskOrchestrationContext context, EscalationInput input)
-    {
-        context.ContinueAsNew(input with { Generation = input.Generation + 1 }, preserveUnprocessedEvents: true);
-        return Restarted;
-    }
+    private static string Restart(TaskOrchestrationContext context, EscalationInput input) =>
+        LadderTimeline.Restart(context, input with { Generation = input.Generation + 1 });
 }

@@ -5,63 +5,47 @@ using Microsoft.Extensions.Logging;
 namespace RectifyFlows.Workflows.Escalation;
 
 /// <summary>
-/// Makes sure an item's ladder runs and knows about the latest change: starts it when there is none (or the last one
-/// finished), otherwise raises <see cref="EscalationEvents.ItemChanged"/> so it reloads the item. Called after every
-/// change that can stop, restart or move a ladder, and for every opened action.
+/// Makes sure a ladder runs and knows about the latest change: starts it when there is none (or the last one
+/// finished), otherwise raises <see cref="EscalationEvents.ItemChanged"/> so it reloads. Called after every change that
+/// can stop, restart or move an item's own ladder, and for the actions a cycle step opens (one shared ladder, ADR 0020).
 /// </summary>
 public sealed partial class EscalationStarter(DurableTaskClient client, ILogger<EscalationStarter> logger)
 {
-    public async Task EnsureAsync(ItemRef item, CancellationToken cancellationToken)
+    /// <summary>Makes sure the item's own ladder runs (an item on a shared ladder: <see cref="EnsureSharedAsync"/>).</summary>
+    public Task EnsureAsync(ItemRef item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var instanceId = item.EscalationInstanceId;
-        for (var attempt = 0; attempt < 3; attempt++)
+        if (item.Ladder is not null)
         {
-            var existing = await client.GetInstanceAsync(instanceId, cancellationToken);
-            if (existing is not null && !IsFinished(existing.RuntimeStatus))
-            {
-                await client.RaiseEventAsync(instanceId, EscalationEvents.ItemChanged, item.Kind, cancellationToken);
-                return;
-            }
-
-            try
-            {
-                if (existing is not null)
-                {
-                    await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
-                }
-
-                await client.ScheduleNewOrchestrationInstanceAsync(nameof(EscalationOrchestrator), new EscalationInput(item),
-                    new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
-                LogStarted(instanceId);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Another caller started it between our read and our start: look again and raise the event instead.
-                LogRaced(instanceId, ex.Message);
-            }
+            throw new ArgumentException($"'{item.Id}' is on the shared ladder '{item.Ladder}': ensure it with all its members.", nameof(item));
         }
+
+        return EnsureAsync(item.EscalationInstanceId, nameof(EscalationOrchestrator), new EscalationInput(item), cancellationToken);
+    }
+
+    /// <summary>Makes sure a shared ladder runs with these members (a running one reloads them).</summary>
+    public Task EnsureSharedAsync(SharedLadderInput ladder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ladder);
+        return EnsureAsync(ladder.Ladder, nameof(SharedLadderOrchestrator), ladder, cancellationToken);
     }
 
     /// <summary>
     /// Starts the ladder of an item that cannot have one yet (just created), without the status read of
-    /// <see cref="EnsureAsync"/>; should one exist after all (a retried step), falls back to it.
+    /// <see cref="EnsureAsync(ItemRef, CancellationToken)"/>; should one exist after all (a retried step), falls back to it.
     /// </summary>
-    public async Task StartNewAsync(ItemRef item, CancellationToken cancellationToken)
+    public Task StartNewAsync(ItemRef item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(EscalationOrchestrator), new EscalationInput(item),
-                new StartOrchestrationOptions { InstanceId = item.EscalationInstanceId }, cancellationToken);
-            LogStarted(item.EscalationInstanceId);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogRaced(item.EscalationInstanceId, ex.Message);
-            await EnsureAsync(item, cancellationToken);
-        }
+        return StartNewAsync(item.EscalationInstanceId, nameof(EscalationOrchestrator), new EscalationInput(item),
+            () => EnsureAsync(item, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Starts a shared ladder whose members were all just opened; falls back to <see cref="EnsureSharedAsync"/>.</summary>
+    public Task StartSharedAsync(SharedLadderInput ladder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ladder);
+        return StartNewAsync(ladder.Ladder, nameof(SharedLadderOrchestrator), ladder, () => EnsureSharedAsync(ladder, cancellationToken), cancellationToken);
     }
 
     /// <summary>Starts ladders for items that have none yet (start-up catch-up, new measures); running ones are left alone.</summary>
@@ -79,6 +63,50 @@ public sealed partial class EscalationStarter(DurableTaskClient client, ILogger<
         }
 
         return started;
+    }
+
+    private async Task EnsureAsync(string instanceId, string orchestrator, object input, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var existing = await client.GetInstanceAsync(instanceId, cancellationToken);
+            if (existing is not null && !IsFinished(existing.RuntimeStatus))
+            {
+                await client.RaiseEventAsync(instanceId, EscalationEvents.ItemChanged, orchestrator, cancellationToken);
+                return;
+            }
+
+            try
+            {
+                if (existing is not null)
+                {
+                    await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
+                }
+
+                await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
+                LogStarted(instanceId);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Another caller started it between our read and our start: look again and raise the event instead.
+                LogRaced(instanceId, ex.Message);
+            }
+        }
+    }
+
+    private async Task StartNewAsync(string instanceId, string orchestrator, object input, Func<Task> ensure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
+            LogStarted(instanceId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRaced(instanceId, ex.Message);
+            await ensure();
+        }
     }
 
     private static bool IsFinished(OrchestrationRuntimeStatus status) =>

@@ -12,7 +12,7 @@ using RectifyFlows.Workflows.Reports;
 namespace RectifyFlows.Workflows.MonthlyCycle;
 
 /// <summary>
-/// Handling (一处理) for one office: opens the actions the month's findings call for and starts each one's ladder.
+/// Handling (一处理) for one office: opens the actions the month's findings call for and starts their shared ladder.
 /// Attendance (<see cref="MonthlyAttendance"/>: month M−1's, found by a team or reported by the township alike):
 /// public criticism and award disqualification of the cadre, and recall when the month before was short too
 /// (rule 7). A high-severity finding: a call-in of the unit's principal; medium: criticism (of the person when named).
@@ -71,12 +71,8 @@ public sealed class OpenMonthlyActionsActivity(
             }
         }
 
-        // Each action gets its own ladder; starting them is the bulk of this step for a province, so in parallel.
-        await Parallel.ForEachAsync(wanted.DistinctBy(a => a.Id), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            async (action, token) =>
-            {
-                await escalations.OpenWithLadderAsync(actions, action, token);
-            });
+        // One ladder for all of them (they share the source and the due date), not one each.
+        await escalations.OpenWithSharedLaddersAsync(actions, wanted, ct);
 
         return (await actions.ListBySourceAsync(source, wanted.Select(a => a.UnitId), ct)).Count;
     }

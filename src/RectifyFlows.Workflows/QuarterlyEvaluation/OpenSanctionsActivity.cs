@@ -31,6 +31,7 @@ public sealed class OpenSanctionsActivity(
     {
         var source = input.Source;
         var messages = new List<OutboxMessage>();
+        var sanctions = new List<AccountabilityAction>();
         foreach (var strike in input.Strikes.Where(s => s.Sanction is not null))
         {
             var reason = string.Create(CultureInfo.InvariantCulture,
@@ -50,13 +51,15 @@ public sealed class OpenSanctionsActivity(
                     DueDate = ChinaTime.Today(time).AddDays(options.Value.ActionDueDays),
                     OpenedAt = time.GetUtcNow(),
                 };
-                await escalations.OpenWithLadderAsync(actions, action, ct);
+                sanctions.Add(action);
             }
 
             messages.Add(await recipients.ToUnitAsync(strike.UnitId, MessageKeys.QuarterlyStrike(input.Quarter, input.OfficeId),
                 NotificationTemplates.StrikeOf(strike.Name, reason, SanctionText(strike.Consecutive)), ct));
         }
 
+        // Opened before anyone is told of them; one ladder for the quarter's sanctions of this office.
+        await escalations.OpenWithSharedLaddersAsync(actions, sanctions, ct);
         await notifications.EnqueueAsync(messages, ct);
         return (await actions.ListBySourceAsync(source, input.Strikes.Where(s => s.Sanction is not null).Select(s => s.UnitId), ct)).Count;
     }

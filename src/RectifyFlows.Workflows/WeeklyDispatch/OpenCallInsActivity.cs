@@ -9,7 +9,7 @@ using RectifyFlows.Workflows.Reports;
 
 namespace RectifyFlows.Workflows.WeeklyDispatch;
 
-/// <summary>Opens a call-in (约谈) of the principal leaders of each bottom township, notifies it, and starts its ladder.</summary>
+/// <summary>Opens a call-in (约谈) of the principal leaders of each bottom township, notifies it; the week's call-ins share one ladder.</summary>
 public sealed class OpenCallInsActivity(
     ActionRepository actions,
     EscalationStarter escalations,
@@ -25,6 +25,7 @@ public sealed class OpenCallInsActivity(
         var source = input.Source;
         var due = ChinaTime.Today(time).AddDays(options.Value.CallInDueDays);
         var messages = new List<OutboxMessage>();
+        var callIns = new List<AccountabilityAction>();
         foreach (var township in input.Ranking.Where(t => t.Bottom))
         {
             var action = new AccountabilityAction
@@ -37,11 +38,13 @@ public sealed class OpenCallInsActivity(
                 DueDate = due,
                 OpenedAt = time.GetUtcNow(),
             };
-            await escalations.OpenWithLadderAsync(actions, action, ct);
+            callIns.Add(action);
             messages.Add(await recipients.ToUnitAsync(township.UnitId, MessageKeys.WeeklyCallIn(input.Week, input.OfficeId),
                 NotificationTemplates.CallInOf(township.Name, action.Reason, due, links.UnitActions(township.UnitId)), ct));
         }
 
+        // Opened before anyone is told of them; one ladder for the week's call-ins of this office.
+        await escalations.OpenWithSharedLaddersAsync(actions, callIns, ct);
         await notifications.EnqueueAsync(messages, ct);
         var calledIn = await actions.ListBySourceAsync(source, input.Ranking.Where(t => t.Bottom).Select(t => t.UnitId), ct);
         return calledIn.Count(a => a.Kind == ActionKind.CallIn);
