@@ -28,6 +28,23 @@ public sealed class RankingCycleTests : HostTests
         Assert.AreEqual(3, done["actionsOpened"]!.GetValue<int>());
         var unitNames = await UnitNamesAsync(client, callIns.Select(a => a!["unitId"]!.GetValue<string>()));
         CollectionAssert.AreEquivalent(bottomNames.ToList(), unitNames, "the call-ins are the bottom three of the ranking");
+
+        // The three call-ins share one deadline ladder (ADR 0020), which walks them all to level 3 (Fast: a day is 2 s).
+        var due = DateOnly.Parse(callIns[0]!["dueDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsTrue(callIns.All(a => a!["dueDate"]!.GetValue<string>() == callIns[0]!["dueDate"]!.GetValue<string>()));
+        var ladder = $"escalation-actions-weekly-ganxian-2017-W14-{due:yyyyMMdd}";
+        await new TaskHub(Ledger.ConnectionString, "hub" + Ledger.Prefix).WaitForStatusAsync(ladder, "Completed", TimeSpan.FromSeconds(90));
+        foreach (var callIn in callIns)
+        {
+            var (id, unit) = (callIn!["id"]!.GetValue<string>(), callIn["unitId"]!.GetValue<string>());
+            var keys = (await GetAsync(client, $"api/notifications?recipient={unit}"))["items"]!.AsArray()
+                .Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
+            foreach (var step in new[] { "level1", "level2", "level3" })
+            {
+                var key = $"escalation|action|{id}|{due:yyyy-MM-dd}|{step}";
+                Assert.IsTrue(keys.Any(k => k.StartsWith(key, StringComparison.Ordinal)), $"{unit} was sent {step} of {id}: {string.Join(", ", keys)}");
+            }
+        }
     }
 
     [TestMethod]
