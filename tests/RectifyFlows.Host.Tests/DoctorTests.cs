@@ -59,15 +59,21 @@ public sealed class DoctorTests : HostTests
             Assert.IsTrue(repairs.All(r => r.GetString("Actor") == "doctor" && r.GetString("Reason")!.Contains("已按台账重建", StringComparison.Ordinal)));
         }
 
-        // The host is gone (killed): the verb alone finds and rebuilds, and a second look finds nothing left.
+        // The host is gone (killed): the verb alone finds and rebuilds, and a second look finds nothing left. Two
+        // actions a cycle step opened an hour ago whose shared ladder (ADR 0020) the store lost: one repair, both members.
         await hub.SetStatusAsync(Ladder("d001-p1-m4"), "Failed");
         await hub.LoseAsync(Ladder("d001-p2-m1"));
+        var shared = await OpenActionsOnALostSharedLadderAsync(["d001-dept-fupin", "d001-dept-caizheng"]);
         var (exitCode, output) = await RunVerbAsync(["doctor"], settings);
         Assert.AreEqual(0, exitCode, output);
         StringAssert.Contains(output, $"{Ladder("d001-p1-m4")}  ladder failed", output);
         StringAssert.Contains(output, $"{Ladder("d001-p2-m1")}  ladder missing", output);
-        StringAssert.Contains(output, "2 broken, 2 rebuilt", output);
-        Assert.AreEqual(5, (await WaitForRepairsAsync(5, TimeSpan.FromSeconds(10))).Count);
+        StringAssert.Contains(output, $"{shared}  ladder missing", output);
+        StringAssert.Contains(output, "3 broken, 3 rebuilt", output);
+        Assert.AreEqual(6, (await WaitForRepairsAsync(6, TimeSpan.FromSeconds(10))).Count);
+        var rebuilt = await hub.Instances.GetEntityAsync<TableEntity>(shared, string.Empty);
+        StringAssert.Contains(rebuilt.Value.GetString("Input"), "callin-d001-dept-fupin", "the rebuilt shared ladder has both members");
+        StringAssert.Contains(rebuilt.Value.GetString("Input"), "callin-d001-dept-caizheng");
 
         // The rebuilt ladders wait, pending, for a host to run them: not stuck yet by the default hour.
         settings.Remove("RectifyFlows__Operations__StuckAfter");
@@ -77,6 +83,24 @@ public sealed class DoctorTests : HostTests
     }
 
     private static string Ladder(string measureId) => "escalation-measure-" + measureId;
+
+    /// <summary>Stores open call-ins of <paramref name="units"/> on a shared ladder that was never started; returns its id.</summary>
+    private async Task<string> OpenActionsOnALostSharedLadderAsync(string[] units)
+    {
+        var due = ChinaTime.Today(TimeProvider.System).AddDays(365);
+        var ladder = $"escalation-actions-weekly-ganxian-2017-W14-{due:yyyyMMdd}";
+        var actions = Ledger.Get<RectifyFlows.Storage.Actions.ActionRepository>();
+        foreach (var unit in units)
+        {
+            Assert.IsTrue(await actions.OpenAsync(new RectifyFlows.Domain.Actions.AccountabilityAction
+            {
+                Id = $"weekly-2017-w14-callin-{unit}", UnitId = unit, Kind = RectifyFlows.Domain.Actions.ActionKind.CallIn, Reason = "约谈",
+                Source = "weekly-ganxian-2017-W14", DueDate = due, OpenedAt = DateTimeOffset.UtcNow.AddHours(-1), Ladder = ladder,
+            }, Ct));
+        }
+
+        return ladder;
+    }
 
     private async Task<List<TableEntity>> WaitForRepairsAsync(int count, TimeSpan timeout)
     {
