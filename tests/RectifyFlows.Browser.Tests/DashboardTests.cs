@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using RectifyFlows.Workflows.Common;
 using static RectifyFlows.Browser.Tests.DashboardHost;
 
 namespace RectifyFlows.Browser.Tests;
@@ -128,7 +129,7 @@ public sealed class DashboardTests
         using (var client = Host.Client(OperatorKey))
         {
             await WorkflowClient.StartCycleAsync(client, "monthly", "2017-03");
-            await WorkflowClient.WaitForCycleAsync(client, "monthly", "2017-03", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
+            await WorkflowClient.WaitForCycleAsync(client, "monthly", "2017-03", s => s.Phase == CyclePhases.Collecting, TimeSpan.FromSeconds(60));
             object[] attendance = [WorkflowClient.Attendance("cad-0001", 15)];
             object[] project = [WorkflowClient.Finding("project", "high", "扶贫项目长期停工")];
             var results = new[] { ("team-1", attendance), ("team-2", project), ("team-3", Array.Empty<object>()), ("team-4", Array.Empty<object>()) };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using RectifyFlows.DevServices;
 using RectifyFlows.Domain.Time;
+using RectifyFlows.Workflows.Common;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -126,7 +127,7 @@ public sealed class CrashTests
         {
             Assert.AreEqual(HttpStatusCode.Created, (await office.PostJsonAsync("api/plans", TestPlans.ToJson(document))).StatusCode);
             await StartCycleAsync(office, "monthly", "2017-04");
-            await WaitForCycleAsync(office, "monthly", "2017-04", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(90));
+            await WaitForCycleAsync(office, "monthly", "2017-04", s => s.Phase == CyclePhases.Collecting, TimeSpan.FromSeconds(90));
             foreach (var team in new[] { "team-1", "team-2" })
             {
                 var response = await PostSignedAsync(office, "api/webhooks/inspection-results",
@@ -134,7 +135,7 @@ public sealed class CrashTests
                 Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
             }
 
-            await WaitForCycleAsync(office, "monthly", "2017-04", s => s["teamsReported"]?.GetValue<int>() == 2, TimeSpan.FromSeconds(90));
+            await WaitForCycleAsync(office, "monthly", "2017-04", s => s.TeamsReported == 2, TimeSpan.FromSeconds(90));
             await AssertAllAcceptedAsync(await BurstAsync(rig.Host, "crash-a-", 8));
 
             // What is acknowledged now is on disk once Azurite has saved after it.
@@ -173,8 +174,8 @@ public sealed class CrashTests
             "after the resend every event is there once");
 
         // (a) The cycle kept its two results, takes the other two and completes with its report archived.
-        var status = await WaitForCycleAsync(client, "monthly", "2017-04", s => s["teamsReported"] is not null, TimeSpan.FromSeconds(60));
-        Assert.AreEqual(2, status["teamsReported"]!.GetValue<int>(), "the results accepted before the save survived: " + status);
+        var status = await WaitForCycleAsync(client, "monthly", "2017-04", s => s.TeamsReported is not null, TimeSpan.FromSeconds(60));
+        Assert.AreEqual(2, status.TeamsReported, "the results accepted before the save survived: " + status);
         foreach (var team in new[] { "team-3", "team-4" })
         {
             var response = await PostSignedAsync(client, "api/webhooks/inspection-results",
@@ -183,9 +184,9 @@ public sealed class CrashTests
         }
 
         var done = await WaitForCompletionAsync(client, "monthly", "2017-04", TimeSpan.FromSeconds(120));
-        Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>(), done.ToString());
-        var report = await GetAsync(client, "api/reports/monthly/2017-04?format=json");
-        var found = report["tables"]![0]!["rows"]!.AsArray().Select(r => r![4]!.GetValue<string>()).Order().ToArray();
+        Assert.AreEqual(4, done.TeamsReported, done.ToString());
+        var report = await ReportAsync(client, "monthly", "2017-04");
+        var found = report.Tables[0].Rows.Select(r => r[4]).Order().ToArray();
         CollectionAssert.AreEqual(new[] { "team-1 发现的问题", "team-2 发现的问题", "team-3 发现的问题", "team-4 发现的问题" }, found);
         Assert.AreEqual(4, (await GetAsync(client, "api/notifications?kind=inspectionRequest"))["items"]!.AsArray().Count, "one inspection request per team");
 

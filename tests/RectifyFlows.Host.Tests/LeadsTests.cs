@@ -140,13 +140,12 @@ public sealed class LeadsTests : DistrictHostTests
         Assert.AreEqual(HttpStatusCode.OK, signed.StatusCode, signedBody.ToJsonString());
         Assert.AreEqual("dev-leader", signedBody["signedBy"]!.GetValue<string>());
 
-        var report = await GetAsync(client, "api/reports/monthly/2017-06?format=json");
-        var summary = report["summary"]!.AsArray().ToDictionary(f => f!["label"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        var report = await ReportAsync(client, "monthly", "2017-06");
+        var summary = report.Figures;
         StringAssert.StartsWith(summary["签发状态"], "已签发（dev-leader");
         Assert.AreEqual("1", summary["问题线索"]);
         Assert.AreEqual("0", summary["逾期未处置线索"]);
-        var block = report["tables"]!.AsArray().Single(t => t!["heading"]!.GetValue<string>().StartsWith("线索办理", StringComparison.Ordinal))!;
-        StringAssert.Contains(block["note"]!.GetValue<string>(), "移送1条");
+        StringAssert.Contains(report.TableStartingWith("线索办理").Note, "移送1条");
         using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-06", UriKind.Relative), Ct);
         StringAssert.Contains(await html.Content.ReadAsStringAsync(Ct), "线索办理");
     }

@@ -166,15 +166,15 @@ public sealed class LedgerXlsxTests : DistrictHostTests
         using var client = Host.Client(TestKeys.Operator);
         await WorkflowClient.StartCycleAsync(client, "weekly", "2017-W14");
         await WorkflowClient.WaitForCompletionAsync(client, "weekly", "2017-W14", TimeSpan.FromSeconds(150));
-        var json = await client.GetJsonAsync("api/reports/weekly/2017-W14?office=ganxian&format=json");
+        var report = await WorkflowClient.ReportAsync(client, "weekly", "2017-W14", office: "ganxian");
         var response = await client.GetAsync(new Uri("api/reports/weekly/2017-W14?office=ganxian&format=xlsx", UriKind.Relative), Ct);
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual(SpreadsheetFile.MediaType, response.Content.Headers.ContentType!.MediaType);
 
         using var file = new SpreadsheetFile(await response.Content.ReadAsByteArrayAsync(Ct));
         Assert.AreEqual("摘要", file.SheetName);
-        Assert.AreEqual(json["title"]!.GetValue<string>(), file.Text("B2"));
-        Assert.AreEqual(1 + json["tables"]!.AsArray().Count + json["charts"]!.AsArray().Count, file.SheetNames.Count);
+        Assert.AreEqual(report.Title, file.Text("B2"));
+        Assert.AreEqual(1 + report.Tables.Count + report.Charts.Count, file.SheetNames.Count);
         Assert.AreEqual("乡镇排名", file.SheetNames[1]);
 
         var html = await client.GetStringAsync(new Uri("api/reports/weekly/2017-W14?office=ganxian", UriKind.Relative), Ct);

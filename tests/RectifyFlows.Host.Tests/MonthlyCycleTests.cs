@@ -1,3 +1,4 @@
+using RectifyFlows.Workflows.Common;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -14,9 +15,9 @@ public sealed class MonthlyCycleTests : HostTests
         using var client = host.Client(TestKeys.Operator);
 
         var started = await StartCycleAsync(client, "monthly", "2017-03");
-        Assert.AreEqual("monthly-2017-03", started["instanceId"]!.GetValue<string>());
-        Assert.IsTrue(started["created"]!.GetValue<bool>());
-        await WaitForCycleAsync(client, "monthly", "2017-03", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
+        Assert.AreEqual("monthly-2017-03", started.InstanceId);
+        Assert.IsTrue(started.Created);
+        await WaitForCycleAsync(client, "monthly", "2017-03", s => s.Phase == CyclePhases.Collecting, TimeSpan.FromSeconds(60));
 
         var before = await Ledger.SnapshotAsync(includeCycleTables: true);
         var forged = await PostSignedAsync(client, "api/webhooks/inspection-results",
@@ -46,25 +47,25 @@ public sealed class MonthlyCycleTests : HostTests
         Assert.AreEqual("r-2017-03-team-1", JsonNode.Parse(await replay.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
 
         var done = await WaitForCompletionAsync(client, "monthly", "2017-03", TimeSpan.FromSeconds(120));
-        Assert.AreEqual("Done", done["phase"]!.GetValue<string>());
-        Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>());
-        Assert.AreEqual(3, done["findings"]!.GetValue<int>(), "two findings plus one attendance breach");
+        Assert.AreEqual(CyclePhases.Done, done.Phase);
+        Assert.AreEqual(4, done.TeamsReported);
+        Assert.AreEqual(3, done.Findings, "two findings plus one attendance breach");
 
         var actions = (await GetAsync(client, "api/actions?source=monthly-ganxian-2017-03"))["items"]!.AsArray()
             .Select(a => (Kind: a!["kind"]!.GetValue<string>(), Unit: a["unitId"]!.GetValue<string>(), Person: a["personId"]?.GetValue<string>())).ToList();
         CollectionAssert.IsSubsetOf(
             new[] { ("publicCriticism", "tw-shiyuan", (string?)"cad-0001"), ("awardDisqualification", "tw-shiyuan", "cad-0001"), ("callIn", "tw-meilin", null) },
             actions);
-        Assert.AreEqual(actions.Count, done["actionsOpened"]!.GetValue<int>());
+        Assert.AreEqual(actions.Count, done.ActionsOpened);
 
-        var report = await GetAsync(client, "api/reports/monthly/2017-03?format=json");
-        var summary = report["summary"]!.AsArray().ToDictionary(f => f!["label"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        var report = await ReportAsync(client, "monthly", "2017-03");
+        var summary = report.Figures;
         Assert.AreEqual("4", summary["督查组报送结果"]);
         Assert.AreEqual("1", summary["驻村不足20天"]);
         Assert.AreEqual("2", summary["发现问题"]);
-        var breachTable = report["tables"]!.AsArray().Single(t => t!["heading"]!.GetValue<string>().Contains("驻村干部考勤", StringComparison.Ordinal));
-        Assert.AreEqual("cad-0001", breachTable!["rows"]![0]![0]!.GetValue<string>());
-        Assert.AreEqual("15", breachTable["rows"]![0]![2]!.GetValue<string>());
+        var breachTable = report.Tables.Single(t => t.Heading.Contains("驻村干部考勤", StringComparison.Ordinal));
+        Assert.AreEqual("cad-0001", breachTable.Rows[0][0]);
+        Assert.AreEqual("15", breachTable.Rows[0][2]);
 
         using var html = await client.GetAsync(new Uri("api/reports/monthly/2017-03", UriKind.Relative), Ct);
         var page = await html.Content.ReadAsStringAsync(Ct);
@@ -74,8 +75,8 @@ public sealed class MonthlyCycleTests : HostTests
         StringAssert.Contains(page, "<svg");
 
         var again = await StartCycleAsync(client, "monthly", "2017-03");
-        Assert.AreEqual("monthly-2017-03", again["instanceId"]!.GetValue<string>());
-        Assert.IsFalse(again["created"]!.GetValue<bool>(), "starting the same cycle again creates no second instance");
+        Assert.AreEqual("monthly-2017-03", again.InstanceId);
+        Assert.IsFalse(again.Created, "starting the same cycle again creates no second instance");
 
         var requests = (await GetAsync(client, "api/notifications?kind=inspectionRequest"))["items"]!.AsArray();
         Assert.AreEqual(4, requests.Count, "one inspection request per team");
@@ -90,7 +91,7 @@ public sealed class MonthlyCycleTests : HostTests
         using (var client = host.Client(TestKeys.Operator))
         {
             await StartCycleAsync(client, "monthly", "2017-04");
-            await WaitForCycleAsync(client, "monthly", "2017-04", s => s["phase"]?.GetValue<string>() == "Collecting", TimeSpan.FromSeconds(60));
+            await WaitForCycleAsync(client, "monthly", "2017-04", s => s.Phase == CyclePhases.Collecting, TimeSpan.FromSeconds(60));
             foreach (var team in new[] { "team-1", "team-2" })
             {
                 var response = await PostSignedAsync(client, "api/webhooks/inspection-results",
@@ -98,7 +99,7 @@ public sealed class MonthlyCycleTests : HostTests
                 Assert.AreEqual(HttpStatusCode.Accepted, response.StatusCode);
             }
 
-            await WaitForCycleAsync(client, "monthly", "2017-04", s => s["teamsReported"]?.GetValue<int>() == 2, TimeSpan.FromSeconds(60));
+            await WaitForCycleAsync(client, "monthly", "2017-04", s => s.TeamsReported == 2, TimeSpan.FromSeconds(60));
         }
 
         await host.KillAsync();
@@ -115,9 +116,9 @@ public sealed class MonthlyCycleTests : HostTests
         }
 
         var done = await WaitForCompletionAsync(after, "monthly", "2017-04", TimeSpan.FromSeconds(120));
-        Assert.AreEqual(4, done["teamsReported"]!.GetValue<int>(), "the cycle continued after the kill and counted every team");
-        var report = await GetAsync(after, "api/reports/monthly/2017-04?format=json");
-        var found = report["tables"]![0]!["rows"]!.AsArray().Select(r => r![4]!.GetValue<string>()).Order().ToArray();
+        Assert.AreEqual(4, done.TeamsReported, "the cycle continued after the kill and counted every team");
+        var report = await ReportAsync(after, "monthly", "2017-04");
+        var found = report.Tables[0].Rows.Select(r => r[4]).Order().ToArray();
         CollectionAssert.AreEqual(new[] { "team-1 发现的问题", "team-2 发现的问题", "team-3 发现的问题", "team-4 发现的问题" }, found);
 
         var messages = (await GetAsync(after, "api/notifications"))["items"]!.AsArray();
@@ -143,7 +144,7 @@ public sealed class MonthlyCycleTests : HostTests
 
         var done = await WaitForCompletionAsync(client, "monthly", "2017-05", TimeSpan.FromSeconds(120));
 
-        Assert.AreEqual("Done", done["phase"]!.GetValue<string>());
+        Assert.AreEqual(CyclePhases.Done, done.Phase);
         StringAssert.Contains(host.Output, "Injected failure after writing");
         var bulletins = (await GetAsync(client, "api/notifications?kind=bulletin"))["items"]!.AsArray();
         var recipients = bulletins.Select(m => m!["recipientId"]!.GetValue<string>()).ToList();

@@ -17,15 +17,15 @@ public sealed class RankingCycleTests : HostTests
         await StartCycleAsync(client, "weekly", "2017-W14");
         var done = await WaitForCompletionAsync(client, "weekly", "2017-W14", TimeSpan.FromSeconds(120));
 
-        var rows = (await GetAsync(client, "api/reports/weekly/2017-W14?format=json"))["tables"]![0]!["rows"]!.AsArray();
+        var rows = (await ReportAsync(client, "weekly", "2017-W14")).Tables[0].Rows;
         Assert.AreEqual(19, rows.Count, "every township of the district is ranked");
-        var scores = rows.Select(r => decimal.Parse(r![5]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var scores = rows.Select(r => decimal.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         CollectionAssert.AreEqual(scores.OrderByDescending(s => s).ToList(), scores, "ranked best first");
-        var bottomNames = rows.TakeLast(3).Select(r => r![1]!.GetValue<string>()).ToHashSet();
+        var bottomNames = rows.TakeLast(3).Select(r => r[1]).ToHashSet();
 
         var callIns = (await GetAsync(client, "api/actions?kind=callIn&source=weekly-ganxian-2017-W14"))["items"]!.AsArray();
         Assert.AreEqual(3, callIns.Count);
-        Assert.AreEqual(3, done["actionsOpened"]!.GetValue<int>());
+        Assert.AreEqual(3, done.ActionsOpened);
         var unitNames = await UnitNamesAsync(client, callIns.Select(a => a!["unitId"]!.GetValue<string>()));
         CollectionAssert.AreEquivalent(bottomNames.ToList(), unitNames, "the call-ins are the bottom three of the ranking");
 
@@ -105,12 +105,12 @@ public sealed class RankingCycleTests : HostTests
         await StartCycleAsync(client, "quarterly", "2017-Q4");
         await WaitForCompletionAsync(client, "quarterly", "2017-Q4", TimeSpan.FromSeconds(120));
 
-        var q4 = (await GetAsync(client, "api/reports/quarterly/2017-Q4?format=json"))["tables"]![0]!["rows"]!.AsArray();
+        var q4 = (await ReportAsync(client, "quarterly", "2017-Q4")).Tables[0].Rows;
         var names = await UnitNamesAsync(client, struckThrice);
-        foreach (var row in q4.Where(r => names.Contains(r![1]!.GetValue<string>())))
+        foreach (var row in q4.Where(r => names.Contains(r[1])))
         {
-            Assert.AreEqual("0", row![6]!.GetValue<string>(), $"{row[1]}: a clean quarter resets the consecutive count");
-            Assert.AreEqual(string.Empty, row[7]!.GetValue<string>(), $"{row[1]}: no sanction in a clean quarter");
+            Assert.AreEqual("0", row[6], $"{row[1]}: a clean quarter resets the consecutive count");
+            Assert.AreEqual(string.Empty, row[7], $"{row[1]}: no sanction in a clean quarter");
         }
 
         var q4Actions = (await GetAsync(client, "api/actions?source=quarterly-ganxian-2017-Q4"))["items"]!.AsArray();
@@ -132,11 +132,10 @@ public sealed class RankingCycleTests : HostTests
         var requests = (await GetAsync(client, "api/notifications?kind=reverification"))["items"]!.AsArray();
         Assert.AreEqual(7, requests.Count, "one re-verification request per long-term measure of the district");
         Assert.IsTrue(requests.All(m => m!["idempotencyKey"]!.GetValue<string>().StartsWith("tenday|2018-01-1|reverify|d001-l", StringComparison.Ordinal)));
-        Assert.AreEqual(7, done["messagesWritten"]!.GetValue<int>());
+        Assert.AreEqual(7, done.MessagesWritten);
 
-        var report = await GetAsync(client, "api/reports/ten-day/2018-01-1?format=json");
-        var summary = report["summary"]!.AsArray().ToDictionary(f => f!["label"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
-        Assert.AreEqual("66", summary["整改措施"], "the seed plan and the test district, 33 measures each");
+        var report = await ReportAsync(client, "ten-day", "2018-01-1");
+        Assert.AreEqual("66", report.Figures["整改措施"], "the seed plan and the test district, 33 measures each");
         using var csv = await client.GetAsync(new Uri("api/reports/ten-day/2018-01-1?format=csv", UriKind.Relative), Ct);
         Assert.AreEqual("text/csv", csv.Content.Headers.ContentType?.MediaType);
         StringAssert.Contains(await csv.Content.ReadAsStringAsync(Ct), "逾期未完成措施");

@@ -1,13 +1,16 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.DurableTask.Client;
 using RectifyFlows.Domain.Webhooks;
 
 namespace RectifyFlows.Testing;
 
 /// <summary>
-/// Drives the cycles of a running host over HTTP: start, poll, post signed inspection results. Shared by the host and
-/// browser tests; an unexpected answer throws <see cref="HostCallFailedException"/>, which fails the calling test.
+/// Drives the cycles of a running host over HTTP: start, poll (as <see cref="CycleStatusView"/>), read the archived
+/// report (as <see cref="ReportView"/>), post signed inspection results. Shared by the host and browser tests; an unexpected answer throws <see cref="HostCallFailedException"/>, which fails the calling test.
 /// </summary>
 public static class WorkflowClient
 {
@@ -16,33 +19,42 @@ public static class WorkflowClient
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public static async Task<JsonNode> StartCycleAsync(HttpClient client, string kind, string period)
+    /// <summary>The cycle status's runtime status is the durable engine's enum by name.</summary>
+    private static readonly JsonSerializerOptions CycleJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>POST api/cycles/{kind}/{period}: starts the cycle (or finds it started); expects 202.</summary>
+    public static async Task<CycleStarted> StartCycleAsync(HttpClient client, string kind, string period)
     {
+        ArgumentNullException.ThrowIfNull(client);
         using var empty = new StringContent(string.Empty);
         var response = await client.PostAsync(new Uri($"api/cycles/{kind}/{period}", UriKind.Relative), empty);
-        await ExpectAsync(response, HttpStatusCode.Accepted);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        await response.ExpectAsync(HttpStatusCode.Accepted);
+        return (await response.Content.ReadFromJsonAsync<CycleStarted>(Web))!;
     }
 
-    /// <summary>Polls the cycle until <paramref name="done"/> holds for its status, or fails after the timeout.</summary>
-    public static async Task<JsonNode> WaitForCycleAsync(HttpClient client, string kind, string period, Func<JsonNode, bool> done, TimeSpan timeout)
+    /// <summary>Polls the cycle until <paramref name="done"/> holds for its status, or fails after the timeout or when the cycle failed.</summary>
+    public static async Task<CycleStatusView> WaitForCycleAsync(
+        HttpClient client, string kind, string period, Func<CycleStatusView, bool> done, TimeSpan timeout)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(done);
         var deadline = DateTime.UtcNow + timeout;
-        JsonNode? last = null;
+        string? last = null;
         while (DateTime.UtcNow < deadline)
         {
             var response = await client.GetAsync(new Uri($"api/cycles/{kind}/{period}", UriKind.Relative));
             if (response.StatusCode == HttpStatusCode.OK)
             {
-                last = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-                if (last["runtimeStatus"]!.GetValue<string>() == "Failed")
+                last = await response.Content.ReadAsStringAsync();
+                var status = JsonSerializer.Deserialize<CycleStatusView>(last, CycleJson)!;
+                if (status.RuntimeStatus == OrchestrationRuntimeStatus.Failed)
                 {
                     throw new HostCallFailedException($"Cycle {kind}/{period} failed: {last}");
                 }
 
-                if (done(last))
+                if (done(status))
                 {
-                    return last;
+                    return status;
                 }
             }
 
@@ -52,8 +64,18 @@ public static class WorkflowClient
         throw new HostCallFailedException($"Cycle {kind}/{period} did not reach the expected state in {timeout.TotalSeconds} s; last status: {last}");
     }
 
-    public static Task<JsonNode> WaitForCompletionAsync(HttpClient client, string kind, string period, TimeSpan timeout) =>
-        WaitForCycleAsync(client, kind, period, s => s["runtimeStatus"]!.GetValue<string>() == "Completed", timeout);
+    public static Task<CycleStatusView> WaitForCompletionAsync(HttpClient client, string kind, string period, TimeSpan timeout) =>
+        WaitForCycleAsync(client, kind, period, s => s.RuntimeStatus == OrchestrationRuntimeStatus.Completed, timeout);
+
+    /// <summary>GET api/reports/{kind}/{period}?format=json, of <paramref name="office"/> or the key's default office; expects 200.</summary>
+    public static async Task<ReportView> ReportAsync(HttpClient client, string kind, string period, string? office = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var query = office is null ? "format=json" : $"office={office}&format=json";
+        var response = await client.GetAsync(new Uri($"api/reports/{kind}/{period}?{query}", UriKind.Relative));
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return ReportView.Parse(await response.Content.ReadAsStringAsync());
+    }
 
     /// <summary>Posts a body signed as api.md says; <paramref name="signature"/> overrides the header (for bad-signature cases).</summary>
     public static async Task<HttpResponseMessage> PostSignedAsync(
@@ -88,20 +110,6 @@ public static class WorkflowClient
 
     public static object Finding(string kind, string severity, string subject) => new { kind, severity, subject, detail = subject + "（督查组现场核实）" };
 
-    public static async Task<JsonNode> GetAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        await ExpectAsync(response, HttpStatusCode.OK);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
-
-    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        if (response.StatusCode != expected)
-        {
-            throw new HostCallFailedException(
-                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {(int)expected}: " +
-                await response.Content.ReadAsStringAsync());
-        }
-    }
+    /// <summary>GETs <paramref name="path"/> as a JSON tree (routes without a typed call: actions, notifications, units).</summary>
+    public static Task<JsonNode> GetAsync(HttpClient client, string path) => client.GetJsonAsync(path);
 }
