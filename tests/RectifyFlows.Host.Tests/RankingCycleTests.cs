@@ -11,7 +11,12 @@ public sealed class RankingCycleTests : HostTests
     [Timeout(TestTimeouts.Cycle)]
     public async Task WeeklyDispatch_CallsInTheBottomThreeTownships()
     {
-        var host = await StartHostAsync(environment: "Fast");
+        // Levels 2 and 3 one and two "days" (2 s each) after the due date, so the shared ladder is walked in seconds.
+        var host = await StartHostAsync(environment: "Fast", settings: new Dictionary<string, string>
+        {
+            ["RectifyFlows__Workflows__Escalation__Level2DaysAfter"] = "1",
+            ["RectifyFlows__Workflows__Escalation__Level3DaysAfter"] = "2",
+        });
         using var client = host.Client(TestKeys.Operator);
 
         await StartCycleAsync(client, "weekly", "2017-W14");
