@@ -33,6 +33,34 @@ public sealed class MessageLinksTests
 
     [TestMethod]
     [Timeout(TestTimeouts.Unit)]
+    public void EveryMessageWithALink_ShowsItInItsText_AndItsHtml_AndTheSentenceOnlyOnesInTheSms()
+    {
+        const string Link = "https://rectify.example.gov.cn/ganxian/api/actions?unitId=tw-shiyuan";
+        var sentenceOnly = new Dictionary<string, NotificationContent>
+        {
+            ["monthly bulletin"] = NotificationTemplates.MonthlyBulletin("2017年3月督查通报", 2, 1, 20, 3, Link),
+            ["weekly bulletin"] = NotificationTemplates.WeeklyBulletin("2017年第14周项目调度", ["石院镇", "梅林镇", "王母渡镇"], Link),
+            ["call-in"] = NotificationTemplates.CallInOf("石院镇", "项目推进排名后三位", DueDate, Link),
+            ["report ready"] = NotificationTemplates.ReportReadyOf("2017年3月月报", 4, Link),
+            ["reverification"] = NotificationTemplates.ReverificationOf("p5-m2", "建立长效机制", DueDate, Link),
+        };
+        var withTable = NotificationTemplates.EscalationOf(1, new NotificationFields { Measure = "建立长效机制", DueDate = DueDate, DaysOverdue = 1, Link = Link });
+
+        foreach (var (name, message) in sentenceOnly.Append(new("escalation", withTable)))
+        {
+            StringAssert.Contains(message.Text, Link, name);
+            StringAssert.Contains(message.Html, System.Net.WebUtility.HtmlEncode(Link), name);
+        }
+
+        // An SMS is the lead sentence alone: the messages whose only field is the link say it there.
+        foreach (var (name, message) in sentenceOnly)
+        {
+            StringAssert.Contains(message.Sms, Link, name);
+        }
+    }
+
+    [TestMethod]
+    [Timeout(TestTimeouts.Unit)]
     public void MessageLink_IsTheRouteAlone_WhenNoPublicAddressIsConfigured()
     {
         using var provider = Build(null);

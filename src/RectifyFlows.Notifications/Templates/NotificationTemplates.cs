@@ -75,7 +75,7 @@ public static class NotificationTemplates
     /// <summary>约谈通知 to a township at the bottom of the weekly ranking.</summary>
     public static NotificationContent CallInOf(string township, string reason, DateOnly dueDate, string link) =>
         Render(CallIn, $"【约谈通知】{township}项目推进排名靠后",
-            $"{township}：{reason}。请乡镇主要领导于{Date(dueDate)}前到区扶贫开发领导小组接受约谈，并提交整改提速方案。",
+            $"{township}：{reason}。请乡镇主要领导于{Date(dueDate)}前到区扶贫开发领导小组接受约谈，并提交整改提速方案。详见 {link}",
             new NotificationFields { Unit = township, DueDate = dueDate, Link = link });
 
     /// <summary>季度评价 strike and its sanction.</summary>
@@ -113,7 +113,7 @@ public static class NotificationTemplates
     public static NotificationContent ReverificationOf(string measureId, string text, DateOnly reviewDate, string link) =>
         Render(Reverification, $"【长期整改复核】{measureId}",
             string.Create(CultureInfo.InvariantCulture,
-                $"长期整改措施{measureId}「{text}」复核时间已到（{reviewDate:yyyy-MM-dd}），请报送本期整改成效，经审核后确定下次复核时间。"),
+                $"长期整改措施{measureId}「{text}」复核时间已到（{reviewDate:yyyy-MM-dd}），请报送本期整改成效，经审核后确定下次复核时间。报送入口：{link}"),
             new NotificationFields { Link = link });
 
     /// <summary>通知投递失败: the office hears that a message could not be delivered.</summary>
@@ -216,7 +216,8 @@ public static class NotificationTemplates
             return rows;
         }
 
-        // Bulletins and call-ins carry only a link that the sentence already shows; a table of one row adds nothing.
+        // Bulletins, call-ins, report notices and reverification requests carry only a link, which their sentence
+        // shows (so the SMS has it too); a table of one row would add nothing.
         if (fields.Measure is null)
         {
             return rows;
