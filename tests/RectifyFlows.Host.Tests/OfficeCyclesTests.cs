@@ -1,4 +1,6 @@
+using RectifyFlows.Notifications;
 using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Escalation;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -133,9 +135,35 @@ public sealed class OfficeCyclesTests
             Assert.IsNull(rollUp.Office);
             var offices = rollUp.Tables[0].Rows.Select(r => r[0]).ToArray();
             CollectionAssert.AreEqual(new[] { "赣县区巡视整改工作办公室", "石芫乡成效考核整改工作办公室" }, offices);
+
+            // sy-p2-m1 has two lead units (乡财政所, 乡扶贫办); its ladder, started past its deadline by the import, fires
+            // level 3 to both. (Levels 1 and 2, and 各村支部 as its villages: EscalationRecipientsTests in the Functions app.)
+            var level3 = MessageKeys.EscalationStep(ItemRef.MeasureKind, "sy-p2-m1", new DateOnly(2017, 5, 31), EscalationStep.Level3);
+            foreach (var lead in new[] { "sy-caizheng", "sy-fupin" })
+            {
+                await WaitForMessageAsync(client, lead, level3, TimeSpan.FromSeconds(60));
+            }
         }
 
         return reports;
+    }
+
+    private async Task WaitForMessageAsync(HttpClient client, string recipient, string key, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var keys = (await GetAsync(client, $"api/notifications?recipient={recipient}"))["items"]!.AsArray()
+                .Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
+            // A message's key is the step's key, then its recipient and channel.
+            if (keys.Any(k => k.StartsWith(key + "|", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            Assert.IsLessThan(deadline, DateTime.UtcNow, $"{recipient} has no message {key} after {timeout}: [{string.Join(", ", keys)}]");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+        }
     }
 
     private static string TownshipExamplePlan => Path.Combine(Path.GetDirectoryName(RepositoryFiles.SeedPlan)!, "examples", "shiyuan-2017-chengxiao.plan.json");

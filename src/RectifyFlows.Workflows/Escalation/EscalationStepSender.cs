@@ -12,8 +12,9 @@ namespace RectifyFlows.Workflows.Escalation;
 
 /// <summary>
 /// Sends one ladder step of one item, after checking the item is still open on the same due date: reminders and level 1 go to
-/// the lead and responsible units, level 2 also to the leading official, level 3 to the district office and opens a
-/// supervision order (督办) for the lead unit. Messages and the action have deterministic keys: a retried activity
+/// every lead unit and every responsible unit (a group such as 各村支部 as its units stored now), levels 2 and 3 to every
+/// lead unit and the district office, level 2 also to the leading official; level 3 opens one supervision order (督办), for
+/// the first-named lead unit. Messages and the action have deterministic keys: a retried activity
 /// writes nothing twice. Used by the ladder of one item and, item by item, by a shared ladder.
 /// </summary>
 public sealed partial class EscalationStepSender(
@@ -21,6 +22,7 @@ public sealed partial class EscalationStepSender(
     ActionRepository actions,
     UnitRepository units,
     RecipientDirectory recipients,
+    UnitGroupResolver groups,
     INotificationPort notifications,
     IOptions<WorkflowOptions> options,
     TimeProvider time,
@@ -49,7 +51,8 @@ public sealed partial class EscalationStepSender(
             return new(EscalationStepResult.DueDateChanged);
         }
 
-        var (title, leadUnit, otherUnits, officialId, districtId) = await DescribeAsync(input.Item, ct);
+        var (title, leadUnits, otherUnits, officialId, districtId) = await DescribeAsync(input.Item, ct);
+        var leadUnit = leadUnits.Count > 0 ? leadUnits[0] : null;
         var step = input.Step;
         var daysOverdue = Math.Max(0, ChinaTime.Today(time).DayNumber - input.DueDate.DayNumber);
         var key = MessageKeys.EscalationStep(input.Item.Kind, input.Item.Id, input.DueDate, step.Name);
@@ -58,7 +61,7 @@ public sealed partial class EscalationStepSender(
         var fields = new NotificationFields
         {
             Measure = title,
-            Unit = leadUnit is null ? null : (await recipients.UnitAsync(leadUnit, ct))?.Name ?? leadUnit,
+            Unit = leadUnits.Count == 0 ? null : string.Join("、", await UnitNamesAsync(leadUnits, ct)),
             Official = official is null ? null : official.Name is null ? official.Role : $"{official.Role}（{official.Name}）",
             DueDate = input.DueDate,
             DaysOverdue = step.OffsetDays >= 0 ? daysOverdue : null,
@@ -73,11 +76,10 @@ public sealed partial class EscalationStepSender(
             content = content with { Digestible = true };
         }
 
-        var recipientIds = step.Name switch
+        IReadOnlyList<string?> recipientIds = step.Name switch
         {
-            EscalationStep.Level3 => new[] { leadUnit, districtId },
-            EscalationStep.Level2 => [leadUnit, districtId],
-            _ => [leadUnit, .. otherUnits],
+            EscalationStep.Level3 or EscalationStep.Level2 => [.. leadUnits, districtId],
+            _ => [.. leadUnits, .. otherUnits],
         };
         var messages = new List<OutboxMessage>();
         foreach (var unitId in recipientIds.Where(u => u is not null).Distinct(StringComparer.Ordinal))
@@ -131,21 +133,38 @@ public sealed partial class EscalationStepSender(
         _ => NotificationTemplates.ReminderOf(fields),
     };
 
-    private async Task<(string Title, string? LeadUnit, IReadOnlyList<string> Others, string? OfficialId, string? DistrictId)> DescribeAsync(
+    /// <summary>
+    /// The item's title, its lead units (first-named first), the other units it names with groups expanded, its leading
+    /// official and district. Groups are expanded here, when the message fans out, so a village added after the plan was
+    /// imported hears too (plan format 2, <c>groupOf</c>).
+    /// </summary>
+    private async Task<(string Title, IReadOnlyList<string> LeadUnits, IReadOnlyList<string> Others, string? OfficialId, string? DistrictId)> DescribeAsync(
         ItemRef item, CancellationToken ct)
     {
         if (item.Kind == ItemRef.MeasureKind && await measures.GetAsync(item.Id, ct) is { } measure)
         {
             var district = (await units.GetProfileAsync(measure.LeadUnitId, ct))?.DistrictId;
-            return ($"措施{measure.Id}：{measure.Text}", measure.LeadUnitId,
-                [.. measure.ResponsibleUnitIds.Where(u => u != measure.LeadUnitId)], measure.LeadOfficialId, district);
+            var others = await groups.ExpandAsync(measure.ResponsibleUnitIds.Except(measure.LeadUnitIds, StringComparer.Ordinal), ct);
+            return ($"措施{measure.Id}：{measure.Text}", measure.LeadUnitIds,
+                [.. others.Except(measure.LeadUnitIds, StringComparer.Ordinal)], measure.LeadOfficialId, district);
         }
 
         var action = await actions.GetAsync(item.UnitId ?? string.Empty, item.Id, ct);
         var unitDistrict = action is null ? null : (await units.GetProfileAsync(action.UnitId, ct))?.DistrictId;
         return action is null
-            ? (item.Id, item.UnitId, [], null, null)
-            : ($"{ActionNames.Chinese(action.Kind)}（{action.Reason}）", action.UnitId, [], null, unitDistrict);
+            ? (item.Id, item.UnitId is null ? [] : [item.UnitId], [], null, null)
+            : ($"{ActionNames.Chinese(action.Kind)}（{action.Reason}）", [action.UnitId], [], null, unitDistrict);
+    }
+
+    private async Task<IReadOnlyList<string>> UnitNamesAsync(IReadOnlyList<string> unitIds, CancellationToken ct)
+    {
+        var names = new List<string>(unitIds.Count);
+        foreach (var unitId in unitIds)
+        {
+            names.Add((await recipients.UnitAsync(unitId, ct))?.Name ?? unitId);
+        }
+
+        return names;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalation {ItemKind} {ItemId} step {Step}: {Written} new message(s)")]
