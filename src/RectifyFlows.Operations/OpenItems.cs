@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Ledger;
@@ -34,7 +35,7 @@ public sealed class OpenItems(PlanDirectoryRepository plans, LedgerTables ledger
             }
         }
 
-        foreach (var action in await actions.ListAsync(null, null, "open", null, cancellationToken))
+        foreach (var action in await actions.ListAsync(null, null, ActionStatuses.Open, null, cancellationToken))
         {
             items.Add(new OpenItem(ItemRef.Action(action.UnitId, action.Id, action.Ladder), action.DueDate, action.OpenedAt));
         }

@@ -23,7 +23,6 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
 {
     public const int MaxNoteLength = 2000;
     public const int MaxEvidenceLength = 8000;
-    public const int MaxAttachments = 20;
 
     /// <summary>A sign-off's <c>decision</c>: accept signs the measure off, return sends it back.</summary>
     private static readonly string[] Decisions = ["accept", "return"];
@@ -147,7 +146,7 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
             errors.Add("effectiveDate", $"{effective:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
         }
 
-        var attachments = ReadAttachments(errors, body.Attachments);
+        var attachments = AttachmentRequests.Read(errors, body.Attachments);
         if (errors.HasErrors)
         {
             return Problems.Validation(errors.ToDictionary());
@@ -302,40 +301,5 @@ public sealed class MeasureHandlers(MeasureRepository repository, TimeProvider t
         return unit is not null && !measure.Involves(unit)
             ? Problems.Forbidden($"Measure '{measure.Id}' does not involve unit '{unit}'.")
             : null;
-    }
-
-    private static List<Attachment> ReadAttachments(ValidationErrors errors, List<AttachmentRequest?>? items)
-    {
-        var attachments = new List<Attachment>();
-        if (items is { Count: > MaxAttachments })
-        {
-            errors.Add("attachments", $"at most {MaxAttachments} attachments.");
-            return attachments;
-        }
-
-        for (var i = 0; i < (items?.Count ?? 0); i++)
-        {
-            var path = $"attachments[{i}]";
-            if (items![i] is not { } item)
-            {
-                errors.Add(path, "must be an object.");
-                continue;
-            }
-
-            var nameOk = errors.Text($"{path}.name", item.Name, 200);
-            var urlOk = errors.Required($"{path}.url", item.Url);
-            if (urlOk && (!Uri.TryCreate(item.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || item.Url!.Length > 2000))
-            {
-                errors.Add($"{path}.url", "must be an absolute http(s) URL of at most 2000 characters.");
-                urlOk = false;
-            }
-
-            if (nameOk && urlOk)
-            {
-                attachments.Add(new Attachment(item.Name!.Trim(), item.Url!));
-            }
-        }
-
-        return attachments;
     }
 }

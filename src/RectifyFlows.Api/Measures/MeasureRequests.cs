@@ -1,3 +1,5 @@
+using RectifyFlows.Api.Http;
+
 namespace RectifyFlows.Api.Measures;
 
 // Request bodies as read: nullable, so that validation names a missing field instead of defaulting it.
@@ -8,9 +10,6 @@ public sealed record ProgressRequest(int? Percent, string? Note);
 
 /// <summary><c>POST /api/measures/{id}/evidence</c>.</summary>
 public sealed record EvidenceRequest(string? Text, string? EffectiveDate, List<AttachmentRequest?>? Attachments);
-
-/// <summary>An attachment of evidence.</summary>
-public sealed record AttachmentRequest(string? Name, string? Url);
 
 /// <summary><c>POST /api/measures/{id}/signoff</c>.</summary>
 public sealed record SignOffRequest(string? Decision, string? Comment, string? NewDueDate);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Measures;
 using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Ledger;
@@ -29,6 +30,6 @@ public sealed class LoadEscalationItemActivity(
         }
 
         var action = await actions.GetAsync(item.UnitId ?? string.Empty, item.Id, cancellationToken);
-        return action is { Status: "open" } ? action.DueDate : null;
+        return action is { Status: ActionStatuses.Open } ? action.DueDate : null;
     }
 }
