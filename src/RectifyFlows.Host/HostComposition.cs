@@ -61,11 +61,12 @@ public static partial class HostComposition
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.AnyKey, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Operator, policy => policy.RequireRole(Roles.Operator))
-            .AddPolicy(Policies.Reviewer, policy => policy.RequireRole(Roles.Operator, Roles.Leader))
-            .AddPolicy(Policies.Unit, policy => policy.RequireRole(Roles.Unit));
+        // Each policy admits the roles of Policies.RolesOf, the table the Functions app checks too.
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        foreach (var name in Policies.All)
+        {
+            authorization.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(Policies.RolesOf(name)));
+        }
 
         builder.Services.AddHttpSecurity();
         builder.Services.AddProblemDetails();

@@ -133,7 +133,13 @@ public sealed partial class HostParityTests : FunctionsAppTests
         {
             var path = RouteParameter().Replace(route.Pattern, "x");
             await SendAsync(new HttpFileRequest(route.Method, path, [], null, [401]));
-            var outsider = route.Policy == Policies.Unit ? "dev-operator-key" : route.Policy == Policies.AnyKey ? null : "dev-unit-fupin-key";
+            var outsider = route.Policy switch
+            {
+                Policies.AnyKey => null,
+                Policies.Unit => "dev-operator-key",
+                Policies.UnitOrOperator => "dev-leader-key",
+                _ => "dev-unit-fupin-key",
+            };
             if (outsider is not null)
             {
                 await SendAsync(new HttpFileRequest(route.Method, path, [("X-Api-Key", outsider)], null, [403]));

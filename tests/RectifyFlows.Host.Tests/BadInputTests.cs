@@ -133,6 +133,7 @@ public sealed class BadInputTests : DistrictHostTests
         const string extension = $"api/measures/{Measure}/extension";
         const string decision = $"api/measures/{Measure}/extension/decision";
         const string unitPath = $"api/units/{Unit}";
+        const string completion = "api/actions/d001-tw-shiyuan/weekly-2017-w14-callin-d001-tw-shiyuan/completion";
         const string webhook = "api/webhooks/inspection-results";
         static Func<byte[]> Raw(string text) => () => Encoding.UTF8.GetBytes(text);
         static Func<byte[]> Json(object value) => () => JsonSerializer.SerializeToUtf8Bytes(value, Web);
@@ -179,6 +180,17 @@ public sealed class BadInputTests : DistrictHostTests
             Json(new { text = "已完成", effectiveDate = "2017-03-20", attachments = Enumerable.Range(0, 21).Select(i => new { name = $"a{i}", url = "https://x.example/a" }) }), 400, "attachments");
         yield return new("evidence: null attachment", "POST", evidence, fupin, Raw("{\"text\":\"已完成\",\"effectiveDate\":\"2017-03-20\",\"attachments\":[null]}"), 400, "attachments[0]");
         yield return new("evidence: text too long", "POST", evidence, fupin, Json(new { text = new string('证', 8001), effectiveDate = "2017-03-20" }), 400, "text");
+        yield return new("completion: note missing", "POST", completion, shiyuan, Json(new { completedOn = "2017-04-12" }), 400, "note");
+        yield return new("completion: note a number", "POST", completion, shiyuan, Raw("{\"note\":42}"), 400, "note");
+        yield return new("completion: note too long", "POST", completion, shiyuan, Json(new { note = new string('谈', 2001) }), 400, "note");
+        yield return new("completion: date not ISO", "POST", completion, office, Json(new { note = "已约谈", completedOn = "2017/04/12" }), 400, "completedOn");
+        yield return new("completion: date in the future", "POST", completion, office, Json(new { note = "已约谈", completedOn = "2099-01-01" }), 400, "completedOn");
+        yield return new("completion: 21 attachments", "POST", completion, shiyuan,
+            Json(new { note = "已约谈", attachments = Enumerable.Range(0, 21).Select(i => new { name = $"f{i}", url = "https://x.example/f" }) }), 400, "attachments");
+        yield return new("completion: another unit's action", "POST", completion, fupin, Json(new { note = "已约谈" }), 403);
+        yield return new("completion: a leader's key", "POST", completion, leader, Json(new { note = "已约谈" }), 403);
+        yield return new("completion: unknown action", "POST", completion, shiyuan, Json(new { note = "已约谈" }), 404);
+        yield return new("completion: 10 MB body", "POST", completion, shiyuan, Big(10 * 1024 * 1024), 413);
 
         // Sign-off (leader) and its illegal transition.
         yield return new("signoff: decision missing", "POST", signoff, leader, Json(new { comment = "x" }), 400, "decision");

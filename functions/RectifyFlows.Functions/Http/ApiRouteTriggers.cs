@@ -93,6 +93,17 @@ public static class ApiRouteTriggers
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions")] HttpRequest request) =>
         RouteTrigger.RunAsync("ListActions", request);
 
+    [Function("GetAction")]
+    public static Task<IResult> GetActionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "actions/{unitId}/{actionId}")] HttpRequest request, string unitId, string actionId) =>
+        RouteTrigger.RunAsync("GetAction", request, unitId, actionId);
+
+    [Function("CompleteAction")]
+    public static Task<IResult> CompleteActionAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "actions/{unitId}/{actionId}/completion")] HttpRequest request, string unitId,
+        string actionId, [DurableClient] DurableTaskClient client) =>
+        RouteTrigger.RunDurableAsync("CompleteAction", request, client, unitId, actionId);
+
     [Function("ListNotifications")]
     public static Task<IResult> ListNotificationsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request) =>

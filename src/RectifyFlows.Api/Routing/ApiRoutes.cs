@@ -91,10 +91,17 @@ public static class ApiRoutes
             new("SignOffMonthlyReport", "POST", "/api/reports/monthly/{period}/signoff", Policies.Reviewer, "Reports",
                 r => r.Service<MonthlySignoffApi>().SignOffAsync(r.Route("period"), r.User.PrincipalId(), r.Aborted)),
 
-            // The accountability actions and the notification outbox, read-only.
+            // The accountability actions (read, and reported carried out with proof) and the notification outbox (read-only).
             new("ListActions", "GET", "/api/actions", Policies.AnyKey, "Actions", r => r.Service<ActionHandlers>().ListActionsAsync(r.Context))
             {
                 Query = ["unitId", "kind", "status", "source"],
+            },
+            new("GetAction", "GET", "/api/actions/{unitId}/{actionId}", Policies.AnyKey, "Actions",
+                r => r.Service<ActionHandlers>().GetAsync(r.Route("unitId"), r.Route("actionId"), r.Context)),
+            new("CompleteAction", "POST", "/api/actions/{unitId}/{actionId}/completion", Policies.UnitOrOperator, "Actions",
+                r => r.Service<ActionHandlers>().CompleteAsync(r.Route("unitId"), r.Route("actionId"), r.Context, r.Durable<EscalationStarter>()))
+            {
+                Durable = true, Body = typeof(ActionCompletionRequest),
             },
             new("ListNotifications", "GET", "/api/notifications", Policies.AnyKey, "Notifications",
                 r => r.Service<ActionHandlers>().ListNotificationsAsync(r.Context)) { Query = ["recipient", "status", "kind", "since"] },

@@ -24,6 +24,12 @@ public sealed record AccountabilityAction
     /// </summary>
     public string? Ladder { get; init; }
 
-    /// <summary>open or done.</summary>
-    public string Status { get; init; } = "open";
+    /// <summary><see cref="ActionStatuses.Open"/> until it is reported carried out (<see cref="ActionLifecycle.Complete"/>).</summary>
+    public string Status { get; init; } = ActionStatuses.Open;
+
+    /// <summary>How it was carried out, once done; null while open.</summary>
+    public ActionCompletion? Completion { get; init; }
+
+    /// <summary>Every change after it was opened, oldest first: the action's audit trail, stored with it.</summary>
+    public IReadOnlyList<ActionHistoryEntry> History { get; init; } = [];
 }

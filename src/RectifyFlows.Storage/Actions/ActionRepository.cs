@@ -1,12 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
 using RectifyFlows.Domain.Actions;
+using Microsoft.Extensions.Options;
+using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Tables;
 
 namespace RectifyFlows.Storage.Actions;
 
 /// <summary>Accountability actions by unit (PK unit id, RK action id). Opening is insert-if-absent: ids are deterministic.</summary>
-public sealed class ActionRepository(FeatureTables tables)
+public sealed class ActionRepository(FeatureTables tables, IOptions<StorageOptions> options)
 {
     /// <summary>Opens the action; false when it was already open (a replayed activity, a double fire).</summary>
     public async Task<bool> OpenAsync(AccountabilityAction action, CancellationToken cancellationToken)
@@ -26,29 +28,41 @@ public sealed class ActionRepository(FeatureTables tables)
     public Task<AccountabilityAction?> GetAsync(string unitId, string actionId, CancellationToken cancellationToken) =>
         tables.Actions.FindDocumentAsync<AccountabilityAction>(unitId, actionId, cancellationToken);
 
-    /// <summary>Marks an action done (ETag-guarded); false when it does not exist.</summary>
-    public async Task<bool> CompleteAsync(string unitId, string actionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored action, guarded by its ETag: when another writer got there first,
+    /// it reads again and re-applies (so a second completion meets the first one's status and is refused). Null when the
+    /// action does not exist. The change carries the action's history entry, written with it in the same row.
+    /// </summary>
+    public async Task<AccountabilityAction?> UpdateAsync(
+        string unitId, string actionId, Func<AccountabilityAction, AccountabilityAction> change, CancellationToken cancellationToken)
     {
-        while (true)
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 0; attempt < options.Value.ConcurrencyRetries; attempt++)
         {
             var row = await tables.Actions.GetEntityIfExistsAsync<JsonEntity>(unitId, actionId, cancellationToken: cancellationToken);
             if (!row.HasValue)
             {
-                return false;
+                return null;
             }
 
-            var done = RowJson.Deserialize<AccountabilityAction>(row.Value!.Json) with { Status = "done" };
+            var after = change(RowJson.Deserialize<AccountabilityAction>(row.Value!.Json));
             try
             {
-                await tables.Actions.UpdateEntityAsync(ToRow(done), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                return true;
+                await tables.Actions.UpdateEntityAsync(ToRow(after), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return after;
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 // Changed meanwhile: read again.
             }
         }
+
+        throw new ConcurrencyConflictException($"Action {actionId} of unit {unitId} kept changing; try again.");
     }
+
+    /// <summary>Marks an action done with no account of it (tests and tools); false when it does not exist.</summary>
+    public async Task<bool> CompleteAsync(string unitId, string actionId, CancellationToken cancellationToken) =>
+        await UpdateAsync(unitId, actionId, action => action with { Status = ActionStatuses.Done }, cancellationToken) is not null;
 
     /// <summary>Actions, filtered. With a unit: one partition; without: the whole table (actions number in the thousands, not millions).</summary>
     public async Task<IReadOnlyList<AccountabilityAction>> ListAsync(

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using RectifyFlows.Domain.Actions;
 
 namespace RectifyFlows.Workflows.Escalation;
 
@@ -46,6 +47,32 @@ public sealed partial class EscalationStarter(DurableTaskClient client, ILogger<
     {
         ArgumentNullException.ThrowIfNull(ladder);
         return StartNewAsync(ladder.Ladder, nameof(SharedLadderOrchestrator), ladder, () => EnsureSharedAsync(ladder, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Tells the ladder an action is on (its own, or the one it shares) that the action changed, so a running ladder
+    /// reloads now and drops it if done. No ladder running: nothing to tell, and none is started (a done action needs
+    /// none; an open one without a ladder is the doctor's to rebuild). Best effort: the change is stored already, and a
+    /// ladder that misses the event finds the action closed at its next step.
+    /// </summary>
+    public async Task NotifyChangedAsync(AccountabilityAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (instanceId, orchestrator) = action.Ladder is { } shared
+            ? (shared, nameof(SharedLadderOrchestrator))
+            : (ItemRef.Action(action.UnitId, action.Id).EscalationInstanceId, nameof(EscalationOrchestrator));
+        try
+        {
+            var existing = await client.GetInstanceAsync(instanceId, cancellationToken);
+            if (existing is not null && !IsFinished(existing.RuntimeStatus))
+            {
+                await client.RaiseEventAsync(instanceId, EscalationEvents.ItemChanged, orchestrator, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotifyFailed(instanceId, ex.Message);
+        }
     }
 
     /// <summary>Starts ladders for items that have none yet (start-up catch-up, new measures); running ones are left alone.</summary>
@@ -114,6 +141,9 @@ public sealed partial class EscalationStarter(DurableTaskClient client, ILogger<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started escalation {InstanceId}")]
     private partial void LogStarted(string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {InstanceId} was not told of a change (it finds it at its next step): {Reason}")]
+    private partial void LogNotifyFailed(string instanceId, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Escalation {InstanceId} was started concurrently: {Reason}")]
     private partial void LogRaced(string instanceId, string reason);
