@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using RectifyFlows.Domain.Time;
 using RectifyFlows.Workflows.Common;
 using static RectifyFlows.Browser.Tests.DashboardHost;
 
@@ -141,6 +142,11 @@ public sealed class DashboardTests
             }
 
             await WorkflowClient.WaitForCompletionAsync(client, "monthly", "2017-03", TimeSpan.FromSeconds(120));
+
+            // The call-in is reported carried out: the page shows it done, on the day given.
+            var callIn = (await GetJsonAsync("api/actions?unitId=tw-shiyuan&kind=callIn&source=monthly-ganxian-2017-03"))["items"]!.AsArray().Single()!["id"]!.GetValue<string>();
+            using var reported = await client.PostJsonAsync($"api/actions/tw-shiyuan/{callIn}/completion", new { note = "已约谈石芫乡党委书记、乡长。" });
+            Assert.AreEqual(HttpStatusCode.OK, reported.StatusCode, await reported.Content.ReadAsStringAsync());
         }
 
         var expected = (await GetJsonAsync($"api/measures?unitId=tw-shiyuan&planId={SeedPlanId}"))["count"]!.GetValue<int>();
@@ -154,7 +160,9 @@ public sealed class DashboardTests
         StringAssert.Contains(attendanceText, "cad-0001");
         StringAssert.Contains(attendanceText, "通报批评");
         StringAssert.Contains(attendanceText, "驻村15天");
-        StringAssert.Contains(await page.Locator("#unit-actions").InnerTextAsync(), "约谈", "the high-severity finding's call-in");
+        var actionsText = await page.Locator("#unit-actions").InnerTextAsync();
+        StringAssert.Contains(actionsText, "约谈", "the high-severity finding's call-in");
+        StringAssert.Contains(actionsText, $"已办结（{ChinaTime.Today(TimeProvider.System):yyyy-MM-dd}）", "reported carried out today");
         await ScreenshotAsync(page, "unit");
         await page.Context.CloseAsync();
     }

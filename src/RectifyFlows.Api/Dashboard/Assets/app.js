@@ -260,13 +260,20 @@
       evidence.length ? h("ul", { id: "evidence" }, evidence) : h("p", { class: "muted" }, "尚未报送。"),
       h("h2", {}, "督办升级"),
       table(["类型", "原因", "开启时间", "期限", "状态"], actions.items.length ? actions.items.map(a => h("tr", {},
-        h("td", {}, a.kindName), h("td", {}, a.reason), h("td", {}, time(a.openedAt)), h("td", {}, a.dueDate), h("td", {}, a.status === "open" ? "未办结" : "已办结")))
+        h("td", {}, a.kindName), h("td", {}, a.reason), h("td", {}, time(a.openedAt)), h("td", {}, a.dueDate), actionState(a)))
         : [empty("未触发督办升级。", 5)], { id: "escalations" }),
       h("h2", {}, "已发通知"),
       table(["时间", "收件人", "渠道", "类型", "主题", "状态"], mine.length ? mine.map(n => h("tr", {},
         h("td", { class: "num" }, time(n.createdAt)), h("td", {}, n.recipientName || n.recipientId), h("td", {}, n.channel),
         h("td", {}, NOTICE[n.kind] || n.kind), h("td", {}, n.subject), h("td", {}, DELIVERY[n.status] || n.status)))
         : [empty("暂无通知。", 6)], { id: "notifications" })];
+  }
+
+  // An action's state cell: open, or done with the day it was carried out and the unit's account as its tooltip.
+  function actionState(a) {
+    if (a.status === "open") return h("td", {}, "未办结");
+    const c = a.completion;
+    return c ? h("td", { title: c.note }, `已办结（${c.completedOn}）`) : h("td", {}, "已办结");
   }
 
   // ---------- 单位 ----------
@@ -280,7 +287,7 @@
     const attendance = actions.items.filter(a => a.personId && /驻村\d+天/.test(a.reason));
     const other = actions.items.filter(a => !attendance.includes(a));
     const actionRows = list => list.map(a => h("tr", {}, h("td", {}, a.kindName), h("td", {}, a.personId || "—"), h("td", {}, a.reason),
-      h("td", {}, a.source), h("td", { class: "num" }, a.dueDate), h("td", {}, a.status === "open" ? "未办结" : "已办结")));
+      h("td", {}, a.source), h("td", { class: "num" }, a.dueDate), actionState(a)));
     return [
       h("p", {}, h("a", { href: "#/ledger" }, "← 返回台账")),
       h("h1", {}, units.name(id)),
