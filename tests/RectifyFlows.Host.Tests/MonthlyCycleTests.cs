@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Actions;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Workflows.Common;
 using static RectifyFlows.Testing.WorkflowClient;
 
@@ -51,10 +53,9 @@ public sealed class MonthlyCycleTests : HostTests
         Assert.AreEqual(4, done.TeamsReported);
         Assert.AreEqual(3, done.Findings, "two findings plus one attendance breach");
 
-        var actions = (await GetAsync(client, "api/actions?source=monthly-ganxian-2017-03"))["items"]!.AsArray()
-            .Select(a => (Kind: a!["kind"]!.GetValue<string>(), Unit: a["unitId"]!.GetValue<string>(), Person: a["personId"]?.GetValue<string>())).ToList();
+        var actions = (await client.ActionsAsync("source=monthly-ganxian-2017-03")).Select(a => (a.Kind, Unit: a.UnitId, Person: a.PersonId)).ToList();
         CollectionAssert.IsSubsetOf(
-            new[] { ("publicCriticism", "tw-shiyuan", (string?)"cad-0001"), ("awardDisqualification", "tw-shiyuan", "cad-0001"), ("callIn", "tw-meilin", null) },
+            new[] { (ActionKind.PublicCriticism, "tw-shiyuan", (string?)"cad-0001"), (ActionKind.AwardDisqualification, "tw-shiyuan", "cad-0001"), (ActionKind.CallIn, "tw-meilin", null) },
             actions);
         Assert.AreEqual(actions.Count, done.ActionsOpened);
 
@@ -78,8 +79,8 @@ public sealed class MonthlyCycleTests : HostTests
         Assert.AreEqual("monthly-2017-03", again.InstanceId);
         Assert.IsFalse(again.Created, "starting the same cycle again creates no second instance");
 
-        var requests = (await GetAsync(client, "api/notifications?kind=inspectionRequest"))["items"]!.AsArray();
-        Assert.AreEqual(4, requests.Count, "one inspection request per team");
+        var requests = await client.NotificationsAsync($"kind={NotificationTemplates.InspectionRequest}");
+        Assert.HasCount(4, requests, "one inspection request per team");
     }
 
     [TestMethod]
@@ -121,10 +122,10 @@ public sealed class MonthlyCycleTests : HostTests
         var found = report.Tables[0].Rows.Select(r => r[4]).Order().ToArray();
         CollectionAssert.AreEqual(new[] { "team-1 发现的问题", "team-2 发现的问题", "team-3 发现的问题", "team-4 发现的问题" }, found);
 
-        var messages = (await GetAsync(after, "api/notifications"))["items"]!.AsArray();
-        var requests = messages.Where(m => m!["kind"]!.GetValue<string>() == "inspectionRequest").ToList();
-        Assert.AreEqual(4, requests.Count, "no inspection request was written twice");
-        var keys = messages.Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
+        var messages = await after.NotificationsAsync();
+        var requests = messages.Where(m => m.Kind == NotificationTemplates.InspectionRequest).ToList();
+        Assert.HasCount(4, requests, "no inspection request was written twice");
+        var keys = messages.Select(m => m.IdempotencyKey).ToList();
         Assert.AreEqual(keys.Count, keys.Distinct().Count());
     }
 
@@ -146,8 +147,8 @@ public sealed class MonthlyCycleTests : HostTests
 
         Assert.AreEqual(CyclePhases.Done, done.Phase);
         StringAssert.Contains(host.Output, "Injected failure after writing");
-        var bulletins = (await GetAsync(client, "api/notifications?kind=bulletin"))["items"]!.AsArray();
-        var recipients = bulletins.Select(m => m!["recipientId"]!.GetValue<string>()).ToList();
+        var bulletins = await client.NotificationsAsync($"kind={NotificationTemplates.Bulletin}");
+        var recipients = bulletins.Select(m => m.RecipientId).ToList();
         Assert.IsTrue(recipients.Count >= 2, "the bulletin went to the named unit and the district office");
         Assert.AreEqual(recipients.Count, recipients.Distinct().Count(), "the retried activity wrote no bulletin twice");
     }

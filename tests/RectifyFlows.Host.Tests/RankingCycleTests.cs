@@ -1,4 +1,9 @@
+using RectifyFlows.Domain.Actions;
+using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Storage.Projects;
+using RectifyFlows.Workflows.Common;
+using RectifyFlows.Workflows.Escalation;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -28,25 +33,24 @@ public sealed class RankingCycleTests : HostTests
         CollectionAssert.AreEqual(scores.OrderByDescending(s => s).ToList(), scores, "ranked best first");
         var bottomNames = rows.TakeLast(3).Select(r => r[1]).ToHashSet();
 
-        var callIns = (await GetAsync(client, "api/actions?kind=callIn&source=weekly-ganxian-2017-W14"))["items"]!.AsArray();
-        Assert.AreEqual(3, callIns.Count);
+        var callIns = await client.ActionsAsync("kind=callIn&source=weekly-ganxian-2017-W14");
+        Assert.HasCount(3, callIns);
         Assert.AreEqual(3, done.ActionsOpened);
-        var unitNames = await UnitNamesAsync(client, callIns.Select(a => a!["unitId"]!.GetValue<string>()));
+        var unitNames = await UnitNamesAsync(client, callIns.Select(a => a.UnitId));
         CollectionAssert.AreEquivalent(bottomNames.ToList(), unitNames, "the call-ins are the bottom three of the ranking");
 
         // The three call-ins share one deadline ladder (ADR 0020), which walks them all to level 3 (Fast: a day is 2 s).
-        var due = DateOnly.Parse(callIns[0]!["dueDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.IsTrue(callIns.All(a => a!["dueDate"]!.GetValue<string>() == callIns[0]!["dueDate"]!.GetValue<string>()));
+        var due = callIns[0].DueDate;
+        Assert.IsTrue(callIns.All(a => a.DueDate == due));
         var ladder = $"escalation-actions-weekly-ganxian-2017-W14-{due:yyyyMMdd}";
         await new TaskHub(Ledger.ConnectionString, "hub" + Ledger.Prefix).WaitForStatusAsync(ladder, "Completed", TimeSpan.FromSeconds(90));
         foreach (var callIn in callIns)
         {
-            var (id, unit) = (callIn!["id"]!.GetValue<string>(), callIn["unitId"]!.GetValue<string>());
-            var keys = (await GetAsync(client, $"api/notifications?recipient={unit}"))["items"]!.AsArray()
-                .Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
-            foreach (var step in new[] { "level1", "level2", "level3" })
+            var (id, unit) = (callIn.Id, callIn.UnitId);
+            var keys = await client.NotificationKeysAsync($"recipient={unit}");
+            foreach (var step in new[] { EscalationStep.Level1, EscalationStep.Level2, EscalationStep.Level3 })
             {
-                var key = $"escalation|action|{id}|{due:yyyy-MM-dd}|{step}";
+                var key = MessageKeys.EscalationStep(ItemRef.ActionKind, id, due, step);
                 Assert.IsTrue(keys.Any(k => k.StartsWith(key, StringComparison.Ordinal)), $"{unit} was sent {step} of {id}: {string.Join(", ", keys)}");
             }
         }
@@ -68,26 +72,26 @@ public sealed class RankingCycleTests : HostTests
             .ToList();
         Assert.IsFalse((await ledgerProjects.ImportAsync("ganxian", behind, "test", DateTimeOffset.UtcNow, "import", Ct)).HasErrors);
 
-        var sanctions = new Dictionary<string, List<string>>();
+        var sanctions = new Dictionary<string, List<ActionKind>>();
         foreach (var quarter in new[] { "2017-Q1", "2017-Q2", "2017-Q3" })
         {
             await StartCycleAsync(client, "quarterly", quarter);
             await WaitForCompletionAsync(client, "quarterly", quarter, TimeSpan.FromSeconds(120));
-            var actions = (await GetAsync(client, $"api/actions?source=quarterly-ganxian-{quarter}"))["items"]!.AsArray();
-            foreach (var action in actions.Where(a => a!["id"]!.GetValue<string>().EndsWith("-principal", StringComparison.Ordinal)))
+            var actions = await client.ActionsAsync($"source=quarterly-ganxian-{quarter}");
+            foreach (var action in actions.Where(a => a.Id.EndsWith("-principal", StringComparison.Ordinal)))
             {
-                var unit = action!["unitId"]!.GetValue<string>();
+                var unit = action.UnitId;
                 sanctions.TryAdd(unit, []);
-                sanctions[unit].Add(action["kind"]!.GetValue<string>());
-                var deputy = actions.SingleOrDefault(a => a!["id"]!.GetValue<string>() == action["id"]!.GetValue<string>().Replace("-principal", "-deputy", StringComparison.Ordinal));
+                sanctions[unit].Add(action.Kind);
+                var deputy = actions.SingleOrDefault(a => a.Id == action.Id.Replace("-principal", "-deputy", StringComparison.Ordinal));
                 Assert.IsNotNull(deputy, $"{unit}: the deputy in charge has a sanction of their own");
-                Assert.AreEqual(action["kind"]!.GetValue<string>(), deputy!["kind"]!.GetValue<string>());
-                StringAssert.Contains(action["reason"]!.GetValue<string>(), "主要负责人");
-                StringAssert.Contains(deputy["reason"]!.GetValue<string>(), "分管负责人");
-                if (action["kind"]!.GetValue<string>() == "downgradedManagement")
+                Assert.AreEqual(action.Kind, deputy.Kind);
+                StringAssert.Contains(action.Reason, "主要负责人");
+                StringAssert.Contains(deputy.Reason, "分管负责人");
+                if (action.Kind == ActionKind.DowngradedManagement)
                 {
-                    StringAssert.Contains(action["reason"]!.GetValue<string>(), "按副科级干部管理");
-                    StringAssert.Contains(deputy["reason"]!.GetValue<string>(), "按同级非领导干部管理");
+                    StringAssert.Contains(action.Reason, "按副科级干部管理");
+                    StringAssert.Contains(deputy.Reason, "按同级非领导干部管理");
                 }
             }
         }
@@ -96,7 +100,7 @@ public sealed class RankingCycleTests : HostTests
         Assert.IsTrue(struckThrice.Count > 0, $"some township was in the bottom three below 90 every quarter: {string.Join("; ", sanctions.Select(s => $"{s.Key}={string.Join(",", s.Value)}"))}");
         foreach (var unit in struckThrice)
         {
-            CollectionAssert.AreEqual(new[] { "writtenSelfCriticism", "downgradedManagement", "demotion" }, sanctions[unit].ToArray(),
+            CollectionAssert.AreEqual(new[] { ActionKind.WrittenSelfCriticism, ActionKind.DowngradedManagement, ActionKind.Demotion }, sanctions[unit].ToArray(),
                 $"{unit}: the three sanctions in order");
         }
 
@@ -118,8 +122,8 @@ public sealed class RankingCycleTests : HostTests
             Assert.AreEqual(string.Empty, row[7], $"{row[1]}: no sanction in a clean quarter");
         }
 
-        var q4Actions = (await GetAsync(client, "api/actions?source=quarterly-ganxian-2017-Q4"))["items"]!.AsArray();
-        Assert.IsFalse(q4Actions.Any(a => struckThrice.Contains(a!["unitId"]!.GetValue<string>())));
+        var q4Actions = await client.ActionsAsync("source=quarterly-ganxian-2017-Q4");
+        Assert.IsFalse(q4Actions.Any(a => struckThrice.Contains(a.UnitId)));
     }
 
     [TestMethod]
@@ -134,9 +138,9 @@ public sealed class RankingCycleTests : HostTests
         await StartCycleAsync(client, "ten-day", "2018-01-1");
         var done = await WaitForCompletionAsync(client, "ten-day", "2018-01-1", TimeSpan.FromSeconds(120));
 
-        var requests = (await GetAsync(client, "api/notifications?kind=reverification"))["items"]!.AsArray();
-        Assert.AreEqual(7, requests.Count, "one re-verification request per long-term measure of the district");
-        Assert.IsTrue(requests.All(m => m!["idempotencyKey"]!.GetValue<string>().StartsWith("tenday|2018-01-1|reverify|d001-l", StringComparison.Ordinal)));
+        var requests = await client.NotificationsAsync($"kind={NotificationTemplates.Reverification}");
+        Assert.HasCount(7, requests, "one re-verification request per long-term measure of the district");
+        Assert.IsTrue(requests.All(m => m.IdempotencyKey.StartsWith("tenday|2018-01-1|reverify|d001-l", StringComparison.Ordinal)));
         Assert.AreEqual(7, done.MessagesWritten);
 
         var report = await ReportAsync(client, "ten-day", "2018-01-1");
@@ -202,7 +206,7 @@ public sealed class RankingCycleTests : HostTests
         var names = new List<string>();
         foreach (var id in unitIds)
         {
-            names.Add((await GetAsync(client, $"api/units/{id}"))["unit"]!["name"]!.GetValue<string>());
+            names.Add((await client.UnitAsync(id)).Name);
         }
 
         return names;

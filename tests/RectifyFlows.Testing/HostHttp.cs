@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace RectifyFlows.Testing;
 
@@ -28,6 +30,31 @@ public static class HostHttp
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         await response.ExpectAsync(HttpStatusCode.OK);
         return await response.ReadJsonAsync();
+    }
+
+    /// <summary>
+    /// How the typed calls read answers: the API's conventions (ApiJson) — the Web defaults (camelCase) and enums as
+    /// their camelCase names, never as numbers — so a record can hold the product's enum where the wire has its name.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    /// <summary>GETs <paramref name="path"/> and reads the answer as <typeparamref name="T"/>; anything but 200 throws <see cref="HostCallFailedException"/>.</summary>
+    public static async Task<T> GetAsAsync<T>(this HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        await response.ExpectAsync(HttpStatusCode.OK);
+        return await response.ReadAsAsync<T>();
+    }
+
+    /// <summary>The answer's body as <typeparamref name="T"/>, read as <see cref="GetAsAsync"/> reads (the caller has checked the status).</summary>
+    public static async Task<T> ReadAsAsync<T>(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
 
     /// <summary>The answer's body as a JSON tree.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace RectifyFlows.Testing;
 
@@ -12,15 +11,13 @@ namespace RectifyFlows.Testing;
 /// </summary>
 public static class LedgerApi
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
     /// <summary>GET api/measures?<paramref name="query"/> (e.g. <c>planId=…&amp;colour=red</c>).</summary>
     public static Task<MeasureList> MeasuresAsync(this HttpClient client, string query) =>
-        client.GetAsync<MeasureList>($"api/measures?{query}");
+        client.GetAsAsync<MeasureList>($"api/measures?{query}");
 
     /// <summary>GET api/measures/{id}: the measure with its history and evidence.</summary>
     public static Task<MeasureDetail> MeasureAsync(this HttpClient client, string id) =>
-        client.GetAsync<MeasureDetail>($"api/measures/{id}");
+        client.GetAsAsync<MeasureDetail>($"api/measures/{id}");
 
     /// <summary>POST api/measures/{id}/progress as a unit; returns the measure after the change.</summary>
     public static Task<MeasureView> ReportProgressAsync(this HttpClient client, string id, int percent, string note) =>
@@ -34,18 +31,10 @@ public static class LedgerApi
     public static Task<MeasureView> SignOffAsync(this HttpClient client, string id, string decision, string comment) =>
         client.PostAsync<MeasureView>($"api/measures/{id}/signoff", new { decision, comment });
 
-    private static async Task<T> GetAsync<T>(this HttpClient client, string path)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        await response.ExpectAsync(HttpStatusCode.OK);
-        return (await response.Content.ReadFromJsonAsync<T>(Web))!;
-    }
-
     private static async Task<T> PostAsync<T>(this HttpClient client, string path, object body)
     {
         var response = await client.PostJsonAsync(path, body);
         await response.ExpectAsync(HttpStatusCode.OK);
-        return (await response.Content.ReadFromJsonAsync<T>(Web))!;
+        return (await response.Content.ReadFromJsonAsync<T>(HostHttp.Json))!;
     }
 }
