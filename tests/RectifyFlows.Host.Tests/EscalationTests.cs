@@ -1,5 +1,4 @@
 using RectifyFlows.Domain.Time;
-using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
 
@@ -54,8 +53,8 @@ public sealed class EscalationTests : HostTests
         var steps = await WaitForStepsAsync(office, "d001-p1-m1", soon, "level3", TimeSpan.FromSeconds(90));
         CollectionAssert.AreEqual(new[] { "reminder-7", "reminder-3", "reminder-1", "level1", "level2", "level3" }, steps.ToArray(),
             "m1 walked the reminders and the three levels, each once, in order");
-        var orders = (await GetAsync(office, $"api/actions?unitId={Lead}&kind=supervisionOrder"))["items"]!.AsArray();
-        Assert.IsTrue(orders.Any(a => a!["id"]!.GetValue<string>() == $"esc-d001-p1-m1-{soon:yyyyMMdd}"), "level 3 opened a supervision order");
+        var orders = await office.ActionsAsync($"unitId={Lead}&kind=supervisionOrder");
+        Assert.IsTrue(orders.Any(a => a.Id == $"esc-d001-p1-m1-{soon:yyyyMMdd}"), "level 3 opened a supervision order");
 
         var restarted = await WaitForStepsAsync(office, "d001-p1-m3", newDue, "level3", TimeSpan.FromSeconds(90));
         CollectionAssert.Contains(restarted.ToArray(), "level1", "the return restarted the ladder on the new due date");
@@ -75,8 +74,8 @@ public sealed class EscalationTests : HostTests
     private static async Task<List<string>> StepsAsync(HttpClient client, string measureId, DateOnly due)
     {
         var prefix = $"escalation|measure|{measureId}|{due:yyyy-MM-dd}|";
-        var messages = (await GetAsync(client, $"api/notifications?recipient={Lead}"))["items"]!.AsArray();
-        return messages.Select(m => m!["idempotencyKey"]!.GetValue<string>())
+        var keys = await client.NotificationKeysAsync($"recipient={Lead}");
+        return keys
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
             .Select(k => k[prefix.Length..].Split('|')[0])
             .ToList();

@@ -1,3 +1,4 @@
+using RectifyFlows.Domain.Leads;
 using RectifyFlows.Domain.Webhooks;
 using RectifyFlows.Storage.Attendance;
 using RectifyFlows.Storage.Projects;
@@ -178,15 +179,15 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         Assert.AreEqual(HttpStatusCode.Accepted, (await PostSignedAsync(client, "api/webhooks/attendance", seventeen, TestKeys.WebhookSecret)).StatusCode);
 
         using var office = Host.Client(TestKeys.Operator);
-        var breaches = (await GetAsync(office, "api/attendance?month=2017-04&breaches=true"))["items"]!.AsArray();
-        Assert.AreEqual("cad-0201", breaches.Single()!["personId"]!.GetValue<string>(), "17 days is no breach with a minimum of 15");
-        var all = (await GetAsync(office, "api/attendance?month=2017-04"))["items"]!.AsArray();
+        var breaches = await office.AttendanceAsync("month=2017-04&breaches=true");
+        Assert.AreEqual("cad-0201", breaches.Single().PersonId, "17 days is no breach with a minimum of 15");
+        var all = await office.AttendanceAsync("month=2017-04");
         Assert.HasCount(3, all);
-        Assert.IsFalse(all.Single(r => r!["personId"]!.GetValue<string>() == "cad-0203")!["breach"]!.GetValue<bool>());
+        Assert.IsFalse(all.Single(r => r.PersonId == "cad-0203").Breach);
 
         using var unit = Host.Client("dev-unit-shiyuan-key");
-        var own = (await GetAsync(unit, "api/attendance?month=2017-04"))["items"]!.AsArray();
-        Assert.AreEqual("tw-shiyuan", own.Single()!["unitId"]!.GetValue<string>());
+        var own = await unit.AttendanceAsync("month=2017-04");
+        Assert.AreEqual("tw-shiyuan", own.Single().UnitId);
         var other = await unit.GetAsync(new Uri("api/attendance?month=2017-04&unitId=tw-meilin", UriKind.Relative), Ct);
         Assert.AreEqual(HttpStatusCode.Forbidden, other.StatusCode);
     }
@@ -225,9 +226,9 @@ public sealed class IntakeWebhookTests : DistrictHostTests
         var id = JsonNode.Parse(first)!["id"]!.GetValue<string>();
 
         using var office = Host.Client(TestKeys.Operator);
-        var lead = await GetAsync(office, $"api/leads/{id}");
-        Assert.AreEqual("registered", lead["status"]!.GetValue<string>());
-        Assert.AreEqual("2017-03-17", lead["deadline"]!.GetValue<string>(), "received 2017-03-02 (China), 15 days by default");
+        var lead = await office.LeadAsync(id);
+        Assert.AreEqual(LeadStatus.Registered, lead.Status);
+        Assert.AreEqual(new DateOnly(2017, 3, 17), lead.Deadline, "received 2017-03-02 (China), 15 days by default");
 
         var before = await SnapshotAsync();
         var replay = await PostSignedAsync(client, "api/webhooks/leads", Lead("lead-evt-1"), TestKeys.WebhookSecret);

@@ -1,3 +1,5 @@
+using RectifyFlows.Domain.Leads;
+using RectifyFlows.Notifications.Templates;
 using static RectifyFlows.Testing.WorkflowClient;
 
 namespace RectifyFlows.Host.Tests;
@@ -27,16 +29,16 @@ public sealed class LeadsTests : DistrictHostTests
         var id = await PostLeadAsync(client, "leads-flow-1", "2017-03-02T09:00:00+08:00");
 
         var assigned = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday(10) });
-        var assignedBody = JsonNode.Parse(await assigned.Content.ReadAsStringAsync(Ct))!;
-        Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, assignedBody.ToJsonString());
-        Assert.AreEqual("assigned", assignedBody["status"]!.GetValue<string>());
-        Assert.AreEqual("tw-meilin", assignedBody["ownerUnitId"]!.GetValue<string>());
-        Assert.IsFalse(assignedBody["overdue"]!.GetValue<bool>());
+        Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, await assigned.Content.ReadAsStringAsync(Ct));
+        var assignedLead = await assigned.ReadAsAsync<LeadView>();
+        Assert.AreEqual(LeadStatus.Assigned, assignedLead.Status);
+        Assert.AreEqual("tw-meilin", assignedLead.OwnerUnitId);
+        Assert.IsFalse(assignedLead.Overdue);
 
-        var reminders = (await GetAsync(client, "api/notifications?kind=leadAssigned"))["items"]!.AsArray();
-        var reminder = reminders.Single(m => m!["idempotencyKey"]!.GetValue<string>().Contains(id, StringComparison.Ordinal))!;
-        Assert.AreEqual("tw-meilin", reminder["recipientId"]!.GetValue<string>());
-        StringAssert.Contains(reminder["subject"]!.GetValue<string>(), "线索交办");
+        var reminders = await client.NotificationsAsync($"kind={NotificationTemplates.LeadAssigned}");
+        var reminder = reminders.Single(m => m.IdempotencyKey.Contains(id, StringComparison.Ordinal));
+        Assert.AreEqual("tw-meilin", reminder.RecipientId);
+        StringAssert.Contains(reminder.Subject, "线索交办");
 
         var disposed = await client.PostJsonAsync($"api/leads/{id}/disposition", new { disposition = "caseFiled", note = "已立案审查" });
         Assert.AreEqual(HttpStatusCode.OK, disposed.StatusCode, await disposed.Content.ReadAsStringAsync(Ct));
@@ -45,13 +47,13 @@ public sealed class LeadsTests : DistrictHostTests
         Assert.AreEqual(HttpStatusCode.Conflict, again.StatusCode);
         StringAssert.EndsWith(JsonNode.Parse(await again.Content.ReadAsStringAsync(Ct))!["type"]!.GetValue<string>(), "illegal-transition");
 
-        var lead = await GetAsync(client, $"api/leads/{id}");
-        Assert.AreEqual("caseFiled", lead["status"]!.GetValue<string>());
-        Assert.AreEqual("已立案审查", lead["dispositionNote"]!.GetValue<string>());
-        var audit = lead["audit"]!.AsArray().Select(a => (a!["action"]!.GetValue<string>(), a["actor"]!.GetValue<string>())).ToArray();
+        var lead = await client.LeadAsync(id);
+        Assert.AreEqual(LeadStatus.CaseFiled, lead.Status);
+        Assert.AreEqual("已立案审查", lead.DispositionNote);
+        var audit = lead.Audit!.Select(a => (a.Action, a.Actor)).ToArray();
         CollectionAssert.AreEqual(new[] { ("register", "webhook:hotline-12317"), ("assign", "dev-operator"), ("disposition", "dev-operator") }, audit);
-        var filed = (await GetAsync(client, "api/leads?status=caseFiled"))["items"]!.AsArray();
-        Assert.IsTrue(filed.Any(l => l!["id"]!.GetValue<string>() == id));
+        var filed = await client.LeadsAsync("status=caseFiled");
+        Assert.IsTrue(filed.Any(l => l.Id == id));
     }
 
     [TestMethod]
@@ -80,9 +82,9 @@ public sealed class LeadsTests : DistrictHostTests
         using var anonymous = Host.Client();
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("api/leads", UriKind.Relative), Ct)).StatusCode);
 
-        var lead = await GetAsync(client, $"api/leads/{id}");
-        Assert.AreEqual("registered", lead["status"]!.GetValue<string>());
-        Assert.AreEqual(1, lead["version"]!.GetValue<int>(), "no refused request changed the lead");
+        var lead = await client.LeadAsync(id);
+        Assert.AreEqual(LeadStatus.Registered, lead.Status);
+        Assert.AreEqual(1, lead.Version, "no refused request changed the lead");
     }
 
     [TestMethod]
@@ -93,8 +95,8 @@ public sealed class LeadsTests : DistrictHostTests
         var old = await PostLeadAsync(client, "leads-overdue-old", "2017-04-01T09:00:00+08:00");
         var fresh = await PostLeadAsync(client, "leads-overdue-fresh", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
 
-        var overdue = (await GetAsync(client, "api/leads?overdue=true"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<string>()).ToList();
-        var current = (await GetAsync(client, "api/leads?overdue=false"))["items"]!.AsArray().Select(l => l!["id"]!.GetValue<string>()).ToList();
+        var overdue = (await client.LeadsAsync("overdue=true")).Select(l => l.Id).ToList();
+        var current = (await client.LeadsAsync("overdue=false")).Select(l => l.Id).ToList();
 
         CollectionAssert.Contains(overdue, old);
         CollectionAssert.DoesNotContain(overdue, fresh);
@@ -125,10 +127,10 @@ public sealed class LeadsTests : DistrictHostTests
 
         // The overdue check ran (every 2 s here) several times: one reminder for the lead today, to the district office.
         await Task.Delay(TimeSpan.FromSeconds(6), Ct);
-        var overdueReminders = (await GetAsync(client, "api/notifications?kind=leadOverdue"))["items"]!.AsArray()
-            .Where(m => m!["idempotencyKey"]!.GetValue<string>().Contains(id, StringComparison.Ordinal)).ToList();
+        var overdueReminders = (await client.NotificationsAsync($"kind={NotificationTemplates.LeadOverdue}"))
+            .Where(m => m.IdempotencyKey.Contains(id, StringComparison.Ordinal)).ToList();
         Assert.HasCount(1, overdueReminders, "one reminder per lead and day, however often the check runs");
-        Assert.AreEqual("ganxian", overdueReminders[0]!["recipientId"]!.GetValue<string>());
+        Assert.AreEqual("ganxian", overdueReminders[0].RecipientId);
 
         var assigned = await client.PostJsonAsync($"api/leads/{id}/assign", new { ownerUnitId = "tw-meilin", deadline = ChinaToday() });
         Assert.AreEqual(HttpStatusCode.OK, assigned.StatusCode, await assigned.Content.ReadAsStringAsync(Ct));
