@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using RectifyFlows.DevServices;
 using RectifyFlows.Domain.Time;
+using RectifyFlows.Domain.Units;
+using RectifyFlows.Notifications.Outbox;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Workflows.Common;
 using static RectifyFlows.Testing.WorkflowClient;
 
@@ -141,8 +144,7 @@ public sealed class CrashTests
             // What is acknowledged now is on disk once Azurite has saved after it.
             await rig.WaitForTableSaveAsync(DateTime.UtcNow, cancel);
             await WaitForMailAsync(rig, 3, cancel);
-            var undelivered = (await GetAsync(office, "api/notifications"))["items"]!.AsArray()
-                .Count(m => m!["status"]!.GetValue<string>() is "pending" or "sending");
+            var undelivered = (await office.NotificationsAsync()).Count(m => m.Status is OutboxStatus.Pending or OutboxStatus.Sending);
             Assert.IsTrue(undelivered > 0, "the kill point has mail in flight: some delivered, some still in the outbox");
         }
 
@@ -188,7 +190,7 @@ public sealed class CrashTests
         var report = await ReportAsync(client, "monthly", "2017-04");
         var found = report.Tables[0].Rows.Select(r => r[4]).Order().ToArray();
         CollectionAssert.AreEqual(new[] { "team-1 发现的问题", "team-2 发现的问题", "team-3 发现的问题", "team-4 发现的问题" }, found);
-        Assert.AreEqual(4, (await GetAsync(client, "api/notifications?kind=inspectionRequest"))["items"]!.AsArray().Count, "one inspection request per team");
+        Assert.HasCount(4, await client.NotificationsAsync($"kind={NotificationTemplates.InspectionRequest}"), "one inspection request per team");
 
         // (d) Every message delivered, none more than once beyond the at-least-once window (one duplicate, same Message-ID).
         await AssertMailDeliveredWithinTheWindowAsync(rig, client, cancel);
@@ -238,9 +240,7 @@ public sealed class CrashTests
             var delivered = DateTime.UtcNow;
             await rig.WaitForTableSaveAsync(delivered, cancel);
             await rig.WaitForQueueSaveAsync(delivered, cancel);
-            var sent = (await GetAsync(office, "api/notifications"))["items"]!.AsArray()
-                .Where(m => m!["status"]!.GetValue<string>() == "sent" && m["channel"]!.GetValue<string>() == "email")
-                .Select(m => MessageIdOf(m!["recipientId"]!.GetValue<string>(), m["idempotencyKey"]!.GetValue<string>())).ToList();
+            var sent = (await office.NotificationsAsync()).Where(IsDeliveredMail).Select(m => MessageIdOf(m.RecipientId, m.IdempotencyKey)).ToList();
             await rig.WaitForMailAsync(sent, cancel);
         }
 
@@ -286,7 +286,7 @@ public sealed class CrashTests
     }
 
     private static async Task<List<string>> LeadSubjectsAsync(HttpClient client) =>
-        [.. (await GetAsync(client, "api/leads"))["items"]!.AsArray().Select(l => l!["subject"]!.GetValue<string>()).Where(s => s.StartsWith("crash-", StringComparison.Ordinal))];
+        [.. (await client.LeadsAsync()).Select(l => l.Subject).Where(s => s.StartsWith("crash-", StringComparison.Ordinal))];
 
     private static async Task WaitForMailAsync(GroupKillRig rig, int count, CancellationToken cancel)
     {
@@ -304,10 +304,9 @@ public sealed class CrashTests
     private static async Task<List<StepMessage>> StepMessagesAsync(HttpClient client, string measureId, DateOnly due)
     {
         var prefix = $"escalation|measure|{measureId}|{due:yyyy-MM-dd}|";
-        return [.. (await GetAsync(client, "api/notifications"))["items"]!.AsArray()
-            .Select(m => (Key: m!["idempotencyKey"]!.GetValue<string>() + "→" + m["recipientId"]!.GetValue<string>(), Status: m["status"]!.GetValue<string>(), Raw: m["idempotencyKey"]!.GetValue<string>()))
-            .Where(m => m.Raw.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(m => new StepMessage(m.Raw[prefix.Length..].Split('|')[0], m.Key, m.Status))];
+        return [.. (await client.NotificationsAsync())
+            .Where(m => m.IdempotencyKey.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(m => new StepMessage(m.IdempotencyKey[prefix.Length..].Split('|')[0], m.IdempotencyKey + "→" + m.RecipientId, m.Status))];
     }
 
     private static async Task<List<StepMessage>> WaitForStepMessagesAsync(
@@ -320,7 +319,7 @@ public sealed class CrashTests
             messages = await StepMessagesAsync(client, measureId, due);
             var ofStep = messages.Where(m => m.Step == step).ToList();
             // Delivered: sent, and none of the step's messages still in a dispatcher's hands (the fixed kill point).
-            if (ofStep.Count > 0 && (!sent || (ofStep.Any(m => m.Status == "sent") && !ofStep.Any(m => m.Status == "sending"))))
+            if (ofStep.Count > 0 && (!sent || (ofStep.Any(m => m.Status == OutboxStatus.Sent) && !ofStep.Any(m => m.Status == OutboxStatus.Sending))))
             {
                 return ofStep;
             }
@@ -340,28 +339,28 @@ public sealed class CrashTests
     private async Task AssertMailDeliveredWithinTheWindowAsync(GroupKillRig rig, HttpClient client, CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        System.Text.Json.Nodes.JsonArray messages;
+        IReadOnlyList<NotificationView> messages;
         while (true)
         {
-            messages = (await GetAsync(client, "api/notifications"))["items"]!.AsArray();
-            if (!messages.Any(m => m!["channel"]!.GetValue<string>() == "email" && m["status"]!.GetValue<string>() is "pending" or "sending"))
+            messages = await client.NotificationsAsync();
+            if (!messages.Any(m => m.Channel == ContactChannels.Email && m.Status is OutboxStatus.Pending or OutboxStatus.Sending))
             {
                 break;
             }
 
-            Assert.IsTrue(DateTime.UtcNow < deadline, "the outbox still holds undelivered messages after 120 s: " + messages);
+            Assert.IsTrue(DateTime.UtcNow < deadline, "the outbox still holds undelivered messages after 120 s: " + string.Join("; ", messages));
             await Task.Delay(500, cancel);
         }
 
-        TestContext.WriteLine(string.Join("\n", messages.Select(m => $"{m!["channel"]} {m["status"]} {m["attempts"]} {m["recipientId"]} {m["idempotencyKey"]}")));
+        TestContext.WriteLine(string.Join("\n", messages));
         var copies = rig.MailCopiesByMessageId();
-        var delivered = messages.Where(m => m!["status"]!.GetValue<string>() == "sent" && m["channel"]!.GetValue<string>() == "email").ToList();
+        var delivered = messages.Where(IsDeliveredMail).ToList();
         Assert.IsTrue(delivered.Count > 0, "the scenario delivered mail");
         foreach (var message in delivered)
         {
-            var messageId = MessageIdOf(message!["recipientId"]!.GetValue<string>(), message["idempotencyKey"]!.GetValue<string>());
+            var messageId = MessageIdOf(message.RecipientId, message.IdempotencyKey);
             Assert.IsTrue(copies.ContainsKey(messageId),
-                $"{message["idempotencyKey"]} ({messageId}) was marked sent but never reached MailDev, which holds: {string.Join(", ", copies.Keys)}");
+                $"{message.IdempotencyKey} ({messageId}) was marked sent but never reached MailDev, which holds: {string.Join(", ", copies.Keys)}");
         }
 
         Assert.AreEqual(delivered.Count, copies.Count, "MailDev holds no message the outbox does not know as delivered");
@@ -369,6 +368,10 @@ public sealed class CrashTests
         TestContext.WriteLine($"{delivered.Count} message(s) delivered, {doubled.Count} of them twice (the at-least-once window).");
         Assert.IsTrue(copies.Values.All(c => c <= 2), "no message arrived more than twice: " + string.Join(", ", doubled));
     }
+
+    /// <summary>A mail the dispatcher marked sent: it must be in MailDev.</summary>
+    private static bool IsDeliveredMail(NotificationView message) =>
+        message.Status == OutboxStatus.Sent && message.Channel == ContactChannels.Email;
 
     /// <summary>The Message-ID the dispatcher gives a message: derived from its recipient and idempotency key.</summary>
     private static string MessageIdOf(string recipientId, string idempotencyKey) =>

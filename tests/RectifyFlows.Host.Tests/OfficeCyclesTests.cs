@@ -1,4 +1,6 @@
+using RectifyFlows.Domain.Actions;
 using RectifyFlows.Notifications;
+using RectifyFlows.Notifications.Templates;
 using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 using static RectifyFlows.Testing.WorkflowClient;
@@ -102,22 +104,22 @@ public sealed class OfficeCyclesTests
             {
                 // Kept as the document's text, not as a ReportView: the two runs' reports are compared whole, every
                 // field and cell of the wire format (the generation time aside), and searched for names as text.
-                var report = await GetAsync(client, $"api/reports/{kind}/{period}?office={office}&format=json");
+                var report = await client.GetJsonAsync($"api/reports/{kind}/{period}?office={office}&format=json");
                 report.AsObject().Remove("generatedAt");
                 reports[$"{kind}|{office}"] = report.ToJsonString();
             }
         }
 
-        var recalled = (await GetAsync(client, "api/actions?source=monthly-ganxian-2017-05"))["items"]!.AsArray()
-            .Where(a => a!["personId"]?.GetValue<string>() == "cad-0101").Select(a => a!["kind"]!.GetValue<string>()).Order().ToArray();
-        CollectionAssert.AreEqual(new[] { "awardDisqualification", "publicCriticism", "recall" }, recalled,
+        var recalled = (await client.ActionsAsync("source=monthly-ganxian-2017-05"))
+            .Where(a => a.PersonId == "cad-0101").Select(a => a.Kind).ToArray();
+        CollectionAssert.AreEquivalent(new[] { ActionKind.AwardDisqualification, ActionKind.PublicCriticism, ActionKind.Recall }, recalled,
             "a township-reported breach opens the same actions as a team's, and a second month in a row proposes recall");
         var breach = ReportView.Parse(reports[$"monthly|{District}"]).TableStartingWith("二、").Rows;
         Assert.AreEqual("cad-0101", breach.Single()[0]);
         Assert.AreEqual("乡镇考勤报送", breach.Single()[3]);
 
-        var bulletins = (await GetAsync(client, $"api/notifications?recipient={Township}&kind=bulletin"))["items"]!.AsArray()
-            .Select(m => m!["idempotencyKey"]!.GetValue<string>().Split('|'))
+        var bulletins = (await client.NotificationKeysAsync($"recipient={Township}&kind={NotificationTemplates.Bulletin}"))
+            .Select(key => key.Split('|'))
             .Where(key => key[0] == "monthly" && key[1] == "2017-05").Select(key => key[3]).Distinct().Order(StringComparer.Ordinal).ToArray();
         CollectionAssert.AreEqual(withTownshipPlan ? new[] { District, Township } : new[] { District }, bulletins,
             "石芫乡 receives the district's bulletin that names it and, as an office, its own: one message each, not one for both");
@@ -153,8 +155,7 @@ public sealed class OfficeCyclesTests
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var keys = (await GetAsync(client, $"api/notifications?recipient={recipient}"))["items"]!.AsArray()
-                .Select(m => m!["idempotencyKey"]!.GetValue<string>()).ToList();
+            var keys = await client.NotificationKeysAsync($"recipient={recipient}");
             // A message's key is the step's key, then its recipient and channel.
             if (keys.Any(k => k.StartsWith(key + "|", StringComparison.Ordinal)))
             {

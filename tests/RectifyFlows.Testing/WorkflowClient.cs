@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.DurableTask.Client;
 using RectifyFlows.Domain.Webhooks;
@@ -10,7 +9,8 @@ namespace RectifyFlows.Testing;
 
 /// <summary>
 /// Drives the cycles of a running host over HTTP: start, poll (as <see cref="CycleStatusView"/>), read the archived
-/// report (as <see cref="ReportView"/>), post signed inspection results. Shared by the host and browser tests; an unexpected answer throws <see cref="HostCallFailedException"/>, which fails the calling test.
+/// report (as <see cref="ReportView"/>), post signed inspection results. The records the cycles leave (actions,
+/// messages) are read with <see cref="RecordsApi"/>. Shared by the host and browser tests; an unexpected answer throws <see cref="HostCallFailedException"/>, which fails the calling test.
 /// </summary>
 public static class WorkflowClient
 {
@@ -109,7 +109,4 @@ public static class WorkflowClient
     };
 
     public static object Finding(string kind, string severity, string subject) => new { kind, severity, subject, detail = subject + "（督查组现场核实）" };
-
-    /// <summary>GETs <paramref name="path"/> as a JSON tree (routes without a typed call: actions, notifications, units).</summary>
-    public static Task<JsonNode> GetAsync(HttpClient client, string path) => client.GetJsonAsync(path);
 }
