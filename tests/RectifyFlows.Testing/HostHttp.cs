@@ -35,10 +35,14 @@ public static class HostHttp
     /// <summary>
     /// How the typed calls read answers: the API's conventions (ApiJson) — the Web defaults (camelCase) and enums as
     /// their camelCase names, never as numbers — so a record can hold the product's enum where the wire has its name.
+    /// Strict as a walk of the JSON tree was: a field the record names but the answer lacks, or a null where the record
+    /// says not-null, fails the read instead of reading as a default (a missing kind would read as the enum's first).
     /// </summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     /// <summary>GETs <paramref name="path"/> and reads the answer as <typeparamref name="T"/>; anything but 200 throws <see cref="HostCallFailedException"/>.</summary>
