@@ -66,12 +66,11 @@ public sealed class LedgerXlsxTests : DistrictHostTests
         }
 
         using var client = Host.Client(TestKeys.Operator);
-        var history = (await client.GetJsonAsync("api/measures/d001-p3-m1"))["history"]!.AsArray();
-        var last = history[^1]!;
-        Assert.AreEqual("ledger-import", last["action"]!.GetValue<string>());
-        Assert.AreEqual("dev-operator", last["actor"]!.GetValue<string>());
-        Assert.AreEqual("2027-06-30", last["changes"]!["dueDate"]![1]!.GetValue<string>());
-        StringAssert.Contains(last["reason"]!.GetValue<string>(), $"第{textDateRow}行");
+        var last = (await client.MeasureAsync("d001-p3-m1")).History[^1];
+        Assert.AreEqual("ledger-import", last.Action);
+        Assert.AreEqual("dev-operator", last.Actor);
+        Assert.AreEqual("2027-06-30", last.Changes["dueDate"][1]);
+        StringAssert.Contains(last.Reason, $"第{textDateRow}行");
 
         // The same file again: its values are now the ledger's, so nothing is written.
         var (again, second) = await ImportAsync(Host.PlanId!, edited);
