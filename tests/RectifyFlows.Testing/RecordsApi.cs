@@ -2,7 +2,7 @@ namespace RectifyFlows.Testing;
 
 /// <summary>
 /// Typed reads of what the workflows and the intake webhooks leave behind (api.md): accountability actions, the
-/// delivery log, leads, attendance, and the unit directory. Each expects 200 and returns records (an other status
+/// delivery log, leads, attendance, the project ledger, and the unit directory. Each expects 200 and returns records (an other status
 /// throws <see cref="HostCallFailedException"/> naming the call and the body); a <c>query</c> is the route's query
 /// string as api.md spells it (<c>source=monthly-ganxian-2017-03</c>, <c>recipient=tw-shiyuan&amp;kind=bulletin</c>).
 /// A test of a refusal or of the wire format itself reads the answer as a JSON tree instead (ADR 0017).
@@ -31,6 +31,10 @@ public static class RecordsApi
     /// <summary>GET api/attendance?<paramref name="query"/> (<c>month</c> required; <c>unitId</c>, <c>breaches</c>).</summary>
     public static async Task<IReadOnlyList<AttendanceView>> AttendanceAsync(this HttpClient client, string query) =>
         (await client.GetAsAsync<Page<AttendanceView>>(Route("api/attendance", query))).Items;
+
+    /// <summary>GET api/projects?officeId=…: the office's project ledger, by id.</summary>
+    public static async Task<IReadOnlyList<ProjectView>> ProjectsAsync(this HttpClient client, string officeId) =>
+        (await client.GetAsAsync<Page<ProjectView>>($"api/projects?officeId={officeId}")).Items;
 
     /// <summary>GET api/units/{unitId}: the unit itself.</summary>
     public static async Task<UnitView> UnitAsync(this HttpClient client, string unitId) =>
