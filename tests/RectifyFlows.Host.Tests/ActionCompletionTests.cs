@@ -1,3 +1,4 @@
+using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Tables;
@@ -27,8 +28,7 @@ public sealed class ActionCompletionTests : HostTests
         using var office = host.Client(TestKeys.Operator);
         await StartCycleAsync(office, "weekly", "2017-W14");
         await WaitForCompletionAsync(office, "weekly", "2017-W14", TimeSpan.FromSeconds(120));
-        var callIns = (await GetAsync(office, "api/actions?kind=callIn&source=weekly-ganxian-2017-W14"))["items"]!.AsArray()
-            .Select(a => (Id: a!["id"]!.GetValue<string>(), Unit: a["unitId"]!.GetValue<string>())).ToList();
+        var callIns = (await office.ActionsAsync("kind=callIn&source=weekly-ganxian-2017-W14")).Select(a => (a.Id, Unit: a.UnitId)).ToList();
         Assert.HasCount(3, callIns);
 
         // The first township's own key, registered as an operator would with the keys verb.
@@ -71,23 +71,21 @@ public sealed class ActionCompletionTests : HostTests
 
         // The township reports its call-in carried out today (it was opened today: an earlier day is refused above),
         // with the record as proof.
-        var today = ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = ChinaTime.Today(TimeProvider.System);
         using var reported = await township.PostJsonAsync(ownPath, new
         {
             note = "区扶贫开发领导小组已约谈乡党委书记、乡长，乡里已提交整改提速方案。",
-            completedOn = today,
+            completedOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             attachments = new[] { new { name = "约谈记录.pdf", url = "https://files.example.gov.cn/callin-2017-w14.pdf" } },
         });
         Assert.AreEqual(HttpStatusCode.OK, reported.StatusCode, await reported.Content.ReadAsStringAsync(Ct));
-        var done = await GetAsync(office, $"api/actions/{ownUnit}/{ownId}");
-        Assert.AreEqual("done", done["status"]!.GetValue<string>());
-        Assert.AreEqual(today, done["completion"]!["completedOn"]!.GetValue<string>());
-        Assert.AreEqual($"unit-{ownUnit}", done["completion"]!["reportedBy"]!.GetValue<string>());
-        Assert.AreEqual("约谈记录.pdf", done["completion"]!["attachments"]![0]!["name"]!.GetValue<string>());
-        var history = done["history"]!.AsArray().Single()!;
-        Assert.AreEqual("complete", history["change"]!.GetValue<string>());
-        Assert.AreEqual("open", history["from"]!.GetValue<string>());
-        Assert.AreEqual("done", history["to"]!.GetValue<string>());
+        var done = await office.ActionAsync(ownUnit, ownId);
+        Assert.AreEqual(ActionStatuses.Done, done.Status);
+        Assert.AreEqual(today, done.Completion!.CompletedOn);
+        Assert.AreEqual($"unit-{ownUnit}", done.Completion.ReportedBy);
+        Assert.AreEqual("约谈记录.pdf", done.Completion.Attachments.Single().Name);
+        var history = done.History.Single();
+        Assert.AreEqual((ActionLifecycle.CompleteChange, ActionStatuses.Open, ActionStatuses.Done), (history.Change, history.From, history.To));
 
         // Done is final; a unit key reads its own action and not another's.
         using var again = await township.PostJsonAsync(ownPath, new { note = "再次报送" });
@@ -103,15 +101,14 @@ public sealed class ActionCompletionTests : HostTests
             Assert.AreEqual(HttpStatusCode.OK, byOffice.StatusCode, await byOffice.Content.ReadAsStringAsync(Ct));
         }
 
-        var due = DateOnly.Parse(done["dueDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        var ladder = $"escalation-actions-weekly-ganxian-2017-W14-{due:yyyyMMdd}";
+        var ladder = $"escalation-actions-weekly-ganxian-2017-W14-{done.DueDate:yyyyMMdd}";
         await new TaskHub(Ledger.ConnectionString, "hub" + Ledger.Prefix).WaitForStatusAsync(ladder, "Completed", TimeSpan.FromSeconds(30));
-        var closed = (await GetAsync(office, "api/actions?kind=callIn&status=done&source=weekly-ganxian-2017-W14"))["items"]!.AsArray();
+        var closed = await office.ActionsAsync("kind=callIn&status=done&source=weekly-ganxian-2017-W14");
         Assert.HasCount(3, closed);
         foreach (var (id, unit) in callIns)
         {
-            var steps = (await GetAsync(office, $"api/notifications?recipient={unit}"))["items"]!.AsArray()
-                .Select(m => m!["idempotencyKey"]!.GetValue<string>()).Where(k => k.StartsWith($"escalation|action|{id}|", StringComparison.Ordinal)).ToList();
+            var steps = (await office.NotificationKeysAsync($"recipient={unit}"))
+                .Where(k => k.StartsWith($"escalation|action|{id}|", StringComparison.Ordinal)).ToList();
             Assert.IsEmpty(steps, $"{unit}: the ladder sent nothing for a call-in done before its first step: {string.Join(", ", steps)}");
         }
     }

@@ -13,6 +13,10 @@ public static class RecordsApi
     public static async Task<IReadOnlyList<ActionView>> ActionsAsync(this HttpClient client, string query = "") =>
         (await client.GetAsAsync<Page<ActionView>>(Route("api/actions", query))).Items;
 
+    /// <summary>GET api/actions/{unitId}/{actionId}: one action, with its completion and history.</summary>
+    public static Task<ActionView> ActionAsync(this HttpClient client, string unitId, string actionId) =>
+        client.GetAsAsync<ActionView>($"api/actions/{unitId}/{actionId}");
+
     /// <summary>GET api/notifications?<paramref name="query"/> (<c>recipient</c>, <c>status</c>, <c>since</c>, <c>kind</c>): the delivery log.</summary>
     public static async Task<IReadOnlyList<NotificationView>> NotificationsAsync(this HttpClient client, string query = "") =>
         (await client.GetAsAsync<Page<NotificationView>>(Route("api/notifications", query))).Items;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.DurableTask.Client;
 using RectifyFlows.Domain.Webhooks;
@@ -110,7 +109,4 @@ public static class WorkflowClient
     };
 
     public static object Finding(string kind, string severity, string subject) => new { kind, severity, subject, detail = subject + "（督查组现场核实）" };
-
-    /// <summary>GETs <paramref name="path"/> as a JSON tree (a route without a typed call; <see cref="RecordsApi"/> reads actions, messages, leads, attendance and units).</summary>
-    public static Task<JsonNode> GetAsync(HttpClient client, string path) => client.GetJsonAsync(path);
 }
