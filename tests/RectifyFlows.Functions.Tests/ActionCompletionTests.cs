@@ -2,12 +2,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using RectifyFlows.Api.Auth;
-using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Time;
-using RectifyFlows.Storage.Actions;
 using RectifyFlows.Storage.Auth;
 using RectifyFlows.Storage.Plans;
-using RectifyFlows.Workflows.Common;
 using RectifyFlows.Workflows.Escalation;
 
 namespace RectifyFlows.Functions.Tests;
@@ -37,20 +34,7 @@ public sealed class ActionCompletionTests : FunctionsAppTests
 
         // Two call-ins due in ten days on one shared ladder: its first reminder is three real days away.
         var due = ChinaTime.Today(TimeProvider.System).AddDays(10);
-        const string Source = "weekly-test-2017-W15";
-        var ladder = SharedLadderInput.IdFor(Source, due);
-        var actions = app.Services.GetRequiredService<ActionRepository>();
-        var members = new List<ItemRef>();
-        foreach (var unit in new[] { first, second })
-        {
-            var action = new AccountabilityAction
-            {
-                Id = $"weekly-test-callin-{unit}", UnitId = unit, Kind = ActionKind.CallIn, Reason = "测试约谈",
-                Source = Source, DueDate = due, OpenedAt = DateTimeOffset.UtcNow, Ladder = ladder,
-            };
-            Assert.IsTrue(await actions.OpenAsync(action, Ct));
-            members.Add(ItemRef.Action(unit, action.Id, ladder));
-        }
+        var (ladder, members) = await TestCallIns.OpenAsync(app, "weekly-test-2017-W15", due, [first, second], Ct);
 
         await new EscalationStarter(app.DurableClient, NullLogger<EscalationStarter>.Instance).StartSharedAsync(new SharedLadderInput(ladder, due, members), Ct);
         await WaitForLadderAsync(app, ladder, OrchestrationRuntimeStatus.Running);
@@ -87,7 +71,7 @@ public sealed class ActionCompletionTests : FunctionsAppTests
     private static KeyValuePair<string, string>[] Headers(string key) =>
         [KeyValuePair.Create("X-Api-Key", key), KeyValuePair.Create("Content-Type", "application/json")];
 
-    private async Task WaitForLadderAsync(Harness.FunctionsHarness app, string ladder, OrchestrationRuntimeStatus status)
+    private async Task WaitForLadderAsync(FunctionsHarness app, string ladder, OrchestrationRuntimeStatus status)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

@@ -2,7 +2,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using RectifyFlows.Api.Auth;
-using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
 using RectifyFlows.Storage.Actions;
@@ -33,21 +32,8 @@ public sealed class SharedLadderTests : FunctionsAppTests
 
         // Due ten days ago: past level 3, so the ladder fires that step at once (Production days are real days).
         var due = ChinaTime.Today(TimeProvider.System).AddDays(-10);
-        const string Source = "weekly-test-2017-W14";
-        var ladder = SharedLadderInput.IdFor(Source, due);
+        var (ladder, members) = await TestCallIns.OpenAsync(app, "weekly-test-2017-W14", due, plan.Units.Take(2).Select(u => u.Id), Ct);
         var actions = app.Services.GetRequiredService<ActionRepository>();
-        var members = new List<ItemRef>();
-        foreach (var unit in plan.Units.Take(2))
-        {
-            var action = new AccountabilityAction
-            {
-                Id = $"weekly-test-callin-{unit.Id}", UnitId = unit.Id, Kind = ActionKind.CallIn, Reason = "测试约谈",
-                Source = Source, DueDate = due, OpenedAt = DateTimeOffset.UtcNow, Ladder = ladder,
-            };
-            Assert.IsTrue(await actions.OpenAsync(action, Ct));
-            members.Add(ItemRef.Action(unit.Id, action.Id, ladder));
-        }
-
         Assert.IsTrue(await actions.CompleteAsync(members[1].UnitId!, members[1].Id, Ct), "the second call-in is done before its ladder runs");
         var starter = new EscalationStarter(app.DurableClient, NullLogger<EscalationStarter>.Instance);
         await starter.StartSharedAsync(new SharedLadderInput(ladder, due, members), Ct);
