@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using RectifyFlows.Api.Auth;
@@ -13,7 +14,8 @@ namespace RectifyFlows.Functions.Tests;
 /// <summary>
 /// Who hears a ladder step of a measure of plan format 2 (the township plan of <c>seeds/examples</c>), in the Functions
 /// app's Production composition: every lead unit, and a group of responsible units (各村支部) as the villages stored when
-/// the step is sent, a village added after the import included. The standalone host's side:
+/// the step is sent, a village added after the import included; and the ten-day cycle's reverification request goes to
+/// every lead unit of a long-term measure. The standalone host's side (level 3, and the monthly report naming both):
 /// <c>OfficeCyclesTests.TownshipPlan_RunsItsOwnMonthWeekAndQuarter_AndTheDistrictsReportsAreUnchangedByIt</c>.
 /// </summary>
 [TestClass]
@@ -61,6 +63,34 @@ public sealed class EscalationRecipientsTests : FunctionsAppTests
             Assert.AreEqual(200, sent.Status, sent.ToString());
             Assert.AreEqual(hearsLevel1, sent.Text.Contains(level1, StringComparison.Ordinal), $"{recipient}, level 1: {sent}");
             Assert.AreEqual(hearsLevel2, sent.Text.Contains(level2, StringComparison.Ordinal), $"{recipient}, level 2: {sent}");
+        }
+    }
+
+    [TestMethod]
+    [Timeout(TestTimeouts.Cycle, CooperativeCancellation = true)]
+    public async Task TenDayCycle_AsksEveryLeadUnitOfALongTermMeasure_ToReportItsEffect()
+    {
+        await using var app = await StartAppAsync();
+        // sy-p1-m2, long-term and due 2017-07-31, led here by 乡扶贫办 and 乡村建所 together.
+        var document = TestPlans.TownshipDocument();
+        var longTerm = document.Categories!.SelectMany(c => c!.Problems!).SelectMany(p => p!.Measures!).Single(m => m!.Id == "sy-p1-m2")!;
+        (longTerm.LeadUnitId, longTerm.LeadUnitIds) = (null, ["sy-fupin", "sy-cunjian"]);
+        await app.Services.GetRequiredService<PlanImporter>().ImportAsync(TestPlans.Read(document), "test", Ct);
+        var key = ApiKeyStore.NewKey();
+        await app.Services.GetRequiredService<ApiKeyStore>().RegisterAsync(key, "tenday-operator", Roles.Operator, null, "test", Ct);
+        var headers = new Dictionary<string, string> { ["X-Api-Key"] = key };
+
+        var started = await app.InvokeHttpAsync("POST", "/api/cycles/ten-day/2017-07-3", headers, "{}"u8.ToArray(), Ct);
+        Assert.AreEqual(202, started.Status, started.ToString());
+        var done = await app.DurableClient.WaitForInstanceCompletionAsync(started.Json().GetProperty("instanceId").GetString()!, Ct);
+        Assert.AreEqual(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus, done.FailureDetails?.ErrorMessage);
+
+        var request = MessageKeys.Reverification("2017-07-3", "sy-p1-m2");
+        foreach (var lead in new[] { "sy-fupin", "sy-cunjian" })
+        {
+            var sent = await app.InvokeHttpAsync("GET", $"/api/notifications?recipient={lead}", headers, cancellationToken: Ct);
+            Assert.AreEqual(200, sent.Status, sent.ToString());
+            StringAssert.Contains(sent.Text, request, $"{lead} is asked for the period's effect: {sent}");
         }
     }
 }

@@ -51,6 +51,8 @@ public sealed class OfficeCyclesTests
         var overdue = monthly.TableStartingWith("三、").Rows.Select(r => r[0]).ToList();
         Assert.IsTrue(overdue.Count > 0 && overdue.All(m => m.StartsWith("sy-", StringComparison.Ordinal)), $"only the township plan's measures: {string.Join("; ", overdue)}");
         Assert.IsFalse(ReportView.Parse(together[$"monthly|{District}"]).TableStartingWith("三、").Rows.Any(r => r[0].StartsWith("sy-", StringComparison.Ordinal)));
+        var coLed = monthly.TableStartingWith("三、").Rows.Single(r => r[0].StartsWith("sy-p2-m1 ", StringComparison.Ordinal));
+        Assert.AreEqual("石芫乡财政所、石芫乡扶贫办", coLed[1], "a measure with two lead units names both, the first-named first");
         var found = monthly.TableStartingWith("一、").Rows.Select(r => r[4]).ToList();
         CollectionAssert.AreEqual(new[] { "帮扶台账未更新" }, found, "the township's team's finding is in the township's bulletin");
         Assert.IsFalse(together[$"monthly|{District}"].Contains("帮扶台账未更新", StringComparison.Ordinal), "and not in the district's");

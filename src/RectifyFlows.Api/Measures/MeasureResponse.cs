@@ -17,6 +17,7 @@ public sealed record MeasureResponse(
     MeasureKind Kind,
     string LeadOfficialId,
     string LeadUnitId,
+    IReadOnlyList<string> LeadUnitIds,
     IReadOnlyList<string> ResponsibleUnitIds,
     DateOnly StartDate,
     DateOnly DueDate,
@@ -37,7 +38,7 @@ public sealed record MeasureResponse(
         var overdue = measure.IsOverdue(today);
         return new(
             measure.Id, measure.PlanId, measure.CategoryId, measure.ProblemId, measure.Number, measure.Text,
-            measure.Kind, measure.LeadOfficialId, measure.LeadUnitId, measure.ResponsibleUnitIds,
+            measure.Kind, measure.LeadOfficialId, measure.LeadUnitId, measure.LeadUnitIds, measure.ResponsibleUnitIds,
             measure.StartDate, measure.EffectiveDueDate, measure.Status, measure.Progress,
             ColourRule.Evaluate(measure, today, colours), overdue,
             measure.DaysOverdue(today),

@@ -56,6 +56,9 @@ public sealed class UnitNameBook(IReadOnlyDictionary<string, UnitName> names)
     public string Name(string? unitId) =>
         unitId is null ? string.Empty : names.TryGetValue(unitId, out var unit) ? unit.Name : unitId;
 
+    /// <summary>Several units in one cell, as a report names a measure's lead units: 乡扶贫办、乡村建所.</summary>
+    public string Names(IEnumerable<string> unitIds) => string.Join("、", unitIds.Select(Name));
+
     public bool IsKind(string unitId, Domain.Units.UnitKind kind) =>
         names.TryGetValue(unitId, out var unit) && unit.Kind == kind.ToString();
 }

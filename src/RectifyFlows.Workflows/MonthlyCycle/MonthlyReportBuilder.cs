@@ -75,7 +75,7 @@ public sealed class MonthlyReportBuilder(
             ? await actions.ListBySourceAsync(input.InstanceId(CycleKind.Monthly), [.. monthResults.Select(r => r.UnitId), .. breaches.Select(b => b.UnitId)], ct)
             : [];
         var names = await unitNames.ForOfficeAsync(office.Id,
-            [.. monthResults.Select(r => r.UnitId), .. breaches.Select(b => b.UnitId), .. overdue.Select(m => m.LeadUnitId), .. opened.Select(a => a.UnitId)], ct);
+            [.. monthResults.Select(r => r.UnitId), .. breaches.Select(b => b.UnitId), .. overdue.SelectMany(m => m.LeadUnitIds), .. opened.Select(a => a.UnitId)], ct);
         var teamsReported = monthResults.Select(r => r.TeamId).Distinct(StringComparer.Ordinal).Count();
         var completion = progress.Count == 0 ? "—" : Domain.Reporting.Rate.Completion(progress.Sum(p => p.Completed), progress.Sum(p => p.Projects)).ToString();
         var disbursement = progress.Count == 0 ? "—" : Domain.Reporting.Rate.Disbursement(progress.Sum(p => p.Disbursed), progress.Sum(p => p.Allocated)).ToString();
@@ -105,7 +105,7 @@ public sealed class MonthlyReportBuilder(
                     $"月度考勤于月底汇总，本月通报{Chinese(judged)}的考勤；督查组发现和乡镇考勤报送同样处理，连续两个月不足{minimum}天的提出召回。"),
                 new($"三、逾期未完成的整改措施（截至{asOf:yyyy-MM-dd}）", ["措施", "牵头单位", "整改时限", "逾期天数", "状态", "牵头领导"],
                     [.. overdue.OrderBy(m => m.EffectiveDueDate).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => (IReadOnlyList<string>)[
-                        $"{m.Id} {Short(m.Text)}", names.Name(m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        $"{m.Id} {Short(m.Text)}", names.Names(m.LeadUnitIds), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         N(asOf.DayNumber - m.EffectiveDueDate.DayNumber), ReportTerms.Measure(m.Status), Official(m)])],
                     $"逾期{level2}天以上的措施点名牵头领导（督办第二级）。"),
                 new("四、乡镇项目完成率和资金拨付率", ["乡镇", "项目数", "已完工", "完成率", "资金拨付率"],

@@ -26,7 +26,7 @@ public sealed class ArchiveTenDayReportActivity(
             }
         }
 
-        var names = await unitNames.ForOfficeAsync(input.OfficeId, all.Select(m => m.LeadUnitId), ct);
+        var names = await unitNames.ForOfficeAsync(input.OfficeId, all.SelectMany(m => m.LeadUnitIds), ct);
         var colour = all.ToDictionary(m => m.Id, m => ColourRule.Evaluate(m, last, colours.Value), StringComparer.Ordinal);
         var overdue = all.Where(m => m.IsOverdue(last)).OrderBy(m => m.EffectiveDueDate).ToList();
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -47,7 +47,7 @@ public sealed class ArchiveTenDayReportActivity(
             [
                 new($"逾期未完成措施（截至{last:yyyy-MM-dd}）", ["措施", "牵头单位", "整改时限", "逾期天数", "状态", "进度"],
                     [.. overdue.Select(m => (IReadOnlyList<string>)[$"{m.Id} {(m.Text.Length > 40 ? m.Text[..40] + "…" : m.Text)}",
-                        names.Name(m.LeadUnitId), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        names.Names(m.LeadUnitIds), m.EffectiveDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         N(last.DayNumber - m.EffectiveDueDate.DayNumber), MeasureNames.Chinese(m.Status), N(m.Progress) + "%"])]),
             ],
         };

@@ -23,8 +23,12 @@ public sealed class RequestReverificationActivity(
             {
                 if (measure.Kind == MeasureKind.LongTerm && measure.Status != MeasureStatus.EvidenceSubmitted && measure.EffectiveDueDate <= last)
                 {
-                    messages.Add(await recipients.ToUnitAsync(measure.LeadUnitId, MessageKeys.Reverification(input.Period, measure.Id),
-                        NotificationTemplates.ReverificationOf(measure.Id, measure.Text, measure.EffectiveDueDate, links.Measure(measure.Id)), ct));
+                    // Every lead unit reports the period's effect (a measure of plan format 2 may have several).
+                    var request = NotificationTemplates.ReverificationOf(measure.Id, measure.Text, measure.EffectiveDueDate, links.Measure(measure.Id));
+                    foreach (var lead in measure.LeadUnitIds)
+                    {
+                        messages.Add(await recipients.ToUnitAsync(lead, MessageKeys.Reverification(input.Period, measure.Id), request, ct));
+                    }
                 }
             }
         }

@@ -102,6 +102,10 @@
     return { byId, name: id => byId.get(id)?.name || id, list: units.items };
   }
   const unitLink = (units, id) => h("a", { href: `#/unit/${encodeURIComponent(id)}` }, units.name(id));
+  // Several units in one cell (a measure's lead units, its responsible units): links separated by 、.
+  const unitLinks = (units, ids) => ids.flatMap((id, i) => [i ? "、" : "", unitLink(units, id)]);
+  // A measure's lead units, the first-named first (plan format 2 may name several).
+  const leadUnits = m => m.leadUnitIds || [m.leadUnitId];
 
   // ---------- routing ----------
   function parseHash() {
@@ -160,7 +164,7 @@
       });
       return el;
     };
-    const involved = [...new Set(all.flatMap(m => [m.leadUnitId, ...m.responsibleUnitIds]))]
+    const involved = [...new Set(all.flatMap(m => [...leadUnits(m), ...m.responsibleUnitIds]))]
       .map(id => [id, units.name(id)]).sort((a, b) => a[1].localeCompare(b[1], "zh-CN"));
     const filterBar = h("div", { class: "filters" },
       h("label", {}, "单位 ", select("filter-unit", "unitId", involved)),
@@ -180,7 +184,7 @@
         colourCell(m.colour),
         h("td", {}, h("a", { href: `#/measure/${encodeURIComponent(m.id)}` }, m.id)),
         h("td", { class: "text" }, m.text.length > 80 ? m.text.slice(0, 80) + "…" : m.text),
-        h("td", {}, unitLink(units, m.leadUnitId)),
+        h("td", {}, unitLinks(units, leadUnits(m))),
         h("td", {}, STATUS[m.status] || m.status),
         h("td", {}, progress(m.progress)),
         h("td", { class: "num" }, m.dueDate),
@@ -247,8 +251,8 @@
       h("dl", { class: "facts" },
         h("dt", {}, "整改措施"), h("dd", { id: "measure-text" }, m.text),
         h("dt", {}, "类型"), h("dd", {}, KIND[m.kind] || m.kind),
-        h("dt", {}, "牵头单位"), h("dd", {}, unitLink(units, m.leadUnitId)),
-        h("dt", {}, "责任单位"), h("dd", {}, m.responsibleUnitIds.flatMap((u, i) => [i ? "、" : "", unitLink(units, u)])),
+        h("dt", {}, "牵头单位"), h("dd", {}, unitLinks(units, leadUnits(m))),
+        h("dt", {}, "责任单位"), h("dd", {}, unitLinks(units, m.responsibleUnitIds)),
         h("dt", {}, "状态"), h("dd", {}, STATUS[m.status] || m.status),
         h("dt", {}, "进度"), h("dd", {}, progress(m.progress)),
         h("dt", {}, "整改时限"), h("dd", {}, m.dueDate, m.overdue ? h("span", { class: "error" }, `（已逾期 ${m.daysOverdue} 天）`) : ""),
