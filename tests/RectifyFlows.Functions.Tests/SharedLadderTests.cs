@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using RectifyFlows.Api.Auth;
+using RectifyFlows.Domain.Actions;
 using RectifyFlows.Domain.Time;
 using RectifyFlows.Notifications;
 using RectifyFlows.Storage.Actions;
@@ -34,7 +35,9 @@ public sealed class SharedLadderTests : FunctionsAppTests
         var due = ChinaTime.Today(TimeProvider.System).AddDays(-10);
         var (ladder, members) = await TestCallIns.OpenAsync(app, "weekly-test-2017-W14", due, plan.Units.Take(2).Select(u => u.Id), Ct);
         var actions = app.Services.GetRequiredService<ActionRepository>();
-        Assert.IsTrue(await actions.CompleteAsync(members[1].UnitId!, members[1].Id, Ct), "the second call-in is done before its ladder runs");
+        var report = new ActionCompletion { CompletedOn = ChinaTime.Today(TimeProvider.System), Note = "已约谈", ReportedBy = "test", ReportedAt = DateTimeOffset.UtcNow };
+        Assert.IsNotNull(await actions.UpdateAsync(members[1].UnitId!, members[1].Id, a => ActionLifecycle.Complete(a, report), Ct),
+            "the second call-in is done before its ladder runs");
         var starter = new EscalationStarter(app.DurableClient, NullLogger<EscalationStarter>.Instance);
         await starter.StartSharedAsync(new SharedLadderInput(ladder, due, members), Ct);
 

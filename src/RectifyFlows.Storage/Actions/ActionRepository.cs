@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using RectifyFlows.Domain.Actions;
 using Microsoft.Extensions.Options;
+using RectifyFlows.Domain.Actions;
 using RectifyFlows.Storage.Ledger;
 using RectifyFlows.Storage.Tables;
 
@@ -59,10 +59,6 @@ public sealed class ActionRepository(FeatureTables tables, IOptions<StorageOptio
 
         throw new ConcurrencyConflictException($"Action {actionId} of unit {unitId} kept changing; try again.");
     }
-
-    /// <summary>Marks an action done with no account of it (tests and tools); false when it does not exist.</summary>
-    public async Task<bool> CompleteAsync(string unitId, string actionId, CancellationToken cancellationToken) =>
-        await UpdateAsync(unitId, actionId, action => action with { Status = ActionStatuses.Done }, cancellationToken) is not null;
 
     /// <summary>Actions, filtered. With a unit: one partition; without: the whole table (actions number in the thousands, not millions).</summary>
     public async Task<IReadOnlyList<AccountabilityAction>> ListAsync(

@@ -35,15 +35,14 @@ public static class ActionLadders
     /// Opens the actions one cycle step calls for and starts one shared ladder per source and due date for them
     /// (ADR 0020): a province's handling opens hundreds of actions, and one ladder for each was most of a cycle's
     /// storage work. Each action records its ladder, for the doctor and retention. A rerun opens nothing twice and
-    /// makes sure the ladder runs. Returns the actions newly opened.
+    /// makes sure the ladder runs. (The activities count their actions by source afterwards, a rerun's included.)
     /// </summary>
-    public static async Task<int> OpenWithSharedLaddersAsync(
+    public static async Task OpenWithSharedLaddersAsync(
         this EscalationStarter escalations, ActionRepository actions, IEnumerable<AccountabilityAction> wanted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(escalations);
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(wanted);
-        var opened = 0;
         foreach (var group in wanted.DistinctBy(a => (a.UnitId, a.Id)).GroupBy(a => (a.Source, a.DueDate)))
         {
             var ladder = SharedLadderInput.IdFor(group.Key.Source, group.Key.DueDate);
@@ -68,10 +67,6 @@ public static class ActionLadders
             {
                 await escalations.EnsureSharedAsync(input, cancellationToken);
             }
-
-            opened += newlyOpened;
         }
-
-        return opened;
     }
 }
